@@ -1,0 +1,118 @@
+//! Importing units from a CSV or .xlsx upload. The whole file is checked first; a file with any
+//! bad row changes nothing. Every run is recorded and shown on its own report page.
+use crate::domain::unit_import::RowProblem;
+use crate::error::AppError;
+use leptos::server;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub id: i64,
+    pub file_name: String,
+    pub applied: bool,
+    pub created: i32,
+    pub updated: i32,
+    pub unchanged: i32,
+    pub problems: Vec<RowProblem>,
+    pub elapsed_ms: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Takes the multipart field `file`; answers with the id of the run's report.
+#[server(prefix = "/api", endpoint = "import_units", input = MultipartFormData)]
+pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
+    use crate::server::respond::finish_form;
+    let result = ssr::import_units(data).await;
+    finish_form(result, &[])
+}
+
+#[server(prefix = "/api", endpoint = "get_import_report")]
+pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        auth::require_admin().await?;
+        db::unit_imports::get(&pool()?, id).await?.ok_or(AppError::NotFound)
+    }
+    .await;
+    finish(result)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::MultipartData;
+    use crate::domain::unit_import::{plan_import, ImportPlan, RowProblem};
+    use crate::error::{AppError, Problem};
+    use crate::server::import_file::{read_unit_rows, MAX_FILE_BYTES};
+    use crate::server::{auth, db, db::map_err, state::pool};
+    use std::time::Instant;
+
+    pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
+        let admin = auth::require_admin().await?;
+        let (file_name, bytes) = read_upload(data).await?;
+        let id = import_bytes(&pool()?, admin.id, &file_name, &bytes).await?;
+        leptos_axum::redirect(&format!("/admin/units/import/{id}"));
+        Ok(id)
+    }
+
+    async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
+        let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+        while let Ok(Some(mut field)) = multipart.next_field().await {
+            if field.name() != Some("file") {
+                continue;
+            }
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            while let Ok(Some(chunk)) = field.chunk().await {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() > MAX_FILE_BYTES {
+                    let max_mb = MAX_FILE_BYTES / 1024 / 1024;
+                    return Err(AppError::field("file", Problem::FileTooLarge { max_mb }));
+                }
+            }
+            if bytes.is_empty() {
+                break;
+            }
+            return Ok((file_name, bytes));
+        }
+        Err(AppError::field("file", Problem::Required))
+    }
+
+    /// Checks and applies a file in one transaction; returns the id of the recorded run.
+    pub async fn import_bytes(
+        pool: &sqlx::PgPool,
+        account_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<i64, AppError> {
+        let started = Instant::now();
+        let rows = read_unit_rows(bytes);
+        let mut tx = pool.begin().await.map_err(map_err)?;
+        db::units::lock_tree(&mut tx).await?;
+        let outcome: Result<ImportPlan, Vec<RowProblem>> = match rows {
+            Ok(rows) => plan_import(&rows, &db::units::all_for_import(&mut *tx).await?),
+            Err(problems) => Err(problems),
+        };
+        if let Ok(plan) = &outcome {
+            db::units::apply_import(&mut tx, plan).await?;
+        }
+        let (plan, problems) = match outcome {
+            Ok(plan) => (plan, Vec::new()),
+            Err(problems) => (ImportPlan::default(), problems),
+        };
+        let run = db::unit_imports::NewRun {
+            account_id,
+            file_name,
+            applied: problems.is_empty(),
+            created: plan.creates.len(),
+            updated: plan.updates.len(),
+            unchanged: plan.unchanged,
+            problems: &problems,
+            elapsed_ms: started.elapsed().as_millis(),
+        };
+        let id = db::unit_imports::insert(&mut *tx, run).await?;
+        tx.commit().await.map_err(map_err)?;
+        tracing::info!(import.id = id, account.id = account_id, problems = problems.len(), "unit import recorded");
+        Ok(id)
+    }
+}

@@ -1,0 +1,62 @@
+//! The shell, the router and the page map.
+use crate::i18n::I18nContextProvider;
+use crate::pages::admin::{
+    accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout, unit_detail::UnitDetailPage,
+    unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
+};
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#b91c1c" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser: this marks the page as hydrated (tests wait for it).
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/thidua.css" />
+            <Title text="Thi đua CCHC" />
+            <Router>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <ParentRoute path=path!("/admin") view=AdminLayout>
+                        <Route path=path!("") view=|| view! { <Redirect path="/admin/units" /> } />
+                        <Route path=path!("units") view=UnitsPage />
+                        <Route path=path!("units/new") view=NewUnitPage />
+                        <Route path=path!("units/import") view=UnitImportPage />
+                        <Route path=path!("units/import/:id") view=ImportReportPage />
+                        <Route path=path!("units/:id") view=UnitDetailPage />
+                        <Route path=path!("accounts") view=AccountsPage />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable view pieces: messages for problems, form fields, notices.
+pub mod field;
+pub mod form_error;
+pub mod kind_label;
+pub mod notice;
+pub mod problem_text;

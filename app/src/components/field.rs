@@ -1,0 +1,62 @@
+//! A labelled form field with its hint and its problems; the control itself is the child and
+//! must use `name` as its id and `{name}-msg` in `aria-describedby`.
+use super::problem_text::{error_text, problem_text};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[component]
+pub fn Field(
+    #[prop(into)] label: String,
+    name: &'static str,
+    #[prop(optional, into)] hint: Option<String>,
+    error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let problems = move || error.get().map(|e| e.problems_at(name)).unwrap_or_default();
+    view! {
+        <div class="field" class:field-invalid=move || !problems().is_empty()>
+            <label for=name>{label}</label>
+            {children()}
+            <div id=format!("{name}-msg") class="field-msg" aria-live="polite">
+                {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                {move || {
+                    problems()
+                        .iter()
+                        .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
+                        .collect_view()
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// The banner above a form: problems that belong to no field, or a general failure.
+#[component]
+pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let at_form = e.problems_at("form");
+            let text = if at_form.is_empty() {
+                error_text(&e)
+            } else {
+                at_form.iter().map(problem_text).collect::<Vec<_>>().join(" ")
+            };
+            view! {
+                <div class="alert alert-error" role="alert">
+                    {text}
+                </div>
+            }
+        })
+    }
+}
+
+/// `aria-invalid` for a control: "true" when its field has a problem.
+pub fn invalid(error: Signal<Option<AppError>>, name: &'static str) -> impl Fn() -> &'static str + Send + Sync {
+    move || {
+        if error.get().is_some_and(|e| !e.problems_at(name).is_empty()) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! Page-level messages: a load error (with a sign-in link when the session is gone) and a
+//! confirmation after a save.
+use super::problem_text::error_text;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let next = location.pathname.get_untracked();
+    let sign_in = matches!(error, AppError::Unauthorized).then(|| {
+        view! {
+            <a class="button" href=format!("/login?next={next}")>
+                {t!(i18n, common.sign_in_again)}
+            </a>
+        }
+    });
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{error_text(&error)}</p>
+            {sign_in}
+        </div>
+    }
+}
+
+#[component]
+pub fn SavedNotice(#[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <div class="alert alert-success" role="status">
+            {text}
+        </div>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" aria-busy="true">{t!(i18n, common.loading)}</p> }
+}

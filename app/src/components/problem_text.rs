@@ -1,0 +1,45 @@
+//! The Vietnamese message for every problem and error; the one place that maps them to text.
+use crate::error::{AppError, Problem};
+use crate::i18n::*;
+
+pub fn problem_text(problem: &Problem) -> String {
+    let i18n = use_i18n();
+    match problem {
+        Problem::Required => t_string!(i18n, errors.required).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, errors.too_long, max = *max),
+        Problem::CodeCharacters => t_string!(i18n, errors.code_characters).to_string(),
+        Problem::UnknownKind => t_string!(i18n, errors.unknown_kind).to_string(),
+        Problem::UnknownRole => t_string!(i18n, errors.unknown_role).to_string(),
+        Problem::UsernameFormat => t_string!(i18n, errors.username_format).to_string(),
+        Problem::PasswordTooShort { min } => t_string!(i18n, errors.password_too_short, min = *min),
+        Problem::UnknownParent { code } => t_string!(i18n, errors.unknown_parent, code = code),
+        Problem::DuplicateCode { first_row } => t_string!(i18n, errors.duplicate_code, first_row = *first_row),
+        Problem::Cycle => t_string!(i18n, errors.cycle).to_string(),
+        Problem::EmptyFile => t_string!(i18n, errors.empty_file).to_string(),
+        Problem::MissingColumns => t_string!(i18n, errors.missing_columns).to_string(),
+        Problem::UnreadableFile => t_string!(i18n, errors.unreadable_file).to_string(),
+        Problem::NotUtf8 => t_string!(i18n, errors.not_utf8).to_string(),
+        Problem::UnsupportedFileType => t_string!(i18n, errors.unsupported_file_type).to_string(),
+        Problem::FileTooLarge { max_mb } => t_string!(i18n, errors.file_too_large, max_mb = *max_mb),
+        Problem::TooManyRows { max } => t_string!(i18n, errors.too_many_rows, max = *max),
+        Problem::CodeTaken => t_string!(i18n, errors.code_taken).to_string(),
+        Problem::UsernameTaken => t_string!(i18n, errors.username_taken).to_string(),
+        Problem::ParentNotFound => t_string!(i18n, errors.parent_not_found).to_string(),
+        Problem::ParentIsDescendant => t_string!(i18n, errors.parent_is_descendant).to_string(),
+        Problem::BadCredentials => t_string!(i18n, errors.bad_credentials).to_string(),
+        Problem::LockedOut { minutes } => t_string!(i18n, errors.locked_out, minutes = *minutes),
+    }
+}
+
+/// A sentence for errors that do not belong to one field.
+pub fn error_text(error: &AppError) -> String {
+    let i18n = use_i18n();
+    match error {
+        AppError::Unauthorized => t_string!(i18n, errors.unauthorized).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Invalid(_) => t_string!(i18n, common.problem_title).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
+    }
+}

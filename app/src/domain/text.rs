@@ -1,0 +1,65 @@
+//! Vietnamese text rules: names are stored in Unicode NFC with whitespace trimmed and runs of
+//! spaces collapsed; search compares a folded form without diacritics or case ("đ" folds to "d").
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, trimmed, every run of whitespace (including NBSP and tabs) collapsed to one space.
+pub fn normalize_text(raw: &str) -> String {
+    let nfc: String = raw.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The search form of a text: no diacritics, lower case, "đ" as "d", spaces collapsed.
+pub fn fold_for_search(raw: &str) -> String {
+    let folded: String = raw
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Length as a reader counts it: NFC characters, so a composed "ệ" counts once.
+pub fn char_len(text: &str) -> usize {
+    text.nfc().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_input_is_stored_as_nfc() {
+        let nfd: String = "Phường Nguyễn Cư Trinh".nfd().collect();
+        assert_ne!(nfd, "Phường Nguyễn Cư Trinh");
+        assert_eq!(normalize_text(&nfd), "Phường Nguyễn Cư Trinh");
+    }
+
+    #[test]
+    fn whitespace_is_trimmed_and_collapsed() {
+        assert_eq!(normalize_text("  Phường \t 4\u{a0} "), "Phường 4");
+    }
+
+    #[test]
+    fn search_folding_ignores_diacritics_and_case() {
+        for query in ["phuong 4", "PHƯỜNG 4", "Phuờng 4", "  phường   4 "] {
+            assert_eq!(fold_for_search(query), "phuong 4", "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d() {
+        assert_eq!(fold_for_search("Đoàn Thanh niên"), "doan thanh nien");
+        assert_eq!(fold_for_search("Gò Vấp"), "go vap");
+    }
+
+    #[test]
+    fn length_counts_composed_characters() {
+        let nfd: String = "Việt".nfd().collect();
+        assert_eq!(char_len(&nfd), 4);
+    }
+}

@@ -1,0 +1,267 @@
+//! Planning a unit import: every row is checked against the file and the existing tree before
+//! anything is written. A file with any bad row imports nothing; a valid file yields the units to
+//! create and to update, and re-importing the same file yields nothing to do.
+use super::unit::{UnitCode, UnitKind, UnitName};
+use crate::error::Problem;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The columns of an import file, in the order the problem report names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportColumn {
+    Code,
+    Name,
+    Kind,
+    Parent,
+}
+
+/// One data row as read from the file; `row` is the spreadsheet row number (header = 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawUnitRow {
+    pub row: usize,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub parent: String,
+}
+
+/// A unit as it is already stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingUnit {
+    pub code: UnitCode,
+    pub name: String,
+    pub kind: UnitKind,
+    pub parent: Option<UnitCode>,
+}
+
+/// A unit as the file wants it to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedUnit {
+    pub code: UnitCode,
+    pub name: UnitName,
+    pub kind: UnitKind,
+    pub parent: Option<UnitCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportPlan {
+    pub creates: Vec<PlannedUnit>,
+    pub updates: Vec<PlannedUnit>,
+    pub unchanged: usize,
+}
+
+/// A problem found in one row (`row` 0 means the file as a whole).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: Option<ImportColumn>,
+    pub problem: Problem,
+}
+
+struct ParsedRow {
+    row: usize,
+    unit: PlannedUnit,
+}
+
+/// Checks every row and, when all are valid, says what to create and what to update.
+pub fn plan_import(
+    rows: &[RawUnitRow],
+    existing: &[ExistingUnit],
+) -> Result<ImportPlan, Vec<RowProblem>> {
+    let mut problems = Vec::new();
+    if rows.is_empty() {
+        problems.push(RowProblem { row: 0, column: None, problem: Problem::EmptyFile });
+        return Err(problems);
+    }
+    let parsed = parse_rows(rows, &mut problems);
+    let stored: HashMap<&UnitCode, &ExistingUnit> = existing.iter().map(|u| (&u.code, u)).collect();
+    let in_file: HashMap<&UnitCode, usize> = parsed.iter().map(|p| (&p.unit.code, p.row)).collect();
+
+    for p in &parsed {
+        if let Some(parent) = &p.unit.parent {
+            if !in_file.contains_key(parent) && !stored.contains_key(parent) {
+                problems.push(RowProblem {
+                    row: p.row,
+                    column: Some(ImportColumn::Parent),
+                    problem: Problem::UnknownParent { code: parent.as_str().to_owned() },
+                });
+            }
+        }
+    }
+    for row in rows_in_cycles(&parsed, existing) {
+        problems.push(RowProblem { row, column: Some(ImportColumn::Parent), problem: Problem::Cycle });
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
+        return Err(problems);
+    }
+
+    let mut plan = ImportPlan::default();
+    for p in parsed {
+        match stored.get(&p.unit.code) {
+            None => plan.creates.push(p.unit),
+            Some(old)
+                if old.name == p.unit.name.as_str()
+                    && old.kind == p.unit.kind
+                    && old.parent == p.unit.parent =>
+            {
+                plan.unchanged += 1
+            }
+            Some(_) => plan.updates.push(p.unit),
+        }
+    }
+    Ok(plan)
+}
+
+fn parse_rows(rows: &[RawUnitRow], problems: &mut Vec<RowProblem>) -> Vec<ParsedRow> {
+    let mut first_row_of: HashMap<UnitCode, usize> = HashMap::new();
+    let mut parsed = Vec::with_capacity(rows.len());
+    for raw in rows {
+        let mut report = |column, problem| problems.push(RowProblem { row: raw.row, column: Some(column), problem });
+        let code = UnitCode::parse(&raw.code).map_err(|p| report(ImportColumn::Code, p));
+        let name = UnitName::parse(&raw.name).map_err(|p| report(ImportColumn::Name, p));
+        let kind = UnitKind::parse(&raw.kind).map_err(|p| report(ImportColumn::Kind, p));
+        let parent = match raw.parent.trim() {
+            "" => Ok(None),
+            text => UnitCode::parse(text).map(Some).map_err(|p| report(ImportColumn::Parent, p)),
+        };
+        let (Ok(code), Ok(name), Ok(kind), Ok(parent)) = (code, name, kind, parent) else {
+            continue;
+        };
+        if let Some(first_row) = first_row_of.get(&code) {
+            report(ImportColumn::Code, Problem::DuplicateCode { first_row: *first_row });
+            continue;
+        }
+        first_row_of.insert(code.clone(), raw.row);
+        parsed.push(ParsedRow { row: raw.row, unit: PlannedUnit { code, name, kind, parent } });
+    }
+    parsed
+}
+
+/// Rows whose unit would become its own ancestor once the file is applied over the stored tree.
+fn rows_in_cycles(parsed: &[ParsedRow], existing: &[ExistingUnit]) -> Vec<usize> {
+    let mut parent_of: HashMap<&UnitCode, Option<&UnitCode>> =
+        existing.iter().map(|u| (&u.code, u.parent.as_ref())).collect();
+    for p in parsed {
+        parent_of.insert(&p.unit.code, p.unit.parent.as_ref());
+    }
+    let row_of: HashMap<&UnitCode, usize> = parsed.iter().map(|p| (&p.unit.code, p.row)).collect();
+    // 0 = unseen, 1 = on the current path, 2 = known to reach a root.
+    let mut state: HashMap<&UnitCode, u8> = HashMap::new();
+    let mut rows = Vec::new();
+    for start in parsed.iter().map(|p| &p.unit.code) {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(code) = current {
+            match state.get(code).copied().unwrap_or(0) {
+                2 => break,
+                1 => {
+                    let cycle_start = path.iter().position(|c| *c == code).unwrap_or(0);
+                    rows.extend(path[cycle_start..].iter().filter_map(|c| row_of.get(c).copied()));
+                    break;
+                }
+                _ => {
+                    state.insert(code, 1);
+                    path.push(code);
+                    current = parent_of.get(code).copied().flatten();
+                }
+            }
+        }
+        for code in path {
+            state.insert(code, 2);
+        }
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: usize, code: &str, name: &str, kind: &str, parent: &str) -> RawUnitRow {
+        RawUnitRow { row: n, code: code.into(), name: name.into(), kind: kind.into(), parent: parent.into() }
+    }
+
+    fn stored(code: &str, name: &str, kind: UnitKind, parent: Option<&str>) -> ExistingUnit {
+        ExistingUnit {
+            code: UnitCode::parse(code).unwrap(),
+            name: name.into(),
+            kind,
+            parent: parent.map(|p| UnitCode::parse(p).unwrap()),
+        }
+    }
+
+    #[test]
+    fn parent_may_appear_later_in_the_file() {
+        let rows = [row(2, "P1", "Phường 1", "phường", "GV"), row(3, "GV", "Quận Gò Vấp", "quận", "")];
+        let plan = plan_import(&rows, &[]).unwrap();
+        assert_eq!(plan.creates.len(), 2);
+    }
+
+    #[test]
+    fn reimporting_the_same_rows_changes_nothing() {
+        let rows = [row(2, "GV", "Quận Gò Vấp", "quận", "")];
+        let existing = [stored("GV", "Quận Gò Vấp", UnitKind::District, None)];
+        let plan = plan_import(&rows, &existing).unwrap();
+        assert_eq!((plan.creates.len(), plan.updates.len(), plan.unchanged), (0, 0, 1));
+    }
+
+    #[test]
+    fn a_changed_name_updates_the_unit_with_that_code() {
+        let rows = [row(2, "GV", "Quận  Gò Vấp mới", "quận", "")];
+        let existing = [stored("GV", "Quận Gò Vấp", UnitKind::District, None)];
+        let plan = plan_import(&rows, &existing).unwrap();
+        assert_eq!(plan.updates[0].name.as_str(), "Quận Gò Vấp mới");
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_number() {
+        let rows = [
+            row(2, "A", "", "phường", ""),
+            row(3, "B", "Phường B", "hợp tác xã", ""),
+            row(4, "C", "Phường C", "phường", "ZZZ"),
+            row(5, "D", "Phường D", "phường", ""),
+            row(6, "D", "Phường D lặp", "phường", ""),
+        ];
+        let problems = plan_import(&rows, &[]).unwrap_err();
+        let got: Vec<_> = problems.iter().map(|p| (p.row, p.problem.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, Problem::Required),
+                (3, Problem::UnknownKind),
+                (4, Problem::UnknownParent { code: "ZZZ".into() }),
+                (6, Problem::DuplicateCode { first_row: 5 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cycle_in_the_file_is_reported_on_each_of_its_rows() {
+        let rows = [row(2, "A", "A", "phường", "B"), row(3, "B", "B", "phường", "A"), row(4, "C", "C", "phường", "A")];
+        let problems = plan_import(&rows, &[]).unwrap_err();
+        let rows: Vec<_> = problems.iter().map(|p| p.row).collect();
+        assert_eq!(rows, vec![2, 3]);
+        assert!(problems.iter().all(|p| p.problem == Problem::Cycle));
+    }
+
+    #[test]
+    fn a_cycle_through_the_stored_tree_is_refused() {
+        let existing = [stored("Q", "Quận", UnitKind::District, None), stored("P", "Phường", UnitKind::Ward, Some("Q"))];
+        let rows = [row(2, "Q", "Quận", "quận", "P")];
+        assert_eq!(plan_import(&rows, &existing).unwrap_err()[0].problem, Problem::Cycle);
+    }
+
+    #[test]
+    fn a_unit_that_is_its_own_parent_is_a_cycle() {
+        let rows = [row(2, "A", "A", "phường", "a")];
+        assert_eq!(plan_import(&rows, &[]).unwrap_err()[0].problem, Problem::Cycle);
+    }
+
+    #[test]
+    fn an_empty_file_is_refused() {
+        assert_eq!(plan_import(&[], &[]).unwrap_err()[0].problem, Problem::EmptyFile);
+    }
+}

@@ -1,0 +1,115 @@
+//! The one error type of server functions. User-fixable problems come back as `Invalid` with the
+//! field each one belongs to; the browser never sees SQL or internal detail (`Internal`).
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Something wrong with what a person typed or uploaded; each has its Vietnamese message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    CodeCharacters,
+    UnknownKind,
+    UnknownRole,
+    UsernameFormat,
+    PasswordTooShort { min: usize },
+    UnknownParent { code: String },
+    DuplicateCode { first_row: usize },
+    Cycle,
+    EmptyFile,
+    MissingColumns,
+    UnreadableFile,
+    NotUtf8,
+    UnsupportedFileType,
+    FileTooLarge { max_mb: usize },
+    TooManyRows { max: usize },
+    CodeTaken,
+    UsernameTaken,
+    ParentNotFound,
+    ParentIsDescendant,
+    BadCredentials,
+    LockedOut { minutes: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: &str, problem: Problem) -> Self {
+        Self { field: field.to_owned(), problem }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// One problem at one field.
+    pub fn field(field: &str, problem: Problem) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, problem)])
+    }
+
+    /// The problems that belong to `field`.
+    pub fn problems_at(&self, field: &str) -> Vec<Problem> {
+        match self {
+            AppError::Invalid(errors) => {
+                errors.iter().filter(|e| e.field == field).map(|e| e.problem.clone()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid(_) => 422,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+/// Collects field problems from several parses and fails with all of them at once.
+#[derive(Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    pub fn check<T>(&mut self, field: &str, parsed: Result<T, Problem>) -> Option<T> {
+        parsed.map_err(|p| self.0.push(FieldError::new(field, p))).ok()
+    }
+
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}

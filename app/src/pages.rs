@@ -1,0 +1,5 @@
+//! Pages, one folder per area.
+pub mod admin;
+pub mod home;
+pub mod login;
+pub mod not_found;

@@ -1,0 +1,9 @@
+//! Organizer pages; all of them sit inside `AdminLayout`, which asks for a signed-in account.
+pub mod accounts;
+pub mod import_report;
+pub mod layout;
+pub mod unit_detail;
+pub mod unit_import;
+pub mod unit_new;
+pub mod unit_tree;
+pub mod units;

@@ -1,0 +1,134 @@
+//! Accounts: the list and the form to create an admin or evaluator.
+use crate::api::accounts::{list_accounts, CreateAccount};
+use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::form_error::{form_error, typed_value};
+use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
+use crate::domain::account::Role;
+use crate::i18n::*;
+use chrono_tz::Asia::Ho_Chi_Minh;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CreateAccount>::new();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    let accounts = Resource::new(move || action.version().get(), |_| list_accounts());
+    let query = use_query_map();
+    let created = move || query.read().get("created").is_some();
+    let role = Some(typed_value("role")).filter(|r| !r.is_empty()).unwrap_or_else(|| "evaluator".to_owned());
+    let role_label = move |role: Role| match role {
+        Role::Admin => t_string!(i18n, accounts.role_admin),
+        Role::Evaluator => t_string!(i18n, accounts.role_evaluator),
+    };
+    view! {
+        <Title text=move || format!("{} · {}", t_string!(i18n, accounts.title), t_string!(i18n, app_name)) />
+        <h1>{t!(i18n, accounts.title)}</h1>
+        <p class="lead">{t!(i18n, accounts.lead)}</p>
+        {move || created().then(|| view! { <SavedNotice text=t_string!(i18n, accounts.created) /> })}
+        <div class="grid">
+            <section class="card">
+                <Suspense fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        match accounts.await {
+                            Ok(list) => {
+                                view! {
+                                    <table class="table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{t!(i18n, accounts.username)}</th>
+                                                <th scope="col">{t!(i18n, accounts.display_name)}</th>
+                                                <th scope="col">{t!(i18n, accounts.role)}</th>
+                                                <th scope="col">{t!(i18n, accounts.created_at)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {list
+                                                .into_iter()
+                                                .map(|a| {
+                                                    view! {
+                                                        <tr>
+                                                            <td>{a.username}</td>
+                                                            <td>{a.display_name}</td>
+                                                            <td>{role_label(a.role)}</td>
+                                                            <td>
+                                                                {a.created_at.with_timezone(&Ho_Chi_Minh).format("%d/%m/%Y %H:%M").to_string()}
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+            <section class="card">
+                <h2>{t!(i18n, accounts.create_title)}</h2>
+                <ActionForm action>
+                    <FormAlert error />
+                    <Field label=t_string!(i18n, accounts.username) name="username" error>
+                        <input
+                            id="username"
+                            name="username"
+                            type="text"
+                            required
+                            autocapitalize="none"
+                            autocomplete="off"
+                            value=typed_value("username")
+                            aria-describedby="username-msg"
+                            aria-invalid=invalid(error, "username")
+                        />
+                    </Field>
+                    <Field label=t_string!(i18n, accounts.display_name) name="display_name" error>
+                        <input
+                            id="display_name"
+                            name="display_name"
+                            type="text"
+                            required
+                            value=typed_value("display_name")
+                            aria-describedby="display_name-msg"
+                            aria-invalid=invalid(error, "display_name")
+                        />
+                    </Field>
+                    <Field
+                        label=t_string!(i18n, accounts.password)
+                        name="password"
+                        hint=t_string!(i18n, accounts.password_hint)
+                        error
+                    >
+                        <input
+                            id="password"
+                            name="password"
+                            type="password"
+                            required
+                            autocomplete="new-password"
+                            aria-describedby="password-msg"
+                            aria-invalid=invalid(error, "password")
+                        />
+                    </Field>
+                    <Field label=t_string!(i18n, accounts.role) name="role" error>
+                        <select id="role" name="role" aria-describedby="role-msg">
+                            <option value="evaluator" selected=role == "evaluator">
+                                {t!(i18n, accounts.role_evaluator)}
+                            </option>
+                            <option value="admin" selected=role == "admin">
+                                {t!(i18n, accounts.role_admin)}
+                            </option>
+                        </select>
+                    </Field>
+                    <button type="submit" class="button" disabled=action.pending()>
+                        {t!(i18n, accounts.create)}
+                    </button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,20 @@
+//! The front page: what the app is and the way in for organizers.
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <main id="main" class="page page-narrow home">
+            <p class="eyebrow">{t!(i18n, app_tagline)}</p>
+            <h1>{t!(i18n, home.title)}</h1>
+            <p class="lead">{t!(i18n, home.lead)}</p>
+            <p>
+                <a class="button" href="/login">
+                    {t!(i18n, home.admin_link)}
+                </a>
+            </p>
+        </main>
+    }
+}

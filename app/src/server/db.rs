@@ -1,0 +1,26 @@
+//! All SQL of the app, in functions that take an executor and return domain or wire types.
+//! Unique violations are mapped to field problems by constraint name, never by message text.
+pub mod accounts;
+pub mod unit_imports;
+pub mod units;
+
+use crate::error::{AppError, Problem};
+
+/// Maps a database error: known constraints become field problems, the rest is logged and opaque.
+pub fn map_err(err: sqlx::Error) -> AppError {
+    if let Some(db_err) = err.as_database_error() {
+        let known = match db_err.constraint() {
+            Some("units_code_key") => Some(("code", Problem::CodeTaken)),
+            Some("accounts_username_key") => Some(("username", Problem::UsernameTaken)),
+            _ => None,
+        };
+        if let Some((field, problem)) = known {
+            return AppError::field(field, problem);
+        }
+    }
+    tracing::error!(error = %err, "database error");
+    AppError::Internal
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,299 @@
+//! The unit tree. Lists are ordered by the `vi_natural` collation (Vietnamese order, numbers as
+//! numbers); search compares the folded `search_key`. Changes that touch the tree's shape lock the
+//! table so two of them cannot build a cycle together.
+use super::map_err;
+use crate::api::units::{SearchHit, UnitRef, UnitSummary};
+use crate::domain::unit::{UnitCode, UnitKind, UnitName};
+use crate::domain::unit_import::{ExistingUnit, ImportPlan};
+use crate::error::AppError;
+use sqlx::{PgConnection, PgExecutor};
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    code: String,
+    name: String,
+    kind: String,
+    active: bool,
+    parent_id: Option<i64>,
+    child_count: i64,
+}
+
+impl From<SummaryRow> for UnitSummary {
+    fn from(r: SummaryRow) -> Self {
+        UnitSummary {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            kind: UnitKind::parse(&r.kind).unwrap_or(UnitKind::Other),
+            active: r.active,
+            parent_id: r.parent_id,
+            child_count: r.child_count,
+        }
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.active, u.parent_id,
+    (SELECT count(*) FROM units c WHERE c.parent_id = u.id) AS child_count";
+
+/// Children of a unit (or the roots), in Vietnamese order.
+pub async fn children(ex: impl PgExecutor<'_>, parent: Option<i64>) -> Result<Vec<UnitSummary>, AppError> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.parent_id IS NOT DISTINCT FROM $1 ORDER BY u.name, u.code"
+    );
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql).bind(parent).fetch_all(ex).await.map_err(map_err)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+pub async fn summary(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<UnitSummary>, AppError> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.id = $1");
+    let row: Option<SummaryRow> = sqlx::query_as(&sql).bind(id).fetch_optional(ex).await.map_err(map_err)?;
+    Ok(row.map(Into::into))
+}
+
+#[derive(sqlx::FromRow)]
+struct RefRow {
+    id: i64,
+    code: String,
+    name: String,
+}
+
+/// The chain from the root down to the unit's parent.
+pub async fn ancestors(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<UnitRef>, AppError> {
+    let rows: Vec<RefRow> = sqlx::query_as(
+        "WITH RECURSIVE up(id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM units WHERE id = $1
+             UNION ALL
+             SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id
+         )
+         SELECT u.id, u.code, u.name FROM up JOIN units u ON u.id = up.id
+         WHERE up.depth > 0 ORDER BY up.depth DESC",
+    )
+    .bind(id)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows.into_iter().map(|r| UnitRef { id: r.id, code: r.code, name: r.name }).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct HitRow {
+    id: i64,
+    code: String,
+    name: String,
+    kind: String,
+    active: bool,
+    path: Option<String>,
+}
+
+/// Units whose folded name or code contains the folded query; exact and prefix matches first.
+pub async fn search(ex: impl PgExecutor<'_>, folded: &str, limit: i64) -> Result<Vec<SearchHit>, AppError> {
+    let pattern = format!("%{}%", folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let rows: Vec<HitRow> = sqlx::query_as(
+        "WITH hits AS (
+             SELECT * FROM units
+             WHERE search_key LIKE $2 OR lower(code) LIKE $2
+             ORDER BY (search_key = $1) DESC, (search_key LIKE $1 || '%') DESC, name, code
+             LIMIT $3
+         )
+         SELECT h.id, h.code, h.name, h.kind, h.active,
+             (WITH RECURSIVE up(id, parent_id, depth) AS (
+                  SELECT p.id, p.parent_id, 1 FROM units p WHERE p.id = h.parent_id
+                  UNION ALL
+                  SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id)
+              SELECT string_agg(u.name, ' › ' ORDER BY up.depth DESC) FROM up JOIN units u ON u.id = up.id) AS path
+         FROM hits h
+         ORDER BY (h.search_key = $1) DESC, (h.search_key LIKE $1 || '%') DESC, h.name, h.code",
+    )
+    .bind(folded)
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SearchHit {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            kind: UnitKind::parse(&r.kind).unwrap_or(UnitKind::Other),
+            active: r.active,
+            path: r.path.unwrap_or_default(),
+        })
+        .collect())
+}
+
+pub async fn id_by_code(ex: impl PgExecutor<'_>, code: &UnitCode) -> Result<Option<i64>, AppError> {
+    sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
+        .bind(code.as_str())
+        .fetch_optional(ex)
+        .await
+        .map_err(map_err)
+}
+
+/// Locks the tree's shape for the rest of the transaction (readers go on).
+pub async fn lock_tree(conn: &mut PgConnection) -> Result<(), AppError> {
+    sqlx::query("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE").execute(conn).await.map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn insert(
+    ex: impl PgExecutor<'_>,
+    code: &UnitCode,
+    name: &UnitName,
+    kind: UnitKind,
+    parent: Option<i64>,
+) -> Result<i64, AppError> {
+    sqlx::query_scalar(
+        "INSERT INTO units (code, name, search_key, kind, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(code.as_str())
+    .bind(name.as_str())
+    .bind(name.search_key())
+    .bind(kind.as_str())
+    .bind(parent)
+    .fetch_one(ex)
+    .await
+    .map_err(map_err)
+}
+
+/// Sets name and kind; false when there is no such unit.
+pub async fn update_details(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    name: &UnitName,
+    kind: UnitKind,
+) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE units SET name = $2, search_key = $3, kind = $4, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(name.as_str())
+        .bind(name.search_key())
+        .bind(kind.as_str())
+        .execute(ex)
+        .await
+        .map_err(map_err)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// True when `candidate` is `id` itself or lies below it.
+pub async fn is_in_subtree(ex: impl PgExecutor<'_>, id: i64, candidate: i64) -> Result<bool, AppError> {
+    sqlx::query_scalar(
+        "WITH RECURSIVE down(id) AS (
+             SELECT id FROM units WHERE id = $1
+             UNION ALL SELECT u.id FROM units u JOIN down ON u.parent_id = down.id)
+         SELECT EXISTS (SELECT 1 FROM down WHERE id = $2)",
+    )
+    .bind(id)
+    .bind(candidate)
+    .fetch_one(ex)
+    .await
+    .map_err(map_err)
+}
+
+pub async fn set_parent(ex: impl PgExecutor<'_>, id: i64, parent: Option<i64>) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE units SET parent_id = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(parent)
+        .execute(ex)
+        .await
+        .map_err(map_err)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_active(ex: impl PgExecutor<'_>, id: i64, active: bool) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE units SET active = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(active)
+        .execute(ex)
+        .await
+        .map_err(map_err)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn count(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
+    sqlx::query_scalar("SELECT count(*) FROM units").fetch_one(ex).await.map_err(map_err)
+}
+
+#[derive(sqlx::FromRow)]
+struct ExistingRow {
+    code: String,
+    name: String,
+    kind: String,
+    parent_code: Option<String>,
+}
+
+/// Every stored unit, as the import planner needs it.
+pub async fn all_for_import(ex: impl PgExecutor<'_>) -> Result<Vec<ExistingUnit>, AppError> {
+    let rows: Vec<ExistingRow> = sqlx::query_as(
+        "SELECT u.code, u.name, u.kind, p.code AS parent_code FROM units u LEFT JOIN units p ON p.id = u.parent_id",
+    )
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ExistingUnit {
+                code: UnitCode::parse(&r.code).ok()?,
+                name: r.name,
+                kind: UnitKind::parse(&r.kind).ok()?,
+                parent: r.parent_code.and_then(|c| UnitCode::parse(&c).ok()),
+            })
+        })
+        .collect())
+}
+
+/// Writes a checked plan in three set-based statements: new units, changed units, then parents.
+pub async fn apply_import(conn: &mut PgConnection, plan: &ImportPlan) -> Result<(), AppError> {
+    let columns = |units: &[crate::domain::unit_import::PlannedUnit]| {
+        let mut cols = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for u in units {
+            cols.0.push(u.code.as_str().to_owned());
+            cols.1.push(u.name.as_str().to_owned());
+            cols.2.push(u.name.search_key());
+            cols.3.push(u.kind.as_str().to_owned());
+        }
+        cols
+    };
+    let (codes, names, keys, kinds) = columns(&plan.creates);
+    sqlx::query(
+        "INSERT INTO units (code, name, search_key, kind)
+         SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])",
+    )
+    .bind(&codes)
+    .bind(&names)
+    .bind(&keys)
+    .bind(&kinds)
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let (codes, names, keys, kinds) = columns(&plan.updates);
+    sqlx::query(
+        "UPDATE units u SET name = x.name, search_key = x.search_key, kind = x.kind, updated_at = now()
+         FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[]) AS x(code, name, search_key, kind)
+         WHERE u.code = x.code",
+    )
+    .bind(&codes)
+    .bind(&names)
+    .bind(&keys)
+    .bind(&kinds)
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let touched = plan.creates.iter().chain(&plan.updates);
+    let (codes, parents): (Vec<String>, Vec<Option<String>>) =
+        touched.map(|u| (u.code.as_str().to_owned(), u.parent.as_ref().map(|p| p.as_str().to_owned()))).unzip();
+    sqlx::query(
+        "UPDATE units u SET parent_id = p.id
+         FROM UNNEST($1::text[], $2::text[]) AS x(code, parent_code)
+         LEFT JOIN units p ON p.code = x.parent_code
+         WHERE u.code = x.code AND u.parent_id IS DISTINCT FROM p.id",
+    )
+    .bind(&codes)
+    .bind(&parents)
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}

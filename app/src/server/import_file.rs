@@ -1,0 +1,132 @@
+//! Reading an uploaded unit list (CSV or .xlsx) into raw rows. Columns are found by their header
+//! (Vietnamese or English, with or without diacritics); a UTF-8 BOM, Windows line ends and a `;`
+//! separator are accepted. Only reading happens here: every rule is checked by the planner.
+use crate::domain::text::fold_for_search;
+use crate::domain::unit_import::{RawUnitRow, RowProblem};
+use crate::error::Problem;
+use std::io::Cursor;
+
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_ROWS: usize = 20_000;
+
+fn file_problem(problem: Problem) -> Vec<RowProblem> {
+    vec![RowProblem { row: 0, column: None, problem }]
+}
+
+/// Reads a file by its content: the ZIP signature means .xlsx, anything else must be UTF-8 CSV.
+pub fn read_unit_rows(bytes: &[u8]) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(file_problem(Problem::FileTooLarge { max_mb: MAX_FILE_BYTES / 1024 / 1024 }));
+    }
+    let table = if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes)? } else { read_csv(bytes)? };
+    rows_from_table(table)
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
+    let text = std::str::from_utf8(bytes).map_err(|_| file_problem(Problem::NotUtf8))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\0') {
+        return Err(file_problem(Problem::UnsupportedFileType));
+    }
+    let header_line = text.lines().next().unwrap_or_default();
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() { b';' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| record.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()
+        .map_err(|_| file_problem(Problem::UnreadableFile))
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| file_problem(Problem::UnreadableFile))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| file_problem(Problem::EmptyFile))?
+        .map_err(|_| file_problem(Problem::UnreadableFile))?;
+    let cell_text = |cell: &Data| match cell {
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    };
+    Ok(sheet.rows().map(|row| row.iter().map(cell_text).collect()).collect())
+}
+
+/// Finds the columns by header and turns each non-blank line into a numbered row.
+fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
+    let mut lines = table.into_iter();
+    let header = lines.next().ok_or_else(|| file_problem(Problem::EmptyFile))?;
+    let position = |names: &[&str]| header.iter().position(|h| names.contains(&fold_for_search(h).as_str()));
+    let columns = (
+        position(&["code", "ma", "ma don vi"]),
+        position(&["name", "ten", "ten don vi"]),
+        position(&["kind", "loai", "loai don vi"]),
+        position(&["parent", "parent code", "parent_code", "ma cap tren", "ma don vi cap tren", "cap tren"]),
+    );
+    let (Some(code), Some(name), Some(kind), Some(parent)) = columns else {
+        return Err(file_problem(Problem::MissingColumns));
+    };
+    let cell = |line: &[String], i: usize| line.get(i).cloned().unwrap_or_default();
+    let rows: Vec<RawUnitRow> = lines
+        .enumerate()
+        .filter(|(_, line)| line.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, line)| RawUnitRow {
+            row: i + 2,
+            code: cell(&line, code),
+            name: cell(&line, name),
+            kind: cell(&line, kind),
+            parent: cell(&line, parent),
+        })
+        .collect();
+    if rows.len() > MAX_ROWS {
+        return Err(file_problem(Problem::TooManyRows { max: MAX_ROWS }));
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    const CSV: &str = "code,name,kind,parent code\nGV,Quận Gò Vấp,quận,\nGV-P1,Phường 1,phường,GV\n";
+
+    #[test]
+    fn reads_a_plain_csv_with_row_numbers() {
+        let rows = read_unit_rows(CSV.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[1].row, rows[1].code.as_str(), rows[1].parent.as_str()), (3, "GV-P1", "GV"));
+    }
+
+    #[test]
+    fn bom_crlf_and_nfd_read_the_same_after_normalizing() {
+        let variant: String = format!("\u{feff}{}", CSV.replace('\n', "\r\n")).nfd().collect();
+        let rows = read_unit_rows(variant.as_bytes()).unwrap();
+        let plain = read_unit_rows(CSV.as_bytes()).unwrap();
+        assert_eq!(rows.len(), plain.len());
+        for (a, b) in rows.iter().zip(&plain) {
+            assert_eq!(crate::domain::text::normalize_text(&a.name), b.name);
+            assert_eq!(a.code, b.code);
+        }
+    }
+
+    #[test]
+    fn vietnamese_headers_and_semicolons_are_accepted() {
+        let csv = "Mã;Tên đơn vị;Loại;Mã cấp trên\nGV;Quận Gò Vấp;Quận;\n";
+        assert_eq!(read_unit_rows(csv.as_bytes()).unwrap()[0].name, "Quận Gò Vấp");
+    }
+
+    #[test]
+    fn a_file_without_the_columns_is_refused() {
+        let problems = read_unit_rows("a,b\n1,2\n".as_bytes()).unwrap_err();
+        assert_eq!(problems[0].problem, Problem::MissingColumns);
+    }
+
+    #[test]
+    fn a_non_utf8_file_is_refused() {
+        assert_eq!(read_unit_rows(&[0x4d, 0xe3, 0x0a]).unwrap_err()[0].problem, Problem::NotUtf8);
+    }
+}

@@ -1,0 +1,53 @@
+//! How a server function's result becomes an HTTP answer: the status follows the error, and a
+//! plain HTML form post (JavaScript off) that fails goes back to its form with the problems and
+//! the typed values in the query string, so nothing typed is lost.
+use crate::error::AppError;
+use axum::http::{header, request::Parts, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+/// Sets the HTTP status for an error; success keeps 200.
+pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        if let Some(res) = use_context::<ResponseOptions>() {
+            res.set_status(StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+        }
+    }
+    result
+}
+
+/// Like [`finish`], but a failed plain form post is redirected back to the form page.
+pub fn finish_form<T>(result: Result<T, AppError>, typed: &[(&str, &str)]) -> Result<T, AppError> {
+    match (&result, plain_form_referer()) {
+        (Err(err), Some(back)) => {
+            leptos_axum::redirect(&back_with_problems(&back, err, typed));
+            result
+        }
+        _ => finish(result),
+    }
+}
+
+/// The page a plain (non-JavaScript) form was posted from, without its query.
+fn plain_form_referer() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let accepts_html = parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if !accepts_html {
+        return None;
+    }
+    let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+    let path = referer.split_once("://").map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    Some(path.split(['?', '#']).next().unwrap_or("/").to_owned())
+}
+
+fn back_with_problems(back: &str, err: &AppError, typed: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in typed {
+        query.append_pair(name, value);
+    }
+    query.append_pair("err", &serde_json::to_string(err).unwrap_or_default());
+    format!("{back}?{}", query.finish())
+}

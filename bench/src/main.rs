@@ -1,0 +1,133 @@
+//! Benchmarks, run by `./x bench` against a throwaway PostgreSQL (`DATABASE_URL`): importing a
+//! file of 3,500 units (first import, the same file again, every name changed) through the real
+//! import path, and the size of the release WebAssembly. Figures go to the results file.
+use anyhow::Context;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+use std::fmt::Write as _;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const UNITS: usize = 3_500;
+const ROUNDS: usize = 5;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let results_path = std::env::args().skip_while(|a| a != "--results").nth(1).unwrap_or("bench/results.md".into());
+    let base_url = std::env::var("DATABASE_URL").context("DATABASE_URL must point to a throwaway server")?;
+    let admin = PgPoolOptions::new().max_connections(2).connect(&base_url).await?;
+
+    let first = unit_file(UNITS, "");
+    let renamed = unit_file(UNITS, " (mới)");
+    let mut timings: [Vec<Duration>; 3] = Default::default();
+    for round in 0..ROUNDS {
+        let pool = fresh_database(&admin, &base_url, round).await?;
+        let account = bench_account(&pool).await?;
+        for (i, file) in [&first, &first, &renamed].into_iter().enumerate() {
+            let started = Instant::now();
+            let run = app::api::unit_import::ssr::import_bytes(&pool, account, "bench.csv", file.as_bytes())
+                .await
+                .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+            timings[i].push(started.elapsed());
+            let applied: bool =
+                sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1").bind(run).fetch_one(&pool).await?;
+            anyhow::ensure!(applied, "benchmark file was refused");
+        }
+        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM units").fetch_one(&pool).await?;
+        anyhow::ensure!(count == UNITS as i64, "expected {UNITS} units, found {count}");
+        pool.close().await;
+    }
+
+    let mut out = String::new();
+    writeln!(out, "# Benchmark results\n")?;
+    writeln!(out, "Measured {} on {} cores by `./x bench`.\n", chrono::Utc::now().format("%d/%m/%Y"), cores())?;
+    writeln!(out, "## Unit import ({UNITS} units, CSV, real import path, {ROUNDS} rounds)\n")?;
+    writeln!(out, "| import | median | max | aim |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for (label, times) in ["first import (all new)", "same file again (no change)", "every name changed"].iter().zip(&timings) {
+        writeln!(out, "| {label} | {} | {} | < 2 s |", ms(median(times)), ms(*times.iter().max().unwrap_or(&Duration::ZERO)))?;
+    }
+    writeln!(out, "\n## Release WebAssembly\n")?;
+    writeln!(out, "{}", wasm_sizes())?;
+    std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
+    print!("{out}");
+    Ok(())
+}
+
+/// A tree like a province: districts, each with departments and wards; parents listed after children.
+fn unit_file(total: usize, suffix: &str) -> String {
+    let mut lines = vec!["code,name,kind,parent code".to_owned()];
+    let districts = 50;
+    let per_district = (total - 1) / districts;
+    for d in 1..=districts {
+        for w in 1..per_district {
+            let (kind, name) = if w <= 12 { ("phòng ban", format!("Phòng {w} Quận {d}")) } else { ("phường", format!("Phường {w} Quận {d}")) };
+            lines.push(format!("D{d}-U{w},{name}{suffix},{kind},D{d}"));
+        }
+        lines.push(format!("D{d},Quận {d}{suffix},quận,TINH"));
+    }
+    while lines.len() < total {
+        let n = lines.len();
+        lines.push(format!("X{n},Đơn vị sự nghiệp {n}{suffix},đơn vị sự nghiệp,TINH"));
+    }
+    lines.push(format!("TINH,Tỉnh Thử Nghiệm{suffix},tỉnh,"));
+    lines.join("\n")
+}
+
+async fn fresh_database(admin: &PgPool, base_url: &str, round: usize) -> anyhow::Result<PgPool> {
+    let name = format!("thidua_bench_{round}");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(admin).await?;
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin).await?;
+    let url = match base_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => anyhow::bail!("DATABASE_URL has no database name"),
+    };
+    let pool = PgPoolOptions::new().max_connections(4).connect(&url).await?;
+    app::server::MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+async fn bench_account(pool: &PgPool) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ('bench', 'Bench', 'x', 'admin') RETURNING id",
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{} ms", d.as_millis())
+}
+
+fn cores() -> String {
+    std::thread::available_parallelism().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+}
+
+fn wasm_sizes() -> String {
+    let path = "target/site/pkg/thidua.wasm";
+    let Ok(bytes) = std::fs::read(path) else {
+        return format!("({path} not built)");
+    };
+    let compressed = |program: &str, args: &[&str]| -> String {
+        Command::new(program)
+            .args(args)
+            .arg(path)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| o.stdout.len().to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    format!(
+        "| file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|\n| thidua.wasm | {} B | {} B | {} B |",
+        bytes.len(),
+        compressed("gzip", &["-9", "-c"]),
+        compressed("brotli", &["-q", "11", "-c"]),
+    )
+}

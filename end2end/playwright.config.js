@@ -1,0 +1,34 @@
+// End-to-end tests in Debian's Chromium against a running app (BASE_URL, started by `./x test`).
+// Every spec runs on a 1920×1080 desktop and a 390×844 phone; forms also with JavaScript off.
+import { defineConfig } from '@playwright/test';
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: process.env.BASE_URL || 'http://127.0.0.1:3000',
+    launchOptions: chromium,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1920, height: 1080 } } },
+    { name: 'phone', use: phone },
+    { name: 'phone-nojs', use: { ...phone, javaScriptEnabled: false }, grep: /@forms/ },
+  ],
+});

@@ -1,0 +1,60 @@
+// Signing in and out, wrong passwords, and admin pages without a session.
+import { test, expect } from '@playwright/test';
+import { ADMIN, hydrated, signIn, watchErrors } from './helpers.js';
+
+test('@forms the demo admin signs in and out', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await signIn(page, testInfo);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/admin/units');
+  await expect(page.getByText('Bạn cần đăng nhập để xem trang này.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('@forms a wrong password shows a Vietnamese message and keeps the username', async ({ page }, testInfo) => {
+  await page.goto('/login');
+  await hydrated(page, testInfo);
+  await page.getByLabel('Tên đăng nhập').fill('khong-co-ai');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('khong-co-ai');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('@forms admin pages ask for sign-in without a session', async ({ page }) => {
+  await page.goto('/admin/units/import');
+  await expect(page.getByText('Bạn cần đăng nhập để xem trang này.')).toBeVisible();
+  await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
+  await expect(page).toHaveURL(/\/login\?next=\/admin\/units\/import/);
+});
+
+test('five failed sign-ins lock an account for a while', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'one account, one project');
+  await signIn(page, testInfo);
+  const username = `khoa${Date.now().toString(36)}`;
+  await page.goto('/admin/accounts');
+  await hydrated(page, testInfo);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Họ và tên').fill('Người Thử Khoá');
+  await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-dung-1');
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await expect(page.getByRole('cell', { name: username })).toBeVisible();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await hydrated(page, testInfo);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(`sai-${attempt}`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  }
+  await expect(page.getByRole('alert')).toContainText('Tài khoản tạm khoá');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('mat-khau-dung-1');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tài khoản tạm khoá');
+  await expect(page).toHaveURL(/\/login/);
+  void ADMIN;
+});

@@ -1,0 +1,39 @@
+// Shared steps: sign in as the demo admin, wait for hydration, collect browser errors.
+import { expect } from '@playwright/test';
+
+export const ADMIN = { username: 'admin', password: 'thidua-demo-2026' };
+
+/** A code that no other test (or project) uses. */
+export function uniqueCode(prefix, testInfo) {
+  const project = testInfo.project.name.replace(/[^a-z]/gi, '').toUpperCase().slice(0, 6);
+  return `${prefix}-${project}-${Date.now().toString(36).toUpperCase()}`;
+}
+
+export function jsEnabled(testInfo) {
+  return testInfo.project.use.javaScriptEnabled !== false;
+}
+
+/** Waits until the WebAssembly has hydrated the page (only when scripts run). */
+export async function hydrated(page, testInfo) {
+  if (jsEnabled(testInfo)) {
+    await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+  }
+}
+
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}
+
+export async function signIn(page, testInfo, user = ADMIN) {
+  await page.goto('/login');
+  await hydrated(page, testInfo);
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/admin\/units/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị' })).toBeVisible();
+  await hydrated(page, testInfo);
+}

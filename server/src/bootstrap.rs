@@ -1,0 +1,65 @@
+//! One-time work at start: the first admin account and, in demo mode, the demo units.
+//! Both are idempotent: a second start changes nothing.
+use crate::config::Config;
+use anyhow::Context;
+use app::domain::account::{Role, Username};
+use app::server::{auth, db};
+use sqlx::PgPool;
+
+pub const DEMO_ADMIN_USERNAME: &str = "admin";
+pub const DEMO_ADMIN_PASSWORD: &str = "thidua-demo-2026";
+const DEMO_UNITS_CSV: &str = include_str!("../demo/units.csv");
+const DEMO_UNITS_MARK: &str = "demo_units_loaded";
+
+pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
+    let credentials = if config.demo {
+        Some((DEMO_ADMIN_USERNAME.to_owned(), DEMO_ADMIN_PASSWORD.to_owned()))
+    } else {
+        config.admin_username.clone().zip(config.admin_password.clone())
+    };
+    let admins = db::accounts::count_admins(pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    match (admins, &credentials) {
+        (0, Some((username, password))) => create_admin(pool, username, password).await?,
+        (0, None) => tracing::warn!("no admin account yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart"),
+        _ => {}
+    }
+    if config.demo {
+        load_demo_units(pool).await?;
+        tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}`");
+    }
+    Ok(())
+}
+
+async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::Result<()> {
+    let username = Username::parse(username).map_err(|p| anyhow::anyhow!("ADMIN_USERNAME: {p:?}"))?;
+    let hash = auth::hash_password(password.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    db::accounts::insert(pool, &username, "Quản trị hệ thống", &hash, Role::Admin)
+        .await
+        .map_err(|e| anyhow::anyhow!("creating the first admin: {e:?}"))?;
+    tracing::info!(username = username.as_str(), "first admin account created");
+    Ok(())
+}
+
+/// Imports the demo units through the same path as an uploaded file, once.
+async fn load_demo_units(pool: &PgPool) -> anyhow::Result<()> {
+    let done: Option<String> =
+        sqlx::query_scalar("SELECT value FROM app_meta WHERE key = $1").bind(DEMO_UNITS_MARK).fetch_optional(pool).await?;
+    if done.is_some() {
+        return Ok(());
+    }
+    let admin: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' ORDER BY id LIMIT 1")
+        .fetch_one(pool)
+        .await
+        .context("demo data needs an admin account")?;
+    let run = app::api::unit_import::ssr::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
+        .await
+        .map_err(|e| anyhow::anyhow!("demo import: {e:?}"))?;
+    let applied: bool = sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1").bind(run).fetch_one(pool).await?;
+    anyhow::ensure!(applied, "the demo unit file has problems (import run {run})");
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING")
+        .bind(DEMO_UNITS_MARK)
+        .execute(pool)
+        .await?;
+    tracing::info!("demo units loaded");
+    Ok(())
+}

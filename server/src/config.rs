@@ -1,0 +1,49 @@
+//! Configuration from the environment; every setting has a default that runs the demo locally.
+use anyhow::Context;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`; without it a private cluster is started under `data_dir`.
+    pub database_url: Option<String>,
+    /// `HOST` (default 127.0.0.1) and `PORT` (default 3000).
+    pub address: SocketAddr,
+    /// `THIDUA_DATA_DIR` (default `./data`).
+    pub data_dir: PathBuf,
+    /// `THIDUA_DEMO=1`: demo admin and demo units.
+    pub demo: bool,
+    /// `ADMIN_USERNAME` / `ADMIN_PASSWORD`: the first admin when there is none.
+    pub admin_username: Option<String>,
+    pub admin_password: Option<String>,
+    /// `COOKIE_SECURE=1` behind TLS.
+    pub cookie_secure: bool,
+    /// `DB_MAX_CONNECTIONS` (default 20).
+    pub db_max_connections: u32,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &str) -> bool {
+    var(name).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let host = var("HOST").unwrap_or_else(|| "127.0.0.1".into());
+        let port: u16 = var("PORT").unwrap_or_else(|| "3000".into()).parse().context("PORT must be a number")?;
+        let address = format!("{host}:{port}").parse().context("HOST must be an IP address")?;
+        Ok(Self {
+            database_url: var("DATABASE_URL"),
+            address,
+            data_dir: PathBuf::from(var("THIDUA_DATA_DIR").unwrap_or_else(|| "data".into())),
+            demo: flag("THIDUA_DEMO"),
+            admin_username: var("ADMIN_USERNAME"),
+            admin_password: var("ADMIN_PASSWORD"),
+            cookie_secure: flag("COOKIE_SECURE"),
+            db_max_connections: var("DB_MAX_CONNECTIONS").and_then(|v| v.parse().ok()).unwrap_or(20),
+        })
+    }
+}

@@ -1,0 +1,161 @@
+//! The private PostgreSQL cluster used when no `DATABASE_URL` is given: created on first start
+//! under the data folder, reused after, listening only on a Unix socket in that folder (so no
+//! port can be taken), and stopped when the app stops if this process started it. A cluster left
+//! running by a killed app is reused; a stale pid file is removed.
+use anyhow::{bail, Context};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const DATABASE: &str = "thidua";
+const PORT: u16 = 5432;
+
+pub struct EmbeddedPostgres {
+    bin_dir: PathBuf,
+    data_dir: PathBuf,
+    socket_dir: PathBuf,
+    started_here: bool,
+}
+
+impl EmbeddedPostgres {
+    pub fn start(root: &Path) -> anyhow::Result<Self> {
+        fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;
+        let root = root.canonicalize()?;
+        let pg = Self {
+            bin_dir: find_bin_dir()?,
+            data_dir: root.join("pgdata"),
+            socket_dir: root.join("run"),
+            started_here: false,
+        };
+        pg.init_if_new()?;
+        let pg = pg.start_if_stopped()?;
+        pg.create_database()?;
+        Ok(pg)
+    }
+
+    /// A URL for the app's database over the cluster's Unix socket.
+    pub fn database_url(&self) -> String {
+        format!("postgres://postgres@localhost/{DATABASE}?host={}&port={PORT}", self.socket_dir.display())
+    }
+
+    pub fn stop(&self) {
+        if self.started_here {
+            tracing::info!("stopping the private PostgreSQL");
+            let _ = self.pg_command("pg_ctl", &["stop", "-D", &self.data_path(), "-m", "fast", "-w"]).status();
+        }
+    }
+
+    fn data_path(&self) -> String {
+        self.data_dir.display().to_string()
+    }
+
+    fn init_if_new(&self) -> anyhow::Result<()> {
+        if self.data_dir.join("PG_VERSION").exists() {
+            return Ok(());
+        }
+        tracing::info!(dir = %self.data_dir.display(), "creating the private PostgreSQL cluster");
+        fs::create_dir_all(&self.data_dir)?;
+        fs::create_dir_all(&self.socket_dir)?;
+        self.give_to_postgres_user(&self.data_dir)?;
+        self.give_to_postgres_user(&self.socket_dir)?;
+        let status = self
+            .pg_command(
+                "initdb",
+                &["-D", &self.data_path(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            )
+            .status()
+            .context("running initdb")?;
+        if !status.success() {
+            bail!("initdb failed");
+        }
+        Ok(())
+    }
+
+    fn start_if_stopped(mut self) -> anyhow::Result<Self> {
+        if self.running_pid().is_some() {
+            tracing::info!("reusing the private PostgreSQL that is already running");
+            return Ok(self);
+        }
+        let _ = fs::remove_file(self.data_dir.join("postmaster.pid"));
+        fs::create_dir_all(&self.socket_dir)?;
+        self.give_to_postgres_user(&self.socket_dir)?;
+        let options = format!("-c listen_addresses='' -k {} -p {PORT}", self.socket_dir.display());
+        let log = self.data_dir.join("server.log").display().to_string();
+        let status = self
+            .pg_command("pg_ctl", &["start", "-D", &self.data_path(), "-l", &log, "-w", "-t", "60", "-o", &options])
+            .status()
+            .context("running pg_ctl start")?;
+        if !status.success() {
+            bail!("PostgreSQL did not start; see {log}");
+        }
+        self.started_here = true;
+        Ok(self)
+    }
+
+    /// The postmaster's pid when one is really running for this data folder.
+    fn running_pid(&self) -> Option<u32> {
+        let text = fs::read_to_string(self.data_dir.join("postmaster.pid")).ok()?;
+        let pid: u32 = text.lines().next()?.trim().parse().ok()?;
+        let comm = fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+        let socket = self.socket_dir.join(format!(".s.PGSQL.{PORT}"));
+        (comm.trim() == "postgres" && socket.exists()).then_some(pid)
+    }
+
+    fn create_database(&self) -> anyhow::Result<()> {
+        let socket = self.socket_dir.display().to_string();
+        let port = PORT.to_string();
+        let psql = |sql: &str| {
+            Command::new(self.bin_dir.join("psql"))
+                .args(["-h", &socket, "-p", &port, "-U", "postgres", "-d", "postgres", "-tAc", sql])
+                .output()
+        };
+        let exists = psql(&format!("SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"))?;
+        if String::from_utf8_lossy(&exists.stdout).trim() != "1" {
+            let created = psql(&format!("CREATE DATABASE {DATABASE}"))?;
+            if !created.status.success() {
+                bail!("creating the database failed: {}", String::from_utf8_lossy(&created.stderr));
+            }
+        }
+        Ok(())
+    }
+
+    /// PostgreSQL refuses to run as root, so as root its files belong to the `postgres` user.
+    fn give_to_postgres_user(&self, dir: &Path) -> anyhow::Result<()> {
+        if is_root() {
+            let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir).status()?;
+            if !status.success() {
+                bail!("chown of {} failed", dir.display());
+            }
+        }
+        Ok(())
+    }
+
+    fn pg_command(&self, program: &str, args: &[&str]) -> Command {
+        let binary = self.bin_dir.join(program);
+        if is_root() {
+            let mut cmd = Command::new("runuser");
+            cmd.args(["-u", "postgres", "--"]).arg(binary).args(args);
+            cmd
+        } else {
+            let mut cmd = Command::new(binary);
+            cmd.args(args);
+            cmd
+        }
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+}
+
+/// The newest PostgreSQL server installed by Debian's packages.
+fn find_bin_dir() -> anyhow::Result<PathBuf> {
+    let mut versions: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
+        .context("PostgreSQL is not installed (apt-get install postgresql)")?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
+        .filter(|(_, bin)| bin.join("pg_ctl").exists())
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, bin)| bin).context("no PostgreSQL server binaries found")
+}

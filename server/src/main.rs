@@ -1,0 +1,58 @@
+//! Starts Thi đua CCHC: configuration, telemetry, the database (a private cluster when no
+//! `DATABASE_URL` is given), migrations, first admin and demo data, then the web server.
+use anyhow::Context;
+use server::{bootstrap, config::Config, embedded_postgres::EmbeddedPostgres, router, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    telemetry::init();
+    let config = Config::from_env()?;
+    let embedded = match &config.database_url {
+        Some(_) => None,
+        None => Some(EmbeddedPostgres::start(&config.data_dir).context("starting the private PostgreSQL")?),
+    };
+    let result = run(&config, embedded.as_ref()).await;
+    if let Some(pg) = embedded {
+        pg.stop();
+    }
+    result
+}
+
+async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Result<()> {
+    let database_url = match (&config.database_url, embedded) {
+        (Some(url), _) => url.clone(),
+        (None, Some(pg)) => pg.database_url(),
+        (None, None) => anyhow::bail!("no database"),
+    };
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(config.db_max_connections)
+        .connect(&database_url)
+        .await
+        .context("connecting to PostgreSQL")?;
+    app::server::MIGRATOR.run(&pool).await.context("running migrations")?;
+    bootstrap::prepare(&pool, config).await?;
+    let app = router::build(pool, config).await?;
+    let listener = tokio::net::TcpListener::bind(config.address).await.context("binding the port")?;
+    tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

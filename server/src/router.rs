@@ -1,0 +1,75 @@
+//! The HTTP surface: pages and server functions (Leptos), static files, `GET /healthz`,
+//! sessions in PostgreSQL, request spans, compression and an upload size limit.
+use crate::config::Config;
+use app::server::AppState;
+use app::{shell, App};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::PgPool;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// Uploads above this are refused before any handler runs (the import itself allows 5 MB).
+const BODY_LIMIT: usize = 8 * 1024 * 1024;
+
+pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
+    let store = PostgresStore::new(pool.clone());
+    store.migrate().await?;
+    tokio::spawn(
+        tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
+            store.clone(),
+            tokio::time::Duration::from_secs(3600),
+        ),
+    );
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("thidua_session")
+        .with_secure(config.cookie_secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(Duration::hours(8)));
+
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    leptos_options.site_addr = config.address;
+    let state = AppState { leptos_options, pool };
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let router = Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(sessions)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
+        .with_state(state);
+    Ok(router)
+}
+
+/// 200 only when the database answers.
+async fn healthz(State(pool): State<PgPool>) -> (StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(&pool).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
