@@ -1,19 +1,19 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
 use crate::pages::admin::{
-    accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout, unit_detail::UnitDetailPage,
-    unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
+    accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
+    unit_detail::UnitDetailPage, unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
 };
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="vi">
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -41,7 +41,6 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
             <Stylesheet id="leptos" href="/pkg/thidua.css" />
-            <Title text="Thi đua CCHC" />
             <Router>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />

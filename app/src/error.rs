@@ -41,7 +41,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, problem: Problem) -> Self {
-        Self { field: field.to_owned(), problem }
+        Self {
+            field: field.to_owned(),
+            problem,
+        }
     }
 }
 
@@ -70,9 +73,11 @@ impl AppError {
     /// The problems that belong to `field`.
     pub fn problems_at(&self, field: &str) -> Vec<Problem> {
         match self {
-            AppError::Invalid(errors) => {
-                errors.iter().filter(|e| e.field == field).map(|e| e.problem.clone()).collect()
-            }
+            AppError::Invalid(errors) => errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.problem.clone())
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -13,7 +13,10 @@ const ROUNDS: usize = 5;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let results_path = std::env::args().skip_while(|a| a != "--results").nth(1).unwrap_or("bench/results.md".into());
+    let results_path = std::env::args()
+        .skip_while(|a| a != "--results")
+        .nth(1)
+        .unwrap_or("bench/results.md".into());
     let base_url = std::env::var("DATABASE_URL").context("DATABASE_URL must point to a throwaway server")?;
     let admin = PgPoolOptions::new().max_connections(2).connect(&base_url).await?;
 
@@ -29,29 +32,58 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
             timings[i].push(started.elapsed());
-            let applied: bool =
-                sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1").bind(run).fetch_one(&pool).await?;
+            let applied: bool = sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1")
+                .bind(run)
+                .fetch_one(&pool)
+                .await?;
             anyhow::ensure!(applied, "benchmark file was refused");
         }
-        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM units").fetch_one(&pool).await?;
+        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM units")
+            .fetch_one(&pool)
+            .await?;
         anyhow::ensure!(count == UNITS as i64, "expected {UNITS} units, found {count}");
         pool.close().await;
     }
 
     let mut out = String::new();
     writeln!(out, "# Benchmark results\n")?;
-    writeln!(out, "Measured {} on {} cores by `./x bench`.\n", chrono::Utc::now().format("%d/%m/%Y"), cores())?;
-    writeln!(out, "## Unit import ({UNITS} units, CSV, real import path, {ROUNDS} rounds)\n")?;
+    writeln!(
+        out,
+        "Measured {} on {} cores by `./x bench`.\n",
+        chrono::Utc::now().format("%d/%m/%Y"),
+        cores()
+    )?;
+    writeln!(
+        out,
+        "## Unit import ({UNITS} units, CSV, real import path, {ROUNDS} rounds)\n"
+    )?;
     writeln!(out, "| import | median | max | aim |")?;
     writeln!(out, "|---|---|---|---|")?;
-    for (label, times) in ["first import (all new)", "same file again (no change)", "every name changed"].iter().zip(&timings) {
-        writeln!(out, "| {label} | {} | {} | < 2 s |", ms(median(times)), ms(*times.iter().max().unwrap_or(&Duration::ZERO)))?;
+    for (label, times) in [
+        "first import (all new)",
+        "same file again (no change)",
+        "every name changed",
+    ]
+    .iter()
+    .zip(&timings)
+    {
+        writeln!(
+            out,
+            "| {label} | {} | {} | < 2 s |",
+            ms(median(times)),
+            ms(*times.iter().max().unwrap_or(&Duration::ZERO))
+        )?;
     }
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
-    print!("{out}");
+    show(&out);
     Ok(())
+}
+
+#[expect(clippy::print_stdout, reason = "a benchmark reports on standard output")]
+fn show(text: &str) {
+    print!("{text}");
 }
 
 /// A tree like a province: districts, each with departments and wards; parents listed after children.
@@ -61,7 +93,11 @@ fn unit_file(total: usize, suffix: &str) -> String {
     let per_district = (total - 1) / districts;
     for d in 1..=districts {
         for w in 1..per_district {
-            let (kind, name) = if w <= 12 { ("phòng ban", format!("Phòng {w} Quận {d}")) } else { ("phường", format!("Phường {w} Quận {d}")) };
+            let (kind, name) = if w <= 12 {
+                ("phòng ban", format!("Phòng {w} Quận {d}"))
+            } else {
+                ("phường", format!("Phường {w} Quận {d}"))
+            };
             lines.push(format!("D{d}-U{w},{name}{suffix},{kind},D{d}"));
         }
         lines.push(format!("D{d},Quận {d}{suffix},quận,TINH"));
@@ -76,8 +112,12 @@ fn unit_file(total: usize, suffix: &str) -> String {
 
 async fn fresh_database(admin: &PgPool, base_url: &str, round: usize) -> anyhow::Result<PgPool> {
     let name = format!("thidua_bench_{round}");
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(admin).await?;
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin).await?;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(admin)
+        .await?;
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(admin)
+        .await?;
     let url = match base_url.rsplit_once('/') {
         Some((server, _)) => format!("{server}/{name}"),
         None => anyhow::bail!("DATABASE_URL has no database name"),
@@ -106,7 +146,9 @@ fn ms(d: Duration) -> String {
 }
 
 fn cores() -> String {
-    std::thread::available_parallelism().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+    std::thread::available_parallelism()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
 }
 
 fn wasm_sizes() -> String {

@@ -17,10 +17,14 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     } else {
         config.admin_username.clone().zip(config.admin_password.clone())
     };
-    let admins = db::accounts::count_admins(pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let admins = db::accounts::count_admins(pool)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     match (admins, &credentials) {
         (0, Some((username, password))) => create_admin(pool, username, password).await?,
-        (0, None) => tracing::warn!("no admin account yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart"),
+        (0, None) => {
+            tracing::warn!("no admin account yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart")
+        }
         _ => {}
     }
     if config.demo {
@@ -32,7 +36,9 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
 
 async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::Result<()> {
     let username = Username::parse(username).map_err(|p| anyhow::anyhow!("ADMIN_USERNAME: {p:?}"))?;
-    let hash = auth::hash_password(password.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = auth::hash_password(password.to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     db::accounts::insert(pool, &username, "Quản trị hệ thống", &hash, Role::Admin)
         .await
         .map_err(|e| anyhow::anyhow!("creating the first admin: {e:?}"))?;
@@ -42,8 +48,10 @@ async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::
 
 /// Imports the demo units through the same path as an uploaded file, once.
 async fn load_demo_units(pool: &PgPool) -> anyhow::Result<()> {
-    let done: Option<String> =
-        sqlx::query_scalar("SELECT value FROM app_meta WHERE key = $1").bind(DEMO_UNITS_MARK).fetch_optional(pool).await?;
+    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = $1")
+        .bind(DEMO_UNITS_MARK)
+        .fetch_optional(pool)
+        .await?;
     if done.is_some() {
         return Ok(());
     }
@@ -51,10 +59,14 @@ async fn load_demo_units(pool: &PgPool) -> anyhow::Result<()> {
         .fetch_one(pool)
         .await
         .context("demo data needs an admin account")?;
-    let run = app::api::unit_import::ssr::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
-        .await
-        .map_err(|e| anyhow::anyhow!("demo import: {e:?}"))?;
-    let applied: bool = sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1").bind(run).fetch_one(pool).await?;
+    let run =
+        app::api::unit_import::ssr::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
+            .await
+            .map_err(|e| anyhow::anyhow!("demo import: {e:?}"))?;
+    let applied: bool = sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1")
+        .bind(run)
+        .fetch_one(pool)
+        .await?;
     anyhow::ensure!(applied, "the demo unit file has problems (import run {run})");
     sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING")
         .bind(DEMO_UNITS_MARK)

@@ -33,8 +33,13 @@ fn flag(name: &str) -> bool {
 impl Config {
     pub fn from_env() -> anyhow::Result<Self> {
         let host = var("HOST").unwrap_or_else(|| "127.0.0.1".into());
-        let port: u16 = var("PORT").unwrap_or_else(|| "3000".into()).parse().context("PORT must be a number")?;
-        let address = format!("{host}:{port}").parse().context("HOST must be an IP address")?;
+        let port: u16 = var("PORT")
+            .unwrap_or_else(|| "3000".into())
+            .parse()
+            .context("PORT must be a number")?;
+        let address = format!("{host}:{port}")
+            .parse()
+            .context("HOST must be an IP address")?;
         Ok(Self {
             database_url: var("DATABASE_URL"),
             address,
@@ -43,7 +48,9 @@ impl Config {
             admin_username: var("ADMIN_USERNAME"),
             admin_password: var("ADMIN_PASSWORD"),
             cookie_secure: flag("COOKIE_SECURE"),
-            db_max_connections: var("DB_MAX_CONNECTIONS").and_then(|v| v.parse().ok()).unwrap_or(20),
+            db_max_connections: var("DB_MAX_CONNECTIONS")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(20),
         })
     }
 }

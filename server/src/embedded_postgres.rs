@@ -35,13 +35,18 @@ impl EmbeddedPostgres {
 
     /// A URL for the app's database over the cluster's Unix socket.
     pub fn database_url(&self) -> String {
-        format!("postgres://postgres@localhost/{DATABASE}?host={}&port={PORT}", self.socket_dir.display())
+        format!(
+            "postgres://postgres@localhost/{DATABASE}?host={}&port={PORT}",
+            self.socket_dir.display()
+        )
     }
 
     pub fn stop(&self) {
         if self.started_here {
             tracing::info!("stopping the private PostgreSQL");
-            let _ = self.pg_command("pg_ctl", &["stop", "-D", &self.data_path(), "-m", "fast", "-w"]).status();
+            let _ = self
+                .pg_command("pg_ctl", &["stop", "-D", &self.data_path(), "-m", "fast", "-w"])
+                .status();
         }
     }
 
@@ -61,12 +66,21 @@ impl EmbeddedPostgres {
         let status = self
             .pg_command(
                 "initdb",
-                &["-D", &self.data_path(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                &[
+                    "-D",
+                    &self.data_path(),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ],
             )
-            .status()
+            .output()
             .context("running initdb")?;
-        if !status.success() {
-            bail!("initdb failed");
+        if !status.status.success() {
+            bail!("initdb failed: {}", String::from_utf8_lossy(&status.stderr));
         }
         Ok(())
     }
@@ -79,10 +93,27 @@ impl EmbeddedPostgres {
         let _ = fs::remove_file(self.data_dir.join("postmaster.pid"));
         fs::create_dir_all(&self.socket_dir)?;
         self.give_to_postgres_user(&self.socket_dir)?;
-        let options = format!("-c listen_addresses='' -k {} -p {PORT}", self.socket_dir.display());
+        let options = format!(
+            "-c listen_addresses='' -k {} -p {PORT}",
+            self.socket_dir.display()
+        );
         let log = self.data_dir.join("server.log").display().to_string();
         let status = self
-            .pg_command("pg_ctl", &["start", "-D", &self.data_path(), "-l", &log, "-w", "-t", "60", "-o", &options])
+            .pg_command(
+                "pg_ctl",
+                &[
+                    "start",
+                    "-D",
+                    &self.data_path(),
+                    "-l",
+                    &log,
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    &options,
+                ],
+            )
             .status()
             .context("running pg_ctl start")?;
         if !status.success() {
@@ -106,14 +137,19 @@ impl EmbeddedPostgres {
         let port = PORT.to_string();
         let psql = |sql: &str| {
             Command::new(self.bin_dir.join("psql"))
-                .args(["-h", &socket, "-p", &port, "-U", "postgres", "-d", "postgres", "-tAc", sql])
+                .args([
+                    "-h", &socket, "-p", &port, "-U", "postgres", "-d", "postgres", "-tAc", sql,
+                ])
                 .output()
         };
         let exists = psql(&format!("SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"))?;
         if String::from_utf8_lossy(&exists.stdout).trim() != "1" {
             let created = psql(&format!("CREATE DATABASE {DATABASE}"))?;
             if !created.status.success() {
-                bail!("creating the database failed: {}", String::from_utf8_lossy(&created.stderr));
+                bail!(
+                    "creating the database failed: {}",
+                    String::from_utf8_lossy(&created.stderr)
+                );
             }
         }
         Ok(())
@@ -122,7 +158,10 @@ impl EmbeddedPostgres {
     /// PostgreSQL refuses to run as root, so as root its files belong to the `postgres` user.
     fn give_to_postgres_user(&self, dir: &Path) -> anyhow::Result<()> {
         if is_root() {
-            let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir).status()?;
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir)
+                .status()?;
             if !status.success() {
                 bail!("chown of {} failed", dir.display());
             }
@@ -145,7 +184,11 @@ impl EmbeddedPostgres {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
 }
 
 /// The newest PostgreSQL server installed by Debian's packages.
@@ -157,5 +200,8 @@ fn find_bin_dir() -> anyhow::Result<PathBuf> {
         .filter(|(_, bin)| bin.join("pg_ctl").exists())
         .collect();
     versions.sort();
-    versions.pop().map(|(_, bin)| bin).context("no PostgreSQL server binaries found")
+    versions
+        .pop()
+        .map(|(_, bin)| bin)
+        .context("no PostgreSQL server binaries found")
 }

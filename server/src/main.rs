@@ -29,12 +29,19 @@ async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Re
         .connect(&database_url)
         .await
         .context("connecting to PostgreSQL")?;
-    app::server::MIGRATOR.run(&pool).await.context("running migrations")?;
+    app::server::MIGRATOR
+        .run(&pool)
+        .await
+        .context("running migrations")?;
     bootstrap::prepare(&pool, config).await?;
     let app = router::build(pool, config).await?;
-    let listener = tokio::net::TcpListener::bind(config.address).await.context("binding the port")?;
+    let listener = tokio::net::TcpListener::bind(config.address)
+        .await
+        .context("binding the port")?;
     tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("stopped");
     Ok(())
 }

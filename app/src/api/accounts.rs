@@ -33,7 +33,14 @@ pub async fn create_account(
 ) -> Result<(), AppError> {
     use crate::server::respond::finish_form;
     let result = ssr::create_account(&username, &display_name, password, &role).await;
-    finish_form(result, &[("username", &username), ("display_name", &display_name), ("role", &role)])
+    finish_form(
+        result,
+        &[
+            ("username", &username),
+            ("display_name", &display_name),
+            ("role", &role),
+        ],
+    )
 }
 
 #[cfg(feature = "ssr")]
@@ -60,7 +67,12 @@ mod ssr {
         };
         let hash = auth::hash_password(password).await?;
         let id = db::accounts::insert(&pool()?, &username, &display_name, &hash, role).await?;
-        tracing::info!(account.id = id, by = admin.id, role = role.as_str(), "account created");
+        tracing::info!(
+            account.id = id,
+            by = admin.id,
+            role = role.as_str(),
+            "account created"
+        );
         leptos_axum::redirect("/admin/accounts?created=1");
         Ok(())
     }

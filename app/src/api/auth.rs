@@ -78,7 +78,9 @@ mod ssr {
             return Err(if locked {
                 AppError::field(
                     "form",
-                    Problem::LockedOut { minutes: i64::from(db::accounts::LOCKOUT_MINUTES) },
+                    Problem::LockedOut {
+                        minutes: i64::from(db::accounts::LOCKOUT_MINUTES),
+                    },
                 )
             } else {
                 bad_credentials()

@@ -32,7 +32,9 @@ pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
     use crate::server::{auth, db, respond::finish, state::pool};
     let result = async {
         auth::require_admin().await?;
-        db::unit_imports::get(&pool()?, id).await?.ok_or(AppError::NotFound)
+        db::unit_imports::get(&pool()?, id)
+            .await?
+            .ok_or(AppError::NotFound)
     }
     .await;
     finish(result)
@@ -112,7 +114,12 @@ pub mod ssr {
         };
         let id = db::unit_imports::insert(&mut *tx, run).await?;
         tx.commit().await.map_err(map_err)?;
-        tracing::info!(import.id = id, account.id = account_id, problems = problems.len(), "unit import recorded");
+        tracing::info!(
+            import.id = id,
+            account.id = account_id,
+            problems = problems.len(),
+            "unit import recorded"
+        );
         Ok(id)
     }
 }

@@ -63,7 +63,11 @@ pub async fn get_unit_detail(id: i64) -> Result<UnitDetail, AppError> {
         let unit = db::units::summary(&pool, id).await?.ok_or(AppError::NotFound)?;
         let ancestors = db::units::ancestors(&pool, id).await?;
         let children = db::units::children(&pool, Some(id)).await?;
-        Ok(UnitDetail { unit, ancestors, children })
+        Ok(UnitDetail {
+            unit,
+            ancestors,
+            children,
+        })
     }
     .await;
     finish(result)
@@ -86,10 +90,23 @@ pub async fn search_units(query: String) -> Result<Vec<SearchHit>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "create_unit")]
-pub async fn create_unit(code: String, name: String, kind: String, parent_code: String) -> Result<(), AppError> {
+pub async fn create_unit(
+    code: String,
+    name: String,
+    kind: String,
+    parent_code: String,
+) -> Result<(), AppError> {
     use crate::server::respond::finish_form;
     let result = ssr::create_unit(&code, &name, &kind, &parent_code).await;
-    finish_form(result, &[("code", &code), ("name", &name), ("kind", &kind), ("parent_code", &parent_code)])
+    finish_form(
+        result,
+        &[
+            ("code", &code),
+            ("name", &name),
+            ("kind", &kind),
+            ("parent_code", &parent_code),
+        ],
+    )
 }
 
 #[server(prefix = "/api", endpoint = "update_unit")]

@@ -51,7 +51,10 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
 }
 
 /// `aria-invalid` for a control: "true" when its field has a problem.
-pub fn invalid(error: Signal<Option<AppError>>, name: &'static str) -> impl Fn() -> &'static str + Send + Sync {
+pub fn invalid(
+    error: Signal<Option<AppError>>,
+    name: &'static str,
+) -> impl Fn() -> &'static str + Send + Sync {
     move || {
         if error.get().is_some_and(|e| !e.problems_at(name).is_empty()) {
             "true"

@@ -4,10 +4,17 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub fn form_error(from_action: impl Fn() -> Option<AppError> + Send + Sync + 'static) -> Signal<Option<AppError>> {
+pub fn form_error(
+    from_action: impl Fn() -> Option<AppError> + Send + Sync + 'static,
+) -> Signal<Option<AppError>> {
     let query = use_query_map();
     Signal::derive(move || {
-        from_action().or_else(|| query.read().get("err").and_then(|json| serde_json::from_str(&json).ok()))
+        from_action().or_else(|| {
+            query
+                .read()
+                .get("err")
+                .and_then(|json| serde_json::from_str(&json).ok())
+        })
     })
 }
 

@@ -38,5 +38,9 @@ pub fn SavedNotice(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" aria-busy="true">{t!(i18n, common.loading)}</p> }
+    view! {
+        <p class="loading" aria-busy="true">
+            {t!(i18n, common.loading)}
+        </p>
+    }
 }

@@ -13,7 +13,9 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UsernameFormat => t_string!(i18n, errors.username_format).to_string(),
         Problem::PasswordTooShort { min } => t_string!(i18n, errors.password_too_short, min = *min),
         Problem::UnknownParent { code } => t_string!(i18n, errors.unknown_parent, code = code),
-        Problem::DuplicateCode { first_row } => t_string!(i18n, errors.duplicate_code, first_row = *first_row),
+        Problem::DuplicateCode { first_row } => {
+            t_string!(i18n, errors.duplicate_code, first_row = *first_row)
+        }
         Problem::Cycle => t_string!(i18n, errors.cycle).to_string(),
         Problem::EmptyFile => t_string!(i18n, errors.empty_file).to_string(),
         Problem::MissingColumns => t_string!(i18n, errors.missing_columns).to_string(),

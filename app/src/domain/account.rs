@@ -90,7 +90,10 @@ mod tests {
 
     #[test]
     fn short_password_is_refused() {
-        assert_eq!(check_new_password("123456789"), Err(Problem::PasswordTooShort { min: 10 }));
+        assert_eq!(
+            check_new_password("123456789"),
+            Err(Problem::PasswordTooShort { min: 10 })
+        );
         assert!(check_new_password("1234567890").is_ok());
     }
 }

@@ -105,13 +105,54 @@ impl UnitKind {
             return Err(Problem::Required);
         }
         let by_words: &[(&[&str], UnitKind)] = &[
-            (&["province", "city", "tinh", "thanh pho", "tinh thanh pho", "thanh pho truc thuoc trung uong"], UnitKind::Province),
-            (&["district", "quan", "huyen", "thi xa", "quan huyen", "thanh pho thuoc tinh"], UnitKind::District),
-            (&["ward", "phuong", "xa", "thi tran", "phuong xa", "xa phuong"], UnitKind::Ward),
-            (&["department", "phong ban", "phong", "ban", "co quan chuyen mon"], UnitKind::Department),
-            (&["mass organization", "doan the", "to chuc chinh tri xa hoi", "hoi"], UnitKind::MassOrganization),
-            (&["public service unit", "don vi su nghiep", "su nghiep"], UnitKind::PublicServiceUnit),
-            (&["party organization", "to chuc co so dang", "dang uy", "chi bo", "co so dang"], UnitKind::PartyOrganization),
+            (
+                &[
+                    "province",
+                    "city",
+                    "tinh",
+                    "thanh pho",
+                    "tinh thanh pho",
+                    "thanh pho truc thuoc trung uong",
+                ],
+                UnitKind::Province,
+            ),
+            (
+                &[
+                    "district",
+                    "quan",
+                    "huyen",
+                    "thi xa",
+                    "quan huyen",
+                    "thanh pho thuoc tinh",
+                ],
+                UnitKind::District,
+            ),
+            (
+                &["ward", "phuong", "xa", "thi tran", "phuong xa", "xa phuong"],
+                UnitKind::Ward,
+            ),
+            (
+                &["department", "phong ban", "phong", "ban", "co quan chuyen mon"],
+                UnitKind::Department,
+            ),
+            (
+                &["mass organization", "doan the", "to chuc chinh tri xa hoi", "hoi"],
+                UnitKind::MassOrganization,
+            ),
+            (
+                &["public service unit", "don vi su nghiep", "su nghiep"],
+                UnitKind::PublicServiceUnit,
+            ),
+            (
+                &[
+                    "party organization",
+                    "to chuc co so dang",
+                    "dang uy",
+                    "chi bo",
+                    "co so dang",
+                ],
+                UnitKind::PartyOrganization,
+            ),
             (&["other", "khac"], UnitKind::Other),
         ];
         by_words
@@ -154,8 +195,14 @@ mod tests {
         assert_eq!(UnitKind::parse("xa"), Ok(UnitKind::Ward));
         assert_eq!(UnitKind::parse("Phòng ban"), Ok(UnitKind::Department));
         assert_eq!(UnitKind::parse("ĐOÀN THỂ"), Ok(UnitKind::MassOrganization));
-        assert_eq!(UnitKind::parse("public_service_unit"), Ok(UnitKind::PublicServiceUnit));
-        assert_eq!(UnitKind::parse("Tổ chức cơ sở Đảng"), Ok(UnitKind::PartyOrganization));
+        assert_eq!(
+            UnitKind::parse("public_service_unit"),
+            Ok(UnitKind::PublicServiceUnit)
+        );
+        assert_eq!(
+            UnitKind::parse("Tổ chức cơ sở Đảng"),
+            Ok(UnitKind::PartyOrganization)
+        );
     }
 
     #[test]

@@ -64,13 +64,14 @@ struct ParsedRow {
 }
 
 /// Checks every row and, when all are valid, says what to create and what to update.
-pub fn plan_import(
-    rows: &[RawUnitRow],
-    existing: &[ExistingUnit],
-) -> Result<ImportPlan, Vec<RowProblem>> {
+pub fn plan_import(rows: &[RawUnitRow], existing: &[ExistingUnit]) -> Result<ImportPlan, Vec<RowProblem>> {
     let mut problems = Vec::new();
     if rows.is_empty() {
-        problems.push(RowProblem { row: 0, column: None, problem: Problem::EmptyFile });
+        problems.push(RowProblem {
+            row: 0,
+            column: None,
+            problem: Problem::EmptyFile,
+        });
         return Err(problems);
     }
     let parsed = parse_rows(rows, &mut problems);
@@ -83,13 +84,19 @@ pub fn plan_import(
                 problems.push(RowProblem {
                     row: p.row,
                     column: Some(ImportColumn::Parent),
-                    problem: Problem::UnknownParent { code: parent.as_str().to_owned() },
+                    problem: Problem::UnknownParent {
+                        code: parent.as_str().to_owned(),
+                    },
                 });
             }
         }
     }
     for row in rows_in_cycles(&parsed, existing) {
-        problems.push(RowProblem { row, column: Some(ImportColumn::Parent), problem: Problem::Cycle });
+        problems.push(RowProblem {
+            row,
+            column: Some(ImportColumn::Parent),
+            problem: Problem::Cycle,
+        });
     }
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
@@ -117,23 +124,44 @@ fn parse_rows(rows: &[RawUnitRow], problems: &mut Vec<RowProblem>) -> Vec<Parsed
     let mut first_row_of: HashMap<UnitCode, usize> = HashMap::new();
     let mut parsed = Vec::with_capacity(rows.len());
     for raw in rows {
-        let mut report = |column, problem| problems.push(RowProblem { row: raw.row, column: Some(column), problem });
+        let mut report = |column, problem| {
+            problems.push(RowProblem {
+                row: raw.row,
+                column: Some(column),
+                problem,
+            })
+        };
         let code = UnitCode::parse(&raw.code).map_err(|p| report(ImportColumn::Code, p));
         let name = UnitName::parse(&raw.name).map_err(|p| report(ImportColumn::Name, p));
         let kind = UnitKind::parse(&raw.kind).map_err(|p| report(ImportColumn::Kind, p));
         let parent = match raw.parent.trim() {
             "" => Ok(None),
-            text => UnitCode::parse(text).map(Some).map_err(|p| report(ImportColumn::Parent, p)),
+            text => UnitCode::parse(text)
+                .map(Some)
+                .map_err(|p| report(ImportColumn::Parent, p)),
         };
         let (Ok(code), Ok(name), Ok(kind), Ok(parent)) = (code, name, kind, parent) else {
             continue;
         };
         if let Some(first_row) = first_row_of.get(&code) {
-            report(ImportColumn::Code, Problem::DuplicateCode { first_row: *first_row });
+            report(
+                ImportColumn::Code,
+                Problem::DuplicateCode {
+                    first_row: *first_row,
+                },
+            );
             continue;
         }
         first_row_of.insert(code.clone(), raw.row);
-        parsed.push(ParsedRow { row: raw.row, unit: PlannedUnit { code, name, kind, parent } });
+        parsed.push(ParsedRow {
+            row: raw.row,
+            unit: PlannedUnit {
+                code,
+                name,
+                kind,
+                parent,
+            },
+        });
     }
     parsed
 }
@@ -181,7 +209,13 @@ mod tests {
     use super::*;
 
     fn row(n: usize, code: &str, name: &str, kind: &str, parent: &str) -> RawUnitRow {
-        RawUnitRow { row: n, code: code.into(), name: name.into(), kind: kind.into(), parent: parent.into() }
+        RawUnitRow {
+            row: n,
+            code: code.into(),
+            name: name.into(),
+            kind: kind.into(),
+            parent: parent.into(),
+        }
     }
 
     fn stored(code: &str, name: &str, kind: UnitKind, parent: Option<&str>) -> ExistingUnit {
@@ -195,7 +229,10 @@ mod tests {
 
     #[test]
     fn parent_may_appear_later_in_the_file() {
-        let rows = [row(2, "P1", "Phường 1", "phường", "GV"), row(3, "GV", "Quận Gò Vấp", "quận", "")];
+        let rows = [
+            row(2, "P1", "Phường 1", "phường", "GV"),
+            row(3, "GV", "Quận Gò Vấp", "quận", ""),
+        ];
         let plan = plan_import(&rows, &[]).unwrap();
         assert_eq!(plan.creates.len(), 2);
     }
@@ -205,7 +242,10 @@ mod tests {
         let rows = [row(2, "GV", "Quận Gò Vấp", "quận", "")];
         let existing = [stored("GV", "Quận Gò Vấp", UnitKind::District, None)];
         let plan = plan_import(&rows, &existing).unwrap();
-        assert_eq!((plan.creates.len(), plan.updates.len(), plan.unchanged), (0, 0, 1));
+        assert_eq!(
+            (plan.creates.len(), plan.updates.len(), plan.unchanged),
+            (0, 0, 1)
+        );
     }
 
     #[test]
@@ -240,7 +280,11 @@ mod tests {
 
     #[test]
     fn a_cycle_in_the_file_is_reported_on_each_of_its_rows() {
-        let rows = [row(2, "A", "A", "phường", "B"), row(3, "B", "B", "phường", "A"), row(4, "C", "C", "phường", "A")];
+        let rows = [
+            row(2, "A", "A", "phường", "B"),
+            row(3, "B", "B", "phường", "A"),
+            row(4, "C", "C", "phường", "A"),
+        ];
         let problems = plan_import(&rows, &[]).unwrap_err();
         let rows: Vec<_> = problems.iter().map(|p| p.row).collect();
         assert_eq!(rows, vec![2, 3]);
@@ -249,9 +293,15 @@ mod tests {
 
     #[test]
     fn a_cycle_through_the_stored_tree_is_refused() {
-        let existing = [stored("Q", "Quận", UnitKind::District, None), stored("P", "Phường", UnitKind::Ward, Some("Q"))];
+        let existing = [
+            stored("Q", "Quận", UnitKind::District, None),
+            stored("P", "Phường", UnitKind::Ward, Some("Q")),
+        ];
         let rows = [row(2, "Q", "Quận", "quận", "P")];
-        assert_eq!(plan_import(&rows, &existing).unwrap_err()[0].problem, Problem::Cycle);
+        assert_eq!(
+            plan_import(&rows, &existing).unwrap_err()[0].problem,
+            Problem::Cycle
+        );
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The front page: what the app is and the way in for organizers.
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
+        <Title text=move || t_string!(i18n, app_name) />
         <main id="main" class="page page-narrow home">
             <p class="eyebrow">{t!(i18n, app_tagline)}</p>
             <h1>{t!(i18n, home.title)}</h1>

@@ -12,7 +12,10 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<Login>::new();
     let error = form_error(move || action.value().get().and_then(Result::err));
-    let next = use_query_map().read_untracked().get("next").unwrap_or_else(|| DEFAULT_AFTER_LOGIN.to_owned());
+    let next = use_query_map()
+        .read_untracked()
+        .get("next")
+        .unwrap_or_else(|| DEFAULT_AFTER_LOGIN.to_owned());
     let pending = action.pending();
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, login.title), t_string!(i18n, app_name)) />
@@ -30,7 +33,7 @@ pub fn LoginPage() -> impl IntoView {
                         type="text"
                         autocomplete="username"
                         autocapitalize="none"
-                        required
+                        aria-required="true"
                         value=typed_value("username")
                         aria-describedby="username-msg"
                         aria-invalid=invalid(error, "username")
@@ -42,13 +45,17 @@ pub fn LoginPage() -> impl IntoView {
                         name="password"
                         type="password"
                         autocomplete="current-password"
-                        required
+                        aria-required="true"
                         aria-describedby="password-msg"
                     />
                 </Field>
                 <button type="submit" class="button" disabled=pending>
                     {move || {
-                        if pending.get() { t_string!(i18n, login.working) } else { t_string!(i18n, login.submit) }
+                        if pending.get() {
+                            t_string!(i18n, login.working)
+                        } else {
+                            t_string!(i18n, login.submit)
+                        }
                     }}
                 </button>
             </ActionForm>

@@ -1,6 +1,7 @@
 //! The page for an unknown address (HTTP 404).
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,6 +11,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = use_i18n();
     view! {
+        <Title text=move || t_string!(i18n, not_found.title) />
         <main id="main" class="page page-narrow">
             <h1>{t!(i18n, not_found.title)}</h1>
             <p>

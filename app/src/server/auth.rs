@@ -72,7 +72,9 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 pub async fn hash_password(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
     })
     .await
     .map_err(|_| AppError::Internal)?
@@ -90,12 +92,19 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
             DUMMY
                 .get_or_init(|| {
                     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-                    Argon2::default().hash_password(b"dummy-password", &salt).map(|h| h.to_string()).unwrap_or_default()
+                    Argon2::default()
+                        .hash_password(b"dummy-password", &salt)
+                        .map(|h| h.to_string())
+                        .unwrap_or_default()
                 })
                 .clone()
         });
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await

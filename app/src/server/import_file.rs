@@ -10,15 +10,25 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_ROWS: usize = 20_000;
 
 fn file_problem(problem: Problem) -> Vec<RowProblem> {
-    vec![RowProblem { row: 0, column: None, problem }]
+    vec![RowProblem {
+        row: 0,
+        column: None,
+        problem,
+    }]
 }
 
 /// Reads a file by its content: the ZIP signature means .xlsx, anything else must be UTF-8 CSV.
 pub fn read_unit_rows(bytes: &[u8]) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(file_problem(Problem::FileTooLarge { max_mb: MAX_FILE_BYTES / 1024 / 1024 }));
+        return Err(file_problem(Problem::FileTooLarge {
+            max_mb: MAX_FILE_BYTES / 1024 / 1024,
+        }));
     }
-    let table = if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes)? } else { read_csv(bytes)? };
+    let table = if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes)?
+    } else {
+        read_csv(bytes)?
+    };
     rows_from_table(table)
 }
 
@@ -29,9 +39,16 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
         return Err(file_problem(Problem::UnsupportedFileType));
     }
     let header_line = text.lines().next().unwrap_or_default();
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() { b';' } else { b',' };
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     reader
         .records()
         .map(|record| record.map(|r| r.iter().map(str::to_owned).collect()))
@@ -52,19 +69,33 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
         Data::Empty => String::new(),
         other => other.to_string(),
     };
-    Ok(sheet.rows().map(|row| row.iter().map(cell_text).collect()).collect())
+    Ok(sheet
+        .rows()
+        .map(|row| row.iter().map(cell_text).collect())
+        .collect())
 }
 
 /// Finds the columns by header and turns each non-blank line into a numbered row.
 fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
     let mut lines = table.into_iter();
     let header = lines.next().ok_or_else(|| file_problem(Problem::EmptyFile))?;
-    let position = |names: &[&str]| header.iter().position(|h| names.contains(&fold_for_search(h).as_str()));
+    let position = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.contains(&fold_for_search(h).as_str()))
+    };
     let columns = (
         position(&["code", "ma", "ma don vi"]),
         position(&["name", "ten", "ten don vi"]),
         position(&["kind", "loai", "loai don vi"]),
-        position(&["parent", "parent code", "parent_code", "ma cap tren", "ma don vi cap tren", "cap tren"]),
+        position(&[
+            "parent",
+            "parent code",
+            "parent_code",
+            "ma cap tren",
+            "ma don vi cap tren",
+            "cap tren",
+        ]),
     );
     let (Some(code), Some(name), Some(kind), Some(parent)) = columns else {
         return Err(file_problem(Problem::MissingColumns));
@@ -98,7 +129,10 @@ mod tests {
     fn reads_a_plain_csv_with_row_numbers() {
         let rows = read_unit_rows(CSV.as_bytes()).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[1].row, rows[1].code.as_str(), rows[1].parent.as_str()), (3, "GV-P1", "GV"));
+        assert_eq!(
+            (rows[1].row, rows[1].code.as_str(), rows[1].parent.as_str()),
+            (3, "GV-P1", "GV")
+        );
     }
 
     #[test]
@@ -127,6 +161,9 @@ mod tests {
 
     #[test]
     fn a_non_utf8_file_is_refused() {
-        assert_eq!(read_unit_rows(&[0x4d, 0xe3, 0x0a]).unwrap_err()[0].problem, Problem::NotUtf8);
+        assert_eq!(
+            read_unit_rows(&[0x4d, 0xe3, 0x0a]).unwrap_err()[0].problem,
+            Problem::NotUtf8
+        );
     }
 }

@@ -10,7 +10,9 @@ use leptos_axum::ResponseOptions;
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(err) = &result {
         if let Some(res) = use_context::<ResponseOptions>() {
-            res.set_status(StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+            res.set_status(
+                StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
     }
     result
@@ -39,7 +41,9 @@ fn plain_form_referer() -> Option<String> {
         return None;
     }
     let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
-    let path = referer.split_once("://").map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = referer
+        .split_once("://")
+        .map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
     Some(path.split(['?', '#']).next().unwrap_or("/").to_owned())
 }
 

@@ -18,7 +18,9 @@ pub fn AccountsPage() -> impl IntoView {
     let accounts = Resource::new(move || action.version().get(), |_| list_accounts());
     let query = use_query_map();
     let created = move || query.read().get("created").is_some();
-    let role = Some(typed_value("role")).filter(|r| !r.is_empty()).unwrap_or_else(|| "evaluator".to_owned());
+    let role = Some(typed_value("role"))
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "evaluator".to_owned());
     let role_label = move |role: Role| match role {
         Role::Admin => t_string!(i18n, accounts.role_admin),
         Role::Evaluator => t_string!(i18n, accounts.role_evaluator),
@@ -30,7 +32,9 @@ pub fn AccountsPage() -> impl IntoView {
         {move || created().then(|| view! { <SavedNotice text=t_string!(i18n, accounts.created) /> })}
         <div class="grid">
             <section class="card">
-                <Suspense fallback=|| view! { <Loading /> }>
+                <Suspense fallback=|| {
+                    view! { <Loading /> }
+                }>
                     {move || Suspend::new(async move {
                         match accounts.await {
                             Ok(list) => {
@@ -50,11 +54,23 @@ pub fn AccountsPage() -> impl IntoView {
                                                 .map(|a| {
                                                     view! {
                                                         <tr>
-                                                            <td>{a.username}</td>
-                                                            <td>{a.display_name}</td>
-                                                            <td>{role_label(a.role)}</td>
-                                                            <td>
-                                                                {a.created_at.with_timezone(&Ho_Chi_Minh).format("%d/%m/%Y %H:%M").to_string()}
+                                                            <td data-label=t_string!(
+                                                                i18n, accounts.username
+                                                            )>{a.username}</td>
+                                                            <td data-label=t_string!(
+                                                                i18n, accounts.display_name
+                                                            )>{a.display_name}</td>
+                                                            <td data-label=t_string!(
+                                                                i18n, accounts.role
+                                                            )>{role_label(a.role)}</td>
+                                                            <td data-label=t_string!(
+                                                                i18n, accounts.created_at
+                                                            )>
+                                                                {a
+                                                                    .created_at
+                                                                    .with_timezone(&Ho_Chi_Minh)
+                                                                    .format("%d/%m/%Y %H:%M")
+                                                                    .to_string()}
                                                             </td>
                                                         </tr>
                                                     }
@@ -79,7 +95,7 @@ pub fn AccountsPage() -> impl IntoView {
                             id="username"
                             name="username"
                             type="text"
-                            required
+                            aria-required="true"
                             autocapitalize="none"
                             autocomplete="off"
                             value=typed_value("username")
@@ -92,7 +108,7 @@ pub fn AccountsPage() -> impl IntoView {
                             id="display_name"
                             name="display_name"
                             type="text"
-                            required
+                            aria-required="true"
                             value=typed_value("display_name")
                             aria-describedby="display_name-msg"
                             aria-invalid=invalid(error, "display_name")
@@ -108,7 +124,7 @@ pub fn AccountsPage() -> impl IntoView {
                             id="password"
                             name="password"
                             type="password"
-                            required
+                            aria-required="true"
                             autocomplete="new-password"
                             aria-describedby="password-msg"
                             aria-invalid=invalid(error, "password")

@@ -12,17 +12,27 @@ use leptos_router::hooks::use_params_map;
 pub fn ImportReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
     let report = Resource::new(id, get_import_report);
     view! {
-        <Title text=move || format!("{} · {}", t_string!(i18n, import.report_title), t_string!(i18n, app_name)) />
+        <Title text=move || {
+            format!("{} · {}", t_string!(i18n, import.report_title), t_string!(i18n, app_name))
+        } />
         <nav class="breadcrumb">
             <a href="/admin/units">{t!(i18n, units.title)}</a>
             <span aria-hidden="true">" › "</span>
             <a href="/admin/units/import">{t!(i18n, import.title)}</a>
         </nav>
         <h1>{t!(i18n, import.report_title)}</h1>
-        <Suspense fallback=|| view! { <Loading /> }>
+        <Suspense fallback=|| {
+            view! { <Loading /> }
+        }>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(report) => view! { <Report report /> }.into_any(),
@@ -57,10 +67,10 @@ fn Report(report: ImportReport) -> impl IntoView {
                 </div>
             </dl>
         }
-            .into_any()
+        .into_any()
     } else {
         let count = report.problems.len();
-        view! {
+        let table = view! {
             <div class="alert alert-error" role="alert">
                 {t_string!(i18n, import.rejected, file = file.clone(), count = count)}
             </div>
@@ -77,7 +87,11 @@ fn Report(report: ImportReport) -> impl IntoView {
                         .problems
                         .iter()
                         .map(|p| {
-                            let row = if p.row == 0 { t_string!(i18n, import.whole_file).to_owned() } else { p.row.to_string() };
+                            let row = if p.row == 0 {
+                                t_string!(i18n, import.whole_file).to_owned()
+                            } else {
+                                p.row.to_string()
+                            };
                             view! {
                                 <tr>
                                     <td>{row}</td>
@@ -89,13 +103,12 @@ fn Report(report: ImportReport) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        }
-            .into_any()
+        };
+        table.into_any()
     };
     view! {
         <section class="card report">
-            {body}
-            <p class="hint">{t_string!(i18n, import.elapsed, ms = report.elapsed_ms)}</p>
+            {body} <p class="hint">{t_string!(i18n, import.elapsed, ms = report.elapsed_ms)}</p>
             <div class="actions">
                 <a class="button" href="/admin/units/import">
                     {t!(i18n, import.again)}

@@ -45,7 +45,9 @@ pub fn AdminLayout() -> impl IntoView {
             </Suspense>
         </header>
         <main id="main" class="page">
-            <Suspense fallback=|| view! { <Loading /> }>
+            <Suspense fallback=|| {
+                view! { <Loading /> }
+            }>
                 {move || Suspend::new(async move {
                     match me.await {
                         Ok(Some(_)) => view! { <Outlet /> }.into_any(),

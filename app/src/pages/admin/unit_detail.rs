@@ -13,16 +13,31 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn UnitDetailPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
     let update = ServerAction::<UpdateUnit>::new();
     let move_to = ServerAction::<MoveUnit>::new();
     let set_active = ServerAction::<SetUnitActive>::new();
     let detail = Resource::new(
-        move || (id(), update.version().get(), move_to.version().get(), set_active.version().get()),
+        move || {
+            (
+                id(),
+                update.version().get(),
+                move_to.version().get(),
+                set_active.version().get(),
+            )
+        },
         |(id, ..)| get_unit_detail(id),
     );
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
+        <Suspense fallback=|| {
+            view! { <Loading /> }
+        }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <UnitView detail update move_to set_active /> }.into_any(),
@@ -53,7 +68,11 @@ fn UnitView(
             _ => None,
         })
     };
-    let parent_code = detail.ancestors.last().map(|a| a.code.clone()).unwrap_or_default();
+    let parent_code = detail
+        .ancestors
+        .last()
+        .map(|a| a.code.clone())
+        .unwrap_or_default();
     let title = unit.name.clone();
     view! {
         <Title text=move || format!("{} · {}", title, t_string!(i18n, app_name)) />
@@ -62,7 +81,12 @@ fn UnitView(
             {detail
                 .ancestors
                 .iter()
-                .map(|a| view! { <span aria-hidden="true">" › "</span><a href=format!("/admin/units/{}", a.id)>{a.name.clone()}</a> })
+                .map(|a| {
+                    view! {
+                        <span aria-hidden="true">" › "</span>
+                        <a href=format!("/admin/units/{}", a.id)>{a.name.clone()}</a>
+                    }
+                })
                 .collect_view()}
         </nav>
         <div class="page-head">
@@ -82,7 +106,12 @@ fn UnitView(
         {move || saved().map(|text| view! { <SavedNotice text /> })}
         <div class="grid">
             <Children detail=detail.clone() />
-            <EditForm unit_id=unit.id name=unit.name.clone() kind=unit.kind.as_str().to_owned() action=update />
+            <EditForm
+                unit_id=unit.id
+                name=unit.name.clone()
+                kind=unit.kind.as_str().to_owned()
+                action=update
+            />
             <MoveForm unit_id=unit.id parent_code action=move_to />
             <ActiveForm unit_id=unit.id active=unit.active action=set_active />
         </div>
@@ -139,7 +168,7 @@ fn EditForm(unit_id: i64, name: String, kind: String, action: ServerAction<Updat
                         id="name"
                         name="name"
                         type="text"
-                        required
+                        aria-required="true"
                         value=name
                         aria-describedby="name-msg"
                         aria-invalid=invalid(error, "name")

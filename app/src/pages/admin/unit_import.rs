@@ -14,6 +14,10 @@ pub fn UnitImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = form_error(|| None);
     let (working, set_working) = signal(false);
+    let (file_name, set_file_name) = signal(None::<String>);
+    // The Vietnamese picker replaces the browser's own only once scripts run to show the name.
+    let (enhanced, set_enhanced) = signal(false);
+    Effect::new(move |_| set_enhanced.set(true));
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, import.title), t_string!(i18n, app_name)) />
         <nav class="breadcrumb">
@@ -43,15 +47,38 @@ pub fn UnitImportPage() -> impl IntoView {
                     aria-busy=move || working.get().to_string()
                 >
                     <FormAlert error />
-                    <Field label=t_string!(i18n, import.file) name="file" hint=t_string!(i18n, import.file_hint) error>
-                        <input
-                            id="file"
-                            name="file"
-                            type="file"
-                            required
-                            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                            aria-describedby="file-msg"
-                        />
+                    <Field
+                        label=t_string!(i18n, import.file)
+                        name="file"
+                        hint=t_string!(i18n, import.file_hint)
+                        error
+                    >
+                        <div class="file-picker" class:enhanced=enhanced>
+                            <input
+                                id="file"
+                                name="file"
+                                type="file"
+                                class="file-input"
+                                aria-required="true"
+                                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                aria-describedby="file-msg"
+                                on:change=move |ev| {
+                                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                                    set_file_name
+                                        .set(input.files().and_then(|files| files.get(0)).map(|f| f.name()));
+                                }
+                            />
+                            <label for="file" class="button secondary file-button" aria-hidden="true">
+                                {t!(i18n, import.choose)}
+                            </label>
+                            <span class="file-name">
+                                {move || {
+                                    file_name
+                                        .get()
+                                        .unwrap_or_else(|| t_string!(i18n, import.no_file).to_owned())
+                                }}
+                            </span>
+                        </div>
                     </Field>
                     <button type="submit" class="button">
                         {t!(i18n, import.submit)}

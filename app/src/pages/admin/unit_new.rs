@@ -14,10 +14,17 @@ pub fn NewUnitPage() -> impl IntoView {
     let action = ServerAction::<CreateUnit>::new();
     let error = form_error(move || action.value().get().and_then(Result::err));
     let query = use_query_map();
-    let parent = query.read_untracked().get("parent").unwrap_or_else(|| typed_value("parent_code"));
-    let kind = Some(typed_value("kind")).filter(|k| !k.is_empty()).unwrap_or_else(|| "ward".to_owned());
+    let parent = query
+        .read_untracked()
+        .get("parent")
+        .unwrap_or_else(|| typed_value("parent_code"));
+    let kind = Some(typed_value("kind"))
+        .filter(|k| !k.is_empty())
+        .unwrap_or_else(|| "ward".to_owned());
     view! {
-        <Title text=move || format!("{} · {}", t_string!(i18n, units.new_title), t_string!(i18n, app_name)) />
+        <Title text=move || {
+            format!("{} · {}", t_string!(i18n, units.new_title), t_string!(i18n, app_name))
+        } />
         <nav class="breadcrumb">
             <a href="/admin/units">{t!(i18n, units.title)}</a>
         </nav>
@@ -25,12 +32,17 @@ pub fn NewUnitPage() -> impl IntoView {
         <section class="card form-card">
             <ActionForm action>
                 <FormAlert error />
-                <Field label=t_string!(i18n, units.code) name="code" hint=t_string!(i18n, units.code_hint) error>
+                <Field
+                    label=t_string!(i18n, units.code)
+                    name="code"
+                    hint=t_string!(i18n, units.code_hint)
+                    error
+                >
                     <input
                         id="code"
                         name="code"
                         type="text"
-                        required
+                        aria-required="true"
                         autocapitalize="characters"
                         value=typed_value("code")
                         aria-describedby="code-msg"
@@ -42,7 +54,7 @@ pub fn NewUnitPage() -> impl IntoView {
                         id="name"
                         name="name"
                         type="text"
-                        required
+                        aria-required="true"
                         value=typed_value("name")
                         aria-describedby="name-msg"
                         aria-invalid=invalid(error, "name")

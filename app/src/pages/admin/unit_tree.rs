@@ -12,7 +12,9 @@ pub fn UnitTree() -> impl IntoView {
     let roots = Resource::new(|| (), |_| unit_children(None));
     view! {
         <section class="card tree" aria-label=move || t_string!(i18n, units.tree_label)>
-            <Suspense fallback=|| view! { <Loading /> }>
+            <Suspense fallback=|| {
+                view! { <Loading /> }
+            }>
                 {move || Suspend::new(async move {
                     match roots.await {
                         Ok(units) if units.is_empty() => {
@@ -30,9 +32,7 @@ pub fn UnitTree() -> impl IntoView {
 #[component]
 fn Branch(units: Vec<UnitSummary>, open: bool) -> AnyView {
     view! {
-        <ul class="tree-list">
-            {units.into_iter().map(|unit| view! { <Node unit open /> }).collect_view()}
-        </ul>
+        <ul class="tree-list">{units.into_iter().map(|unit| view! { <Node unit open /> }).collect_view()}</ul>
     }
     .into_any()
 }
@@ -46,14 +46,23 @@ fn Node(unit: UnitSummary, open: bool) -> AnyView {
         {(!unit.active).then(|| view! { <span class="badge">{t!(i18n, units.inactive)}</span> })}
     };
     if unit.child_count == 0 {
-        return view! { <li class="tree-leaf" class:inactive=!unit.active>{label}</li> }.into_any();
+        let leaf = view! {
+            <li class="tree-leaf" class:inactive=!unit.active>
+                {label}
+            </li>
+        };
+        return leaf.into_any();
     }
     let (opened, set_opened) = signal(open);
     let id = unit.id;
     let children = Resource::new(
         move || opened.get(),
         move |opened| async move {
-            if opened { unit_children(Some(id)).await.map(Some) } else { Ok(None) }
+            if opened {
+                unit_children(Some(id)).await.map(Some)
+            } else {
+                Ok(None)
+            }
         },
     );
     let count = unit.child_count;
@@ -61,10 +70,11 @@ fn Node(unit: UnitSummary, open: bool) -> AnyView {
         <li class="tree-node" class:inactive=!unit.active>
             <details open=open on:toggle=move |_| set_opened.set(true)>
                 <summary>
-                    {label}
-                    <span class="count">{t_string!(i18n, units.children_count, count = count)}</span>
+                    {label} <span class="count">{t_string!(i18n, units.children_count, count = count)}</span>
                 </summary>
-                <Suspense fallback=|| view! { <Loading /> }>
+                <Suspense fallback=|| {
+                    view! { <Loading /> }
+                }>
                     {move || Suspend::new(async move {
                         match children.await {
                             Ok(Some(units)) => view! { <Branch units open=false /> }.into_any(),

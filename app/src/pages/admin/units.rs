@@ -63,7 +63,9 @@ fn SearchResults(query: String) -> impl IntoView {
     let hits = Resource::new(move || query.clone(), search_units);
     view! {
         <section class="card" aria-live="polite">
-            <Suspense fallback=|| view! { <Loading /> }>
+            <Suspense fallback=|| {
+                view! { <Loading /> }
+            }>
                 {
                     let shown = shown.clone();
                     move || {
@@ -77,7 +79,9 @@ fn SearchResults(query: String) -> impl IntoView {
                                     let count = hits.len();
                                     view! {
                                         <p class="result-count">
-                                            {t_string!(i18n, units.results, count = count, query = shown.clone())}
+                                            {t_string!(
+                                                i18n, units.results, count = count, query = shown.clone()
+                                            )}
                                         </p>
                                         <ul class="hits">
                                             {hits.into_iter().map(|hit| view! { <Hit hit /> }).collect_view()}

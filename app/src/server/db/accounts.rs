@@ -29,7 +29,12 @@ struct CallerRow {
 impl CallerRow {
     fn into_caller(self) -> Caller {
         let role = Role::parse(&self.role).unwrap_or(Role::Evaluator);
-        Caller { id: self.id, username: self.username, display_name: self.display_name, role }
+        Caller {
+            id: self.id,
+            username: self.username,
+            display_name: self.display_name,
+            role,
+        }
     }
 }
 
@@ -103,7 +108,10 @@ pub async fn insert(
 }
 
 pub async fn count_admins(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'admin'").fetch_one(ex).await.map_err(map_err)
+    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'admin'")
+        .fetch_one(ex)
+        .await
+        .map_err(map_err)
 }
 
 #[derive(sqlx::FromRow)]

@@ -8,16 +8,31 @@ use sqlx::PgPool;
 use unicode_normalization::UnicodeNormalization;
 
 async fn admin(pool: &PgPool) -> i64 {
-    db::accounts::insert(pool, &Username::parse("admin").unwrap(), "Quản trị", "x", Role::Admin).await.unwrap()
+    db::accounts::insert(
+        pool,
+        &Username::parse("admin").unwrap(),
+        "Quản trị",
+        "x",
+        Role::Admin,
+    )
+    .await
+    .unwrap()
 }
 
 async fn unit(pool: &PgPool, code: &str, name: &str, parent: Option<i64>) -> i64 {
     let (code, name) = (UnitCode::parse(code).unwrap(), UnitName::parse(name).unwrap());
-    db::units::insert(pool, &code, &name, UnitKind::Ward, parent).await.unwrap()
+    db::units::insert(pool, &code, &name, UnitKind::Ward, parent)
+        .await
+        .unwrap()
 }
 
 async fn names(pool: &PgPool, parent: Option<i64>) -> Vec<String> {
-    db::units::children(pool, parent).await.unwrap().into_iter().map(|u| u.name).collect()
+    db::units::children(pool, parent)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect()
 }
 
 async fn applied(pool: &PgPool, run: i64) -> bool {
@@ -26,10 +41,20 @@ async fn applied(pool: &PgPool, run: i64) -> bool {
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
 async fn children_follow_vietnamese_order_with_numbers_as_numbers(pool: PgPool) {
-    for (code, name) in [("A", "Phường 10"), ("B", "Phường 2"), ("C", "Đa Kao"), ("D", "Dĩ An"), ("E", "Bến Nghé"), ("F", "Phường 1")] {
+    for (code, name) in [
+        ("A", "Phường 10"),
+        ("B", "Phường 2"),
+        ("C", "Đa Kao"),
+        ("D", "Dĩ An"),
+        ("E", "Bến Nghé"),
+        ("F", "Phường 1"),
+    ] {
         unit(&pool, code, name, None).await;
     }
-    assert_eq!(names(&pool, None).await, ["Bến Nghé", "Dĩ An", "Đa Kao", "Phường 1", "Phường 2", "Phường 10"]);
+    assert_eq!(
+        names(&pool, None).await,
+        ["Bến Nghé", "Dĩ An", "Đa Kao", "Phường 1", "Phường 2", "Phường 10"]
+    );
 }
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
@@ -39,15 +64,28 @@ async fn search_ignores_diacritics_and_case(pool: PgPool) {
     unit(&pool, "GV-P14", "Phường 14", Some(district)).await;
     unit(&pool, "GV-DTN", "Đoàn Thanh niên phường", Some(district)).await;
     for query in ["phuong 4", "PHƯỜNG 4", "Phuờng 4"] {
-        let hits = db::units::search(&pool, &fold_for_search(query), 50).await.unwrap();
-        assert_eq!(hits.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Phường 4"], "query {query:?}");
+        let hits = db::units::search(&pool, &fold_for_search(query), 50)
+            .await
+            .unwrap();
+        assert_eq!(
+            hits.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(),
+            ["Phường 4"],
+            "query {query:?}"
+        );
         assert_eq!(hits[0].path, "Quận Gò Vấp");
     }
-    let hits = db::units::search(&pool, &fold_for_search("doan"), 50).await.unwrap();
+    let hits = db::units::search(&pool, &fold_for_search("doan"), 50)
+        .await
+        .unwrap();
     assert_eq!(hits[0].name, "Đoàn Thanh niên phường");
-    let hits = db::units::search(&pool, &fold_for_search("gv-p1"), 50).await.unwrap();
+    let hits = db::units::search(&pool, &fold_for_search("gv-p1"), 50)
+        .await
+        .unwrap();
     assert_eq!(hits[0].code, "GV-P14");
-    assert!(db::units::search(&pool, &fold_for_search("100%"), 50).await.unwrap().is_empty());
+    assert!(db::units::search(&pool, &fold_for_search("100%"), 50)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
@@ -65,7 +103,9 @@ async fn a_unit_is_in_its_own_subtree_and_its_descendants_are_too(pool: PgPool) 
 async fn a_taken_code_is_a_field_problem(pool: PgPool) {
     unit(&pool, "GV", "Quận Gò Vấp", None).await;
     let (code, name) = (UnitCode::parse("gv").unwrap(), UnitName::parse("Trùng").unwrap());
-    let err = db::units::insert(&pool, &code, &name, UnitKind::District, None).await.unwrap_err();
+    let err = db::units::insert(&pool, &code, &name, UnitKind::District, None)
+        .await
+        .unwrap_err();
     assert_eq!(err.problems_at("code"), [crate::error::Problem::CodeTaken]);
 }
 
@@ -74,16 +114,29 @@ const FILE: &str = "code,name,kind,parent code\nGV-P1,Phường 1,phường,GV\n
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
 async fn importing_the_same_file_twice_changes_nothing(pool: PgPool) {
     let account = admin(&pool).await;
-    let first = import_bytes(&pool, account, "a.csv", FILE.as_bytes()).await.unwrap();
+    let first = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
+        .await
+        .unwrap();
     let report = db::unit_imports::get(&pool, first).await.unwrap().unwrap();
-    assert_eq!((report.applied, report.created, report.updated, report.unchanged), (true, 3, 0, 0));
+    assert_eq!(
+        (report.applied, report.created, report.updated, report.unchanged),
+        (true, 3, 0, 0)
+    );
     let before: Vec<(String, chrono::DateTime<chrono::Utc>)> =
-        sqlx::query_as("SELECT code, updated_at FROM units ORDER BY code").fetch_all(&pool).await.unwrap();
-    let second = import_bytes(&pool, account, "a.csv", FILE.as_bytes()).await.unwrap();
+        sqlx::query_as("SELECT code, updated_at FROM units ORDER BY code")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let second = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
+        .await
+        .unwrap();
     let report = db::unit_imports::get(&pool, second).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 3));
     let after: Vec<(String, chrono::DateTime<chrono::Utc>)> =
-        sqlx::query_as("SELECT code, updated_at FROM units ORDER BY code").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("SELECT code, updated_at FROM units ORDER BY code")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(before, after);
     let hcm = db::units::children(&pool, None).await.unwrap();
     assert_eq!(hcm[0].code, "HCM");
@@ -93,9 +146,13 @@ async fn importing_the_same_file_twice_changes_nothing(pool: PgPool) {
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
 async fn a_changed_name_updates_the_unit_with_that_code(pool: PgPool) {
     let account = admin(&pool).await;
-    import_bytes(&pool, account, "a.csv", FILE.as_bytes()).await.unwrap();
+    import_bytes(&pool, account, "a.csv", FILE.as_bytes())
+        .await
+        .unwrap();
     let renamed = FILE.replace("Phường 1,", "Phường Một,");
-    let run = import_bytes(&pool, account, "b.csv", renamed.as_bytes()).await.unwrap();
+    let run = import_bytes(&pool, account, "b.csv", renamed.as_bytes())
+        .await
+        .unwrap();
     let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 1, 2));
     let hits = db::units::search(&pool, "phuong mot", 5).await.unwrap();
@@ -106,7 +163,9 @@ async fn a_changed_name_updates_the_unit_with_that_code(pool: PgPool) {
 async fn a_file_with_a_bad_row_imports_nothing(pool: PgPool) {
     let account = admin(&pool).await;
     let bad = format!("{FILE}X,,phường,GV\n");
-    let run = import_bytes(&pool, account, "bad.csv", bad.as_bytes()).await.unwrap();
+    let run = import_bytes(&pool, account, "bad.csv", bad.as_bytes())
+        .await
+        .unwrap();
     let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
     assert!(!report.applied);
     assert_eq!(report.problems.len(), 1);
@@ -118,12 +177,19 @@ async fn a_file_with_a_bad_row_imports_nothing(pool: PgPool) {
 async fn nfd_text_a_bom_and_windows_line_ends_import_the_same(pool: PgPool) {
     let account = admin(&pool).await;
     let variant: String = format!("\u{feff}{}", FILE.replace('\n', "\r\n")).nfd().collect();
-    let run = import_bytes(&pool, account, "nfd.csv", variant.as_bytes()).await.unwrap();
+    let run = import_bytes(&pool, account, "nfd.csv", variant.as_bytes())
+        .await
+        .unwrap();
     assert!(applied(&pool, run).await);
-    let again = import_bytes(&pool, account, "plain.csv", FILE.as_bytes()).await.unwrap();
+    let again = import_bytes(&pool, account, "plain.csv", FILE.as_bytes())
+        .await
+        .unwrap();
     let report = db::unit_imports::get(&pool, again).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 3));
-    let stored: String = sqlx::query_scalar("SELECT name FROM units WHERE code = 'GV'").fetch_one(&pool).await.unwrap();
+    let stored: String = sqlx::query_scalar("SELECT name FROM units WHERE code = 'GV'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(stored, "Quận Gò Vấp".nfc().collect::<String>());
 }
 
@@ -141,18 +207,34 @@ async fn an_xlsx_file_imports_like_the_csv(pool: PgPool) {
     let run = import_bytes(&pool, account, "a.xlsx", &bytes).await.unwrap();
     let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
     assert_eq!((report.applied, report.created), (true, 3));
-    let again = import_bytes(&pool, account, "a.csv", FILE.as_bytes()).await.unwrap();
-    assert_eq!(db::unit_imports::get(&pool, again).await.unwrap().unwrap().unchanged, 3);
+    let again = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        db::unit_imports::get(&pool, again)
+            .await
+            .unwrap()
+            .unwrap()
+            .unchanged,
+        3
+    );
 }
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
 async fn a_reimport_that_would_make_a_cycle_through_stored_units_is_refused(pool: PgPool) {
     let account = admin(&pool).await;
-    import_bytes(&pool, account, "a.csv", FILE.as_bytes()).await.unwrap();
+    import_bytes(&pool, account, "a.csv", FILE.as_bytes())
+        .await
+        .unwrap();
     let cycle = "code,name,kind,parent code\nHCM,Thành phố Hồ Chí Minh,tỉnh,GV-P1\n";
-    let run = import_bytes(&pool, account, "c.csv", cycle.as_bytes()).await.unwrap();
+    let run = import_bytes(&pool, account, "c.csv", cycle.as_bytes())
+        .await
+        .unwrap();
     assert!(!applied(&pool, run).await);
-    let root: Option<i64> = sqlx::query_scalar("SELECT parent_id FROM units WHERE code = 'HCM'").fetch_one(&pool).await.unwrap();
+    let root: Option<i64> = sqlx::query_scalar("SELECT parent_id FROM units WHERE code = 'HCM'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(root, None);
 }
 
@@ -160,12 +242,25 @@ async fn a_reimport_that_would_make_a_cycle_through_stored_units_is_refused(pool
 async fn the_fifth_failed_login_locks_the_account(pool: PgPool) {
     let id = admin(&pool).await;
     for attempt in 1..=4 {
-        assert!(!db::accounts::record_failed_login(&pool, id).await.unwrap(), "attempt {attempt}");
+        assert!(
+            !db::accounts::record_failed_login(&pool, id).await.unwrap(),
+            "attempt {attempt}"
+        );
     }
-    assert!(db::accounts::for_login(&pool, "admin").await.unwrap().unwrap().locked_minutes.is_none());
+    assert!(db::accounts::for_login(&pool, "admin")
+        .await
+        .unwrap()
+        .unwrap()
+        .locked_minutes
+        .is_none());
     assert!(db::accounts::record_failed_login(&pool, id).await.unwrap());
     let row = db::accounts::for_login(&pool, "admin").await.unwrap().unwrap();
     assert_eq!(row.locked_minutes, Some(i64::from(db::accounts::LOCKOUT_MINUTES)));
     db::accounts::record_successful_login(&pool, id).await.unwrap();
-    assert!(db::accounts::for_login(&pool, "admin").await.unwrap().unwrap().locked_minutes.is_none());
+    assert!(db::accounts::for_login(&pool, "admin")
+        .await
+        .unwrap()
+        .unwrap()
+        .locked_minutes
+        .is_none());
 }

@@ -41,13 +41,21 @@ pub async fn children(ex: impl PgExecutor<'_>, parent: Option<i64>) -> Result<Ve
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.parent_id IS NOT DISTINCT FROM $1 ORDER BY u.name, u.code"
     );
-    let rows: Vec<SummaryRow> = sqlx::query_as(&sql).bind(parent).fetch_all(ex).await.map_err(map_err)?;
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+        .bind(parent)
+        .fetch_all(ex)
+        .await
+        .map_err(map_err)?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
 pub async fn summary(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<UnitSummary>, AppError> {
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.id = $1");
-    let row: Option<SummaryRow> = sqlx::query_as(&sql).bind(id).fetch_optional(ex).await.map_err(map_err)?;
+    let row: Option<SummaryRow> = sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+        .map_err(map_err)?;
     Ok(row.map(Into::into))
 }
 
@@ -73,7 +81,14 @@ pub async fn ancestors(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<UnitRef>,
     .fetch_all(ex)
     .await
     .map_err(map_err)?;
-    Ok(rows.into_iter().map(|r| UnitRef { id: r.id, code: r.code, name: r.name }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| UnitRef {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+        })
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]
@@ -88,7 +103,13 @@ struct HitRow {
 
 /// Units whose folded name or code contains the folded query; exact and prefix matches first.
 pub async fn search(ex: impl PgExecutor<'_>, folded: &str, limit: i64) -> Result<Vec<SearchHit>, AppError> {
-    let pattern = format!("%{}%", folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern = format!(
+        "%{}%",
+        folded
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let rows: Vec<HitRow> = sqlx::query_as(
         "WITH hits AS (
              SELECT * FROM units
@@ -134,7 +155,10 @@ pub async fn id_by_code(ex: impl PgExecutor<'_>, code: &UnitCode) -> Result<Opti
 
 /// Locks the tree's shape for the rest of the transaction (readers go on).
 pub async fn lock_tree(conn: &mut PgConnection) -> Result<(), AppError> {
-    sqlx::query("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE").execute(conn).await.map_err(map_err)?;
+    sqlx::query("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE")
+        .execute(conn)
+        .await
+        .map_err(map_err)?;
     Ok(())
 }
 
@@ -165,14 +189,16 @@ pub async fn update_details(
     name: &UnitName,
     kind: UnitKind,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query("UPDATE units SET name = $2, search_key = $3, kind = $4, updated_at = now() WHERE id = $1")
-        .bind(id)
-        .bind(name.as_str())
-        .bind(name.search_key())
-        .bind(kind.as_str())
-        .execute(ex)
-        .await
-        .map_err(map_err)?;
+    let done = sqlx::query(
+        "UPDATE units SET name = $2, search_key = $3, kind = $4, updated_at = now() WHERE id = $1",
+    )
+    .bind(id)
+    .bind(name.as_str())
+    .bind(name.search_key())
+    .bind(kind.as_str())
+    .execute(ex)
+    .await
+    .map_err(map_err)?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -212,7 +238,10 @@ pub async fn set_active(ex: impl PgExecutor<'_>, id: i64, active: bool) -> Resul
 }
 
 pub async fn count(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM units").fetch_one(ex).await.map_err(map_err)
+    sqlx::query_scalar("SELECT count(*) FROM units")
+        .fetch_one(ex)
+        .await
+        .map_err(map_err)
 }
 
 #[derive(sqlx::FromRow)]
@@ -282,8 +311,14 @@ pub async fn apply_import(conn: &mut PgConnection, plan: &ImportPlan) -> Result<
     .await
     .map_err(map_err)?;
     let touched = plan.creates.iter().chain(&plan.updates);
-    let (codes, parents): (Vec<String>, Vec<Option<String>>) =
-        touched.map(|u| (u.code.as_str().to_owned(), u.parent.as_ref().map(|p| p.as_str().to_owned()))).unzip();
+    let (codes, parents): (Vec<String>, Vec<Option<String>>) = touched
+        .map(|u| {
+            (
+                u.code.as_str().to_owned(),
+                u.parent.as_ref().map(|p| p.as_str().to_owned()),
+            )
+        })
+        .unzip();
     sqlx::query(
         "UPDATE units u SET parent_id = p.id
          FROM UNNEST($1::text[], $2::text[]) AS x(code, parent_code)
