@@ -8,7 +8,7 @@ use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -29,6 +29,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every page renders in full before it is sent (`SsrMode::Async`): with scripts off, streamed
+/// Suspense chunks would never be swapped in, and the forms must work without scripts.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -43,16 +45,20 @@ pub fn App() -> impl IntoView {
             <Stylesheet id="leptos" href="/pkg/thidua.css" />
             <Router>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <ParentRoute path=path!("/admin") view=AdminLayout>
-                        <Route path=path!("") view=|| view! { <Redirect path="/admin/units" /> } />
-                        <Route path=path!("units") view=UnitsPage />
-                        <Route path=path!("units/new") view=NewUnitPage />
-                        <Route path=path!("units/import") view=UnitImportPage />
-                        <Route path=path!("units/import/:id") view=ImportReportPage />
-                        <Route path=path!("units/:id") view=UnitDetailPage />
-                        <Route path=path!("accounts") view=AccountsPage />
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
+                        <Route
+                            path=path!("")
+                            view=|| view! { <Redirect path="/admin/units" /> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />
+                        <Route path=path!("units/new") view=NewUnitPage ssr=SsrMode::Async />
+                        <Route path=path!("units/import") view=UnitImportPage ssr=SsrMode::Async />
+                        <Route path=path!("units/import/:id") view=ImportReportPage ssr=SsrMode::Async />
+                        <Route path=path!("units/:id") view=UnitDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("accounts") view=AccountsPage ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </Router>

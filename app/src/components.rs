@@ -4,3 +4,4 @@ pub mod form_error;
 pub mod kind_label;
 pub mod notice;
 pub mod problem_text;
+pub mod text_field;

@@ -1,7 +1,8 @@
 //! Sign-in for admins and evaluators; works as a plain form with JavaScript off.
 use crate::api::auth::{Login, DEFAULT_AFTER_LOGIN};
-use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, typed_value};
+use crate::components::text_field::TextField;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,29 +27,23 @@ pub fn LoginPage() -> impl IntoView {
             <ActionForm action=action>
                 <FormAlert error />
                 <input type="hidden" name="next" value=next />
-                <Field label=t_string!(i18n, login.username) name="username" error>
-                    <input
-                        id="username"
-                        name="username"
-                        type="text"
-                        autocomplete="username"
-                        autocapitalize="none"
-                        aria-required="true"
-                        value=typed_value("username")
-                        aria-describedby="username-msg"
-                        aria-invalid=invalid(error, "username")
-                    />
-                </Field>
-                <Field label=t_string!(i18n, login.password) name="password" error>
-                    <input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        aria-required="true"
-                        aria-describedby="password-msg"
-                    />
-                </Field>
+                <TextField
+                    label=t_string!(i18n, login.username)
+                    name="username"
+                    error
+                    value=typed_value("username")
+                    autocomplete="username"
+                    autocapitalize="none"
+                    required=true
+                />
+                <TextField
+                    label=t_string!(i18n, login.password)
+                    name="password"
+                    error
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                />
                 <button type="submit" class="button" disabled=pending>
                     {move || {
                         if pending.get() {

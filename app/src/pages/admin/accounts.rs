@@ -1,8 +1,9 @@
 //! Accounts: the list and the form to create an admin or evaluator.
 use crate::api::accounts::{list_accounts, CreateAccount};
-use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
+use crate::components::text_field::TextField;
 use crate::domain::account::Role;
 use crate::i18n::*;
 use chrono_tz::Asia::Ho_Chi_Minh;
@@ -90,46 +91,31 @@ pub fn AccountsPage() -> impl IntoView {
                 <h2>{t!(i18n, accounts.create_title)}</h2>
                 <ActionForm action>
                     <FormAlert error />
-                    <Field label=t_string!(i18n, accounts.username) name="username" error>
-                        <input
-                            id="username"
-                            name="username"
-                            type="text"
-                            aria-required="true"
-                            autocapitalize="none"
-                            autocomplete="off"
-                            value=typed_value("username")
-                            aria-describedby="username-msg"
-                            aria-invalid=invalid(error, "username")
-                        />
-                    </Field>
-                    <Field label=t_string!(i18n, accounts.display_name) name="display_name" error>
-                        <input
-                            id="display_name"
-                            name="display_name"
-                            type="text"
-                            aria-required="true"
-                            value=typed_value("display_name")
-                            aria-describedby="display_name-msg"
-                            aria-invalid=invalid(error, "display_name")
-                        />
-                    </Field>
-                    <Field
+                    <TextField
+                        label=t_string!(i18n, accounts.username)
+                        name="username"
+                        error
+                        value=typed_value("username")
+                        autocomplete="off"
+                        autocapitalize="none"
+                        required=true
+                    />
+                    <TextField
+                        label=t_string!(i18n, accounts.display_name)
+                        name="display_name"
+                        error
+                        value=typed_value("display_name")
+                        required=true
+                    />
+                    <TextField
                         label=t_string!(i18n, accounts.password)
                         name="password"
                         hint=t_string!(i18n, accounts.password_hint)
                         error
-                    >
-                        <input
-                            id="password"
-                            name="password"
-                            type="password"
-                            aria-required="true"
-                            autocomplete="new-password"
-                            aria-describedby="password-msg"
-                            aria-invalid=invalid(error, "password")
-                        />
-                    </Field>
+                        input_type="password"
+                        autocomplete="new-password"
+                        required=true
+                    />
                     <Field label=t_string!(i18n, accounts.role) name="role" error>
                         <select id="role" name="role" aria-describedby="role-msg">
                             <option value="evaluator" selected=role == "evaluator">

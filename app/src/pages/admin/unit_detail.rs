@@ -1,10 +1,11 @@
 //! One unit: where it sits, its children, and the forms to rename, move and deactivate it.
 //! Deactivation asks for confirmation on a second screen, which works without scripts.
 use crate::api::units::{get_unit_detail, MoveUnit, SetUnitActive, UnitDetail, UpdateUnit};
-use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::form_error;
 use crate::components::kind_label::{kind_label, KindOptions};
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
+use crate::components::text_field::TextField;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -163,17 +164,7 @@ fn EditForm(unit_id: i64, name: String, kind: String, action: ServerAction<Updat
             <ActionForm action>
                 <FormAlert error />
                 <input type="hidden" name="id" value=unit_id />
-                <Field label=t_string!(i18n, units.name) name="name" error>
-                    <input
-                        id="name"
-                        name="name"
-                        type="text"
-                        aria-required="true"
-                        value=name
-                        aria-describedby="name-msg"
-                        aria-invalid=invalid(error, "name")
-                    />
-                </Field>
+                <TextField label=t_string!(i18n, units.name) name="name" error value=name required=true />
                 <Field label=t_string!(i18n, units.kind) name="kind" error>
                     <select id="kind" name="kind" aria-describedby="kind-msg">
                         <KindOptions selected=kind />
@@ -196,22 +187,14 @@ fn MoveForm(unit_id: i64, parent_code: String, action: ServerAction<MoveUnit>) -
             <h2>{t!(i18n, units.move_title)}</h2>
             <ActionForm action>
                 <input type="hidden" name="id" value=unit_id />
-                <Field
+                <TextField
                     label=t_string!(i18n, units.parent_code)
                     name="parent_code"
                     hint=t_string!(i18n, units.parent_hint)
                     error
-                >
-                    <input
-                        id="parent_code"
-                        name="parent_code"
-                        type="text"
-                        value=parent_code
-                        autocapitalize="characters"
-                        aria-describedby="parent_code-msg"
-                        aria-invalid=invalid(error, "parent_code")
-                    />
-                </Field>
+                    value=parent_code
+                    autocapitalize="characters"
+                />
                 <button type="submit" class="button" disabled=action.pending()>
                     {t!(i18n, units.move_submit)}
                 </button>

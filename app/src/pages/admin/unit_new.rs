@@ -1,8 +1,9 @@
 //! Adding one unit by hand; `?parent=CODE` preselects its parent.
 use crate::api::units::CreateUnit;
-use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::kind_label::KindOptions;
+use crate::components::text_field::TextField;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,55 +33,35 @@ pub fn NewUnitPage() -> impl IntoView {
         <section class="card form-card">
             <ActionForm action>
                 <FormAlert error />
-                <Field
+                <TextField
                     label=t_string!(i18n, units.code)
                     name="code"
                     hint=t_string!(i18n, units.code_hint)
                     error
-                >
-                    <input
-                        id="code"
-                        name="code"
-                        type="text"
-                        aria-required="true"
-                        autocapitalize="characters"
-                        value=typed_value("code")
-                        aria-describedby="code-msg"
-                        aria-invalid=invalid(error, "code")
-                    />
-                </Field>
-                <Field label=t_string!(i18n, units.name) name="name" error>
-                    <input
-                        id="name"
-                        name="name"
-                        type="text"
-                        aria-required="true"
-                        value=typed_value("name")
-                        aria-describedby="name-msg"
-                        aria-invalid=invalid(error, "name")
-                    />
-                </Field>
+                    value=typed_value("code")
+                    autocapitalize="characters"
+                    required=true
+                />
+                <TextField
+                    label=t_string!(i18n, units.name)
+                    name="name"
+                    error
+                    value=typed_value("name")
+                    required=true
+                />
                 <Field label=t_string!(i18n, units.kind) name="kind" error>
                     <select id="kind" name="kind" aria-describedby="kind-msg">
                         <KindOptions selected=kind />
                     </select>
                 </Field>
-                <Field
+                <TextField
                     label=t_string!(i18n, units.parent_code)
                     name="parent_code"
                     hint=t_string!(i18n, units.parent_hint)
                     error
-                >
-                    <input
-                        id="parent_code"
-                        name="parent_code"
-                        type="text"
-                        value=parent
-                        autocapitalize="characters"
-                        aria-describedby="parent_code-msg"
-                        aria-invalid=invalid(error, "parent_code")
-                    />
-                </Field>
+                    value=parent
+                    autocapitalize="characters"
+                />
                 <button type="submit" class="button" disabled=action.pending()>
                     {t!(i18n, units.create)}
                 </button>
