@@ -209,7 +209,7 @@ fn ActiveForm(unit_id: i64, active: bool, action: ServerAction<SetUnitActive>) -
     let query = use_query_map();
     let confirming = move || query.read().get("confirm").as_deref() == Some("deactivate");
     view! {
-        <section class="card">
+        <section class="card" id="status">
             <h2>{t!(i18n, units.status)}</h2>
             {move || {
                 if !active {
@@ -242,7 +242,10 @@ fn ActiveForm(unit_id: i64, active: bool, action: ServerAction<SetUnitActive>) -
                         .into_any()
                 } else {
                     view! {
-                        <a class="button secondary" href=format!("/admin/units/{unit_id}?confirm=deactivate")>
+                        <a
+                            class="button secondary"
+                            href=format!("/admin/units/{unit_id}?confirm=deactivate#status")
+                        >
                             {t!(i18n, units.deactivate)}
                         </a>
                     }

@@ -26,19 +26,6 @@ pub fn UnitImportPage() -> impl IntoView {
         <h1>{t!(i18n, import.title)}</h1>
         <div class="grid">
             <section class="card">
-                <p>{t!(i18n, import.lead)}</p>
-                <ol class="columns-list">
-                    <li>{t!(i18n, import.col_code)}</li>
-                    <li>{t!(i18n, import.col_name)}</li>
-                    <li>{t!(i18n, import.col_kind)}</li>
-                    <li>{t!(i18n, import.col_parent)}</li>
-                </ol>
-                <p class="hint">{t!(i18n, import.rules)}</p>
-                <a href="/mau-danh-sach-don-vi.csv" download>
-                    {t!(i18n, import.sample)}
-                </a>
-            </section>
-            <section class="card">
                 <form
                     method="post"
                     action=IMPORT_URL
@@ -96,6 +83,19 @@ pub fn UnitImportPage() -> impl IntoView {
                             })
                     }}
                 </form>
+            </section>
+            <section class="card">
+                <p>{t!(i18n, import.lead)}</p>
+                <ol class="columns-list">
+                    <li>{t!(i18n, import.col_code)}</li>
+                    <li>{t!(i18n, import.col_name)}</li>
+                    <li>{t!(i18n, import.col_kind)}</li>
+                    <li>{t!(i18n, import.col_parent)}</li>
+                </ol>
+                <p class="hint">{t!(i18n, import.rules)}</p>
+                <a href="/mau-danh-sach-don-vi.csv" download>
+                    {t!(i18n, import.sample)}
+                </a>
             </section>
         </div>
     }
