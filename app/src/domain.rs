@@ -1,5 +1,7 @@
 //! Pure types and rules, without I/O; shared by the server and the browser.
 pub mod account;
+pub mod campaign_state;
+pub mod deadline;
 pub mod text;
 pub mod unit;
 pub mod unit_import;

@@ -31,6 +31,7 @@ pub enum Problem {
     ParentIsDescendant,
     BadCredentials,
     LockedOut { minutes: i64 },
+    InvalidDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::ParentIsDescendant => t_string!(i18n, errors.parent_is_descendant).to_string(),
         Problem::BadCredentials => t_string!(i18n, errors.bad_credentials).to_string(),
         Problem::LockedOut { minutes } => t_string!(i18n, errors.locked_out, minutes = *minutes),
+        Problem::InvalidDate => t_string!(i18n, errors.invalid_date).to_string(),
     }
 }
 

@@ -1,0 +1,112 @@
+//! The lifecycle of a campaign: draft → open → evaluating → published → closed. Only these
+//! forward steps exist; the server decides every transition and what each state allows.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignState {
+    Draft,
+    Open,
+    Evaluating,
+    Published,
+    Closed,
+}
+
+impl CampaignState {
+    pub const ALL: [CampaignState; 5] = [
+        CampaignState::Draft,
+        CampaignState::Open,
+        CampaignState::Evaluating,
+        CampaignState::Published,
+        CampaignState::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignState::Draft => "draft",
+            CampaignState::Open => "open",
+            CampaignState::Evaluating => "evaluating",
+            CampaignState::Published => "published",
+            CampaignState::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The one state an admin may move this one to.
+    pub fn next(self) -> Option<Self> {
+        match self {
+            CampaignState::Draft => Some(CampaignState::Open),
+            CampaignState::Open => Some(CampaignState::Evaluating),
+            CampaignState::Evaluating => Some(CampaignState::Published),
+            CampaignState::Published => Some(CampaignState::Closed),
+            CampaignState::Closed => None,
+        }
+    }
+
+    pub fn can_become(self, target: Self) -> bool {
+        self.next() == Some(target)
+    }
+
+    /// Participating units and criteria are fixed once a campaign is open.
+    pub fn setup_is_editable(self) -> bool {
+        self == CampaignState::Draft
+    }
+
+    /// Units register initiatives only while the campaign is open (and before the deadline).
+    pub fn accepts_registrations(self) -> bool {
+        self == CampaignState::Open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CampaignState::{self, *};
+
+    #[test]
+    fn each_state_may_only_step_forward_once() {
+        let allowed = [
+            (Draft, Open),
+            (Open, Evaluating),
+            (Evaluating, Published),
+            (Published, Closed),
+        ];
+        for from in CampaignState::ALL {
+            for to in CampaignState::ALL {
+                assert_eq!(
+                    from.can_become(to),
+                    allowed.contains(&(from, to)),
+                    "{from:?} → {to:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_draft_can_change_its_setup() {
+        let editable: Vec<_> = CampaignState::ALL
+            .into_iter()
+            .filter(|s| s.setup_is_editable())
+            .collect();
+        assert_eq!(editable, [Draft]);
+    }
+
+    #[test]
+    fn only_an_open_campaign_accepts_registrations() {
+        let open: Vec<_> = CampaignState::ALL
+            .into_iter()
+            .filter(|s| s.accepts_registrations())
+            .collect();
+        assert_eq!(open, [Open]);
+    }
+
+    #[test]
+    fn every_state_round_trips_through_its_identifier() {
+        for state in CampaignState::ALL {
+            assert_eq!(CampaignState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(CampaignState::parse("archived"), None);
+    }
+}
