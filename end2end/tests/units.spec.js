@@ -10,6 +10,14 @@ test('@forms the tree shows the demo units with their child counts', async ({ pa
   await expect(tree.getByRole('link', { name: 'Tỉnh Quảng Ninh' })).toBeVisible();
   const goVap = tree.locator('summary', { has: page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }) });
   await expect(goVap).toContainText('28 đơn vị trực thuộc');
+  if (!jsEnabled(testInfo)) {
+    // Without scripts a closed branch offers the unit's page, which lists its children.
+    await goVap.click({ position: { x: 4, y: 10 } });
+    const branch = tree.locator('li', { has: page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }) });
+    await branch.getByRole('link', { name: 'Xem danh sách đơn vị trực thuộc' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quận Gò Vấp');
+    await expect(page.getByRole('link', { name: 'Phường 17', exact: true })).toBeVisible();
+  }
   expect(errors).toEqual([]);
 });
 

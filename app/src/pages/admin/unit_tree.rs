@@ -78,7 +78,15 @@ fn Node(unit: UnitSummary, open: bool) -> AnyView {
                     {move || Suspend::new(async move {
                         match children.await {
                             Ok(Some(units)) => view! { <Branch units open=false /> }.into_any(),
-                            Ok(None) => ().into_any(),
+                            Ok(None) => {
+                                // Not loaded yet (or scripts off): the unit's own page lists its children.
+                                view! {
+                                    <a class="tree-more" href=format!("/admin/units/{id}")>
+                                        {t!(i18n, units.see_children)}
+                                    </a>
+                                }
+                                    .into_any()
+                            }
                             Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                         }
                     })}
