@@ -24,10 +24,10 @@ test('@forms a wrong password shows a Vietnamese message and keeps the username'
 });
 
 test('@forms admin pages ask for sign-in without a session', async ({ page }) => {
-  await page.goto('/admin/units/import');
+  await page.goto('/admin/accounts');
   await expect(page.getByText('Bạn cần đăng nhập để xem trang này.')).toBeVisible();
   await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
-  await expect(page).toHaveURL(/\/login\?next=\/admin\/units\/import/);
+  await expect(page).toHaveURL(/\/login\?next=\/admin\/accounts/);
 });
 
 test('five failed sign-ins lock an account for a while', async ({ page }, testInfo) => {

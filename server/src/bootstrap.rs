@@ -39,10 +39,12 @@ async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::
     let hash = auth::hash_password(password.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    db::accounts::insert(pool, &username, "Quản trị hệ thống", &hash, Role::Admin)
-        .await
-        .map_err(|e| anyhow::anyhow!("creating the first admin: {e:?}"))?;
-    tracing::info!(username = username.as_str(), "first admin account created");
+    match db::accounts::insert(pool, &username, "Quản trị hệ thống", &hash, Role::Admin).await {
+        Ok(_) => tracing::info!(username = username.as_str(), "first admin account created"),
+        // Another app server starting at the same moment created it first.
+        Err(e) if e.problems_at("username") == [app::error::Problem::UsernameTaken] => {}
+        Err(e) => anyhow::bail!("creating the first admin: {e:?}"),
+    }
     Ok(())
 }
 

@@ -99,6 +99,7 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
         "username=moi&display_name=M%E1%BB%9Bi&password=mat-khau-du-dai&role=admin",
     ),
     ("/api/unit_children", ""),
+    ("/api/unit_tree_top", ""),
     ("/api/get_unit_detail", "id=1"),
     ("/api/search_units", "query=phuong"),
     (

@@ -29,6 +29,13 @@ pub struct UnitDetail {
     pub children: Vec<UnitSummary>,
 }
 
+/// A top-level unit with its children: the part of the tree that comes with the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitBranch {
+    pub unit: UnitSummary,
+    pub children: Vec<UnitSummary>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub id: i64,
@@ -49,6 +56,24 @@ pub async fn unit_children(parent: Option<i64>) -> Result<Vec<UnitSummary>, AppE
     let result = async {
         auth::require_admin().await?;
         db::units::children(&pool()?, parent).await
+    }
+    .await;
+    finish(result)
+}
+
+/// The roots of the tree and their children, in one call (one resource to hydrate).
+#[server(prefix = "/api", endpoint = "unit_tree_top")]
+pub async fn unit_tree_top() -> Result<Vec<UnitBranch>, AppError> {
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        auth::require_admin().await?;
+        let pool = pool()?;
+        let mut branches = Vec::new();
+        for unit in db::units::children(&pool, None).await? {
+            let children = db::units::children(&pool, Some(unit.id)).await?;
+            branches.push(UnitBranch { unit, children });
+        }
+        Ok(branches)
     }
     .await;
     finish(result)

@@ -1,5 +1,6 @@
 //! A labelled form field with its hint and its problems; the control itself is the child and
 //! must use `name` as its id and `{name}-msg` in `aria-describedby`.
+use super::notice::ErrorNotice;
 use super::problem_text::{error_text, problem_text};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -30,11 +31,15 @@ pub fn Field(
     }
 }
 
-/// The banner above a form: problems that belong to no field, or a general failure.
+/// The banner above a form: problems that belong to no field, or a general failure (with a
+/// sign-in link when the session is gone).
 #[component]
 pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
+            if e == AppError::Unauthorized {
+                return view! { <ErrorNotice error=e /> }.into_any();
+            }
             let at_form = e.problems_at("form");
             let text = if at_form.is_empty() {
                 error_text(&e)
@@ -46,6 +51,7 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
                     {text}
                 </div>
             }
+            .into_any()
         })
     }
 }

@@ -44,7 +44,9 @@ fn plain_form_referer() -> Option<String> {
     let path = referer
         .split_once("://")
         .map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-    Some(path.split(['?', '#']).next().unwrap_or("/").to_owned())
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    // A path starting with "//" would leave the site.
+    Some(if path.starts_with("//") { "/" } else { path }.to_owned())
 }
 
 fn back_with_problems(back: &str, err: &AppError, typed: &[(&str, &str)]) -> String {

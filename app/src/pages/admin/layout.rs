@@ -1,8 +1,6 @@
 //! The frame of every admin page: skip link, top bar with navigation and sign-out, and the page.
-//! Without a session the page body is replaced by a sign-in notice.
+//! Without a session each page shows the sign-in notice its own data call returns.
 use crate::api::auth::{whoami, Logout};
-use crate::components::notice::{ErrorNotice, Loading};
-use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -12,6 +10,8 @@ pub fn AdminLayout() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| whoami());
     let logout = ServerAction::<Logout>::new();
+    // The page is not gated behind `me`: each page's own data call answers "sign in" without a
+    // session, and page resources created inside this Suspend hydrated out of order.
     view! {
         <a class="skip-link" href="#main">
             {t!(i18n, nav.skip)}
@@ -45,17 +45,7 @@ pub fn AdminLayout() -> impl IntoView {
             </Suspense>
         </header>
         <main id="main" class="page">
-            <Suspense fallback=|| {
-                view! { <Loading /> }
-            }>
-                {move || Suspend::new(async move {
-                    match me.await {
-                        Ok(Some(_)) => view! { <Outlet /> }.into_any(),
-                        Ok(None) => view! { <ErrorNotice error=AppError::Unauthorized /> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Outlet />
         </main>
     }
 }

@@ -1,0 +1,25 @@
+// Every admin page hydrates without a panic, load after load (a hydration mismatch was
+// intermittent, so each page is loaded several times).
+import { test, expect } from '@playwright/test';
+import { jsEnabled, signIn } from './helpers.js';
+
+const PAGES = ['/', '/login', '/admin/units', '/admin/units?q=phuong%204', '/admin/units/new?parent=GV',
+  '/admin/units/import', '/admin/accounts'];
+
+test('admin pages hydrate without errors, load after load', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'hydration needs scripts');
+  test.setTimeout(120_000);
+  await signIn(page, testInfo);
+  const goVap = await page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }).getAttribute('href');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => { if (m.text().includes('panicked')) errors.push(`${page.url()}: ${m.text().split('\n')[0]}`); });
+  for (const path of [...PAGES, goVap]) {
+    for (let load = 0; load < 4; load++) {
+      await page.goto(path);
+      await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(300);
+    }
+  }
+  expect(errors).toEqual([]);
+});
