@@ -72,10 +72,11 @@ pub mod ssr {
                     return Err(AppError::field("file", Problem::FileTooLarge { max_mb }));
                 }
             }
-            if bytes.is_empty() {
-                break;
-            }
-            return Ok((file_name, bytes));
+            return match (file_name.is_empty(), bytes.is_empty()) {
+                (true, true) => break,
+                (false, true) => Err(AppError::field("file", Problem::EmptyFile)),
+                _ => Ok((file_name, bytes)),
+            };
         }
         Err(AppError::field("file", Problem::Required))
     }

@@ -6,9 +6,11 @@ use axum::http::{header, request::Parts, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-/// Sets the HTTP status for an error; success keeps 200.
+/// Sets the HTTP status for an error when the server function was called over HTTP; a call made
+/// while rendering a page leaves the page's status alone (the page shows the problem itself).
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result {
+    let over_http = use_context::<Parts>().is_some_and(|parts| parts.uri.path().starts_with("/api/"));
+    if let (Err(err), true) = (&result, over_http) {
         if let Some(res) = use_context::<ResponseOptions>() {
             res.set_status(
                 StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),

@@ -32,18 +32,14 @@ pub fn UnitsPage() -> impl IntoView {
         <form method="get" action="/admin/units" role="search" class="search">
             <label for="q">{t!(i18n, units.search_label)}</label>
             <div class="search-row">
-                <input
-                    id="q"
-                    name="q"
-                    type="search"
-                    value=q
-                    placeholder=move || t_string!(i18n, units.search_hint)
-                    autocomplete="off"
-                />
+                <input id="q" name="q" type="search" value=q aria-describedby="q-hint" autocomplete="off" />
                 <button type="submit" class="button">
                     {t!(i18n, units.search_submit)}
                 </button>
             </div>
+            <p class="hint" id="q-hint">
+                {t!(i18n, units.search_hint)}
+            </p>
         </form>
         {move || {
             let text = q();
