@@ -1,6 +1,7 @@
 //! Reusable view pieces: messages for problems, form fields, notices.
 pub mod field;
 pub mod form_error;
+pub mod id_param;
 pub mod kind_label;
 pub mod notice;
 pub mod problem_text;

@@ -1,24 +1,17 @@
 //! The report of one import run: counts when it was applied, or every problem by row.
 use crate::api::unit_import::{get_import_report, ImportReport};
+use crate::components::id_param::id_param;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::problem_text::problem_text;
 use crate::domain::unit_import::ImportColumn;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let report = Resource::new(id, get_import_report);
     view! {
         <Title text=move || {

@@ -3,24 +3,18 @@
 use crate::api::units::{get_unit_detail, MoveUnit, SetUnitActive, UnitDetail, UpdateUnit};
 use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::form_error;
+use crate::components::id_param::id_param;
 use crate::components::kind_label::{kind_label, KindOptions};
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn UnitDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let update = ServerAction::<UpdateUnit>::new();
     let move_to = ServerAction::<MoveUnit>::new();
     let set_active = ServerAction::<SetUnitActive>::new();
