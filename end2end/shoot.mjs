@@ -22,7 +22,26 @@ for (const [size, viewport] of Object.entries(sizes)) {
   await page.getByRole('alert').waitFor(); await shot('login-error');
   await page.getByLabel('Mật khẩu').fill('thidua-demo-2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/admin\/units/); await page.waitForTimeout(500); await shot('units');
+  await page.waitForURL(/admin\/campaigns/); await page.waitForTimeout(500); await shot('campaigns');
+  await page.goto(`${base}/admin/campaigns/new`); await shot('campaign-new');
+  await page.getByLabel('Ngày kết thúc').fill('31/02/2027');
+  await page.locator('main form button[type=submit]').click(); await page.waitForTimeout(800); await shot('campaign-new-errors');
+  // Demo ids: 5 = the open Móng Cái campaign, 6 = the Quận 11 draft, 3 = Quận 11 2022 (published).
+  for (const [name, path] of [['campaign-open', '/admin/campaigns/5'], ['campaign-draft', '/admin/campaigns/6'],
+    ['campaign-general', '/admin/campaigns/6/general'], ['campaign-general-locked', '/admin/campaigns/5/general'],
+    ['campaign-units', '/admin/campaigns/6/units'], ['campaign-fields', '/admin/campaigns/6/fields'],
+    ['campaign-criteria', '/admin/campaigns/6/criteria'], ['campaign-scoring', '/admin/campaigns/6/scoring'],
+    ['campaign-state', '/admin/campaigns/6/state'], ['campaign-extend', '/admin/campaigns/5/extend'],
+    ['campaign-copy', '/admin/campaigns/3/copy'], ['campaign-audit', '/admin/campaigns/5/audit']]) {
+    await page.goto(`${base}${path}`); await shot(name);
+  }
+  await page.goto(`${base}/admin/campaigns/6/criteria`);
+  await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+  await page.getByLabel('Điểm tối đa của tiêu chí 1').fill('0');
+  await page.getByLabel('Hoàn thành tốt từ').fill('95');
+  await page.getByRole('button', { name: 'Lưu tiêu chí và xếp loại' }).click(); await page.waitForTimeout(800);
+  await shot('campaign-criteria-errors');
+  await page.goto(`${base}/admin/units`); await page.waitForTimeout(500); await shot('units');
   await page.goto(`${base}/admin/units?q=phuong%204`); await page.waitForTimeout(300); await shot('search');
   await page.goto(`${base}/admin/units/new?parent=GV`); await shot('unit-new');
   await page.locator('main form button[type=submit]').click(); await page.waitForTimeout(800); await shot('unit-new-errors');

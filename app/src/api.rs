@@ -1,6 +1,10 @@
 //! Server functions: thin public endpoints that check the caller first, then parse the input,
 //! call the db layer and map errors. Each one is reachable by anybody over HTTP.
 pub mod accounts;
+pub mod audit;
 pub mod auth;
+pub mod campaign_lifecycle;
+pub mod campaign_setup;
+pub mod campaigns;
 pub mod unit_import;
 pub mod units;

@@ -1,5 +1,11 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
+use crate::pages::admin::campaign::{
+    audit::CampaignAuditPage, copy::CampaignCopyPage, criteria::CampaignCriteriaPage,
+    extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
+    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage, scoring::CampaignScoringPage,
+    state_change::CampaignStatePage, units::CampaignUnitsPage,
+};
 use crate::pages::admin::{
     accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
     unit_detail::UnitDetailPage, unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
@@ -50,9 +56,41 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                         <Route
                             path=path!("")
-                            view=|| view! { <Redirect path="/admin/units" /> }
+                            view=|| view! { <Redirect path="/admin/campaigns" /> }
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("campaigns") view=CampaignsPage ssr=SsrMode::Async />
+                        <Route path=path!("campaigns/new") view=NewCampaignPage ssr=SsrMode::Async />
+                        <Route path=path!("campaigns/:id") view=CampaignOverviewPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/general")
+                            view=CampaignGeneralPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("campaigns/:id/units") view=CampaignUnitsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/fields")
+                            view=CampaignFieldsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/criteria")
+                            view=CampaignCriteriaPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/scoring")
+                            view=CampaignScoringPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("campaigns/:id/state") view=CampaignStatePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/extend")
+                            view=CampaignExtendPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("campaigns/:id/copy") view=CampaignCopyPage ssr=SsrMode::Async />
+                        <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />
                         <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />
                         <Route path=path!("units/new") view=NewUnitPage ssr=SsrMode::Async />
                         <Route path=path!("units/import") view=UnitImportPage ssr=SsrMode::Async />

@@ -1,4 +1,8 @@
 //! Reusable view pieces: messages for problems, form fields, notices.
+pub mod audit_value;
+pub mod campaign_labels;
+pub mod campaign_page;
+pub mod campaign_tabs;
 pub mod field;
 pub mod form_error;
 pub mod id_param;

@@ -1,5 +1,7 @@
 //! Pure types and rules, without I/O; shared by the server and the browser.
 pub mod account;
+pub mod audit;
+pub mod campaign;
 pub mod campaign_state;
 pub mod deadline;
 pub mod text;

@@ -1,5 +1,7 @@
 //! The one error type of server functions. User-fixable problems come back as `Invalid` with the
 //! field each one belongs to; the browser never sees SQL or internal detail (`Internal`).
+use crate::domain::campaign::readiness::Missing;
+use crate::domain::campaign_state::CampaignState;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,23 @@ pub enum Problem {
     BadCredentials,
     LockedOut { minutes: i64 },
     InvalidDate,
+    NotAWholeNumber,
+    NotADecimal,
+    OutOfRange { min: i64, max: i64 },
+    EndBeforeStart,
+    OutsidePeriod,
+    ReportNotAfterRegistration,
+    RegistrationNotBeforeReport,
+    ThresholdNotBelow,
+    DuplicateName,
+    DuplicateLine { line: usize },
+    TooManyItems { max: usize },
+    UnitNotFound,
+    NotUnderOrganizer,
+    Locked { state: CampaignState },
+    Missing { item: Missing },
+    TransitionNotAllowed,
+    NotLater { current: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +128,11 @@ pub struct Checks(Vec<FieldError>);
 impl Checks {
     pub fn check<T>(&mut self, field: &str, parsed: Result<T, Problem>) -> Option<T> {
         parsed.map_err(|p| self.0.push(FieldError::new(field, p))).ok()
+    }
+
+    /// Adds problems found by a rule that spans several fields.
+    pub fn extend(&mut self, problems: Vec<FieldError>) {
+        self.0.extend(problems);
     }
 
     pub fn finish(self) -> Result<(), AppError> {

@@ -1,5 +1,9 @@
 //! Server-only code (feature `ssr`): application state, sessions and passwords, and all SQL.
+pub mod audit_snapshot;
 pub mod auth;
+pub mod campaign_lifecycle;
+pub mod campaign_setup;
+pub mod campaigns;
 pub mod db;
 pub mod import_file;
 pub mod respond;

@@ -27,13 +27,20 @@ export function watchErrors(page) {
   return errors;
 }
 
-export async function signIn(page, testInfo, user = ADMIN) {
-  await page.goto('/login');
+/** Signs in and lands on `to` (the campaign list by default, as after a plain sign-in). */
+export async function signIn(page, testInfo, user = ADMIN, to = '/admin/campaigns') {
+  await page.goto(to === '/admin/campaigns' ? '/login' : `/login?next=${encodeURIComponent(to)}`);
   await hydrated(page, testInfo);
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(user.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/admin\/units/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await hydrated(page, testInfo);
+}
+
+/** Signs in and opens the unit tree. */
+export async function signInToUnits(page, testInfo) {
+  await signIn(page, testInfo, ADMIN, '/admin/units');
+  await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị' })).toBeVisible();
 }

@@ -1,20 +1,23 @@
 // Every admin page hydrates without a panic, load after load (a hydration mismatch was
 // intermittent, so each page is loaded several times).
 import { test, expect } from '@playwright/test';
-import { jsEnabled, signIn } from './helpers.js';
+import { jsEnabled, signInToUnits } from './helpers.js';
 
 const PAGES = ['/', '/login', '/admin/units', '/admin/units?q=phuong%204', '/admin/units/new?parent=GV',
-  '/admin/units/import', '/admin/accounts'];
+  '/admin/units/import', '/admin/accounts', '/admin/campaigns', '/admin/campaigns/new'];
+const CAMPAIGN_TABS = ['', '/general', '/units', '/fields', '/criteria', '/scoring', '/state', '/copy', '/audit'];
 
 test('admin pages hydrate without errors, load after load', async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'hydration needs scripts');
-  test.setTimeout(120_000);
-  await signIn(page, testInfo);
+  test.setTimeout(180_000);
+  await signInToUnits(page, testInfo);
   const goVap = await page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }).getAttribute('href');
+  await page.goto('/admin/campaigns');
+  const campaign = await page.locator('main table a').first().getAttribute('href');
   const errors = [];
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on('console', (m) => { if (m.text().includes('panicked')) errors.push(`${page.url()}: ${m.text().split('\n')[0]}`); });
-  for (const path of [...PAGES, goVap]) {
+  for (const path of [...PAGES, goVap, ...CAMPAIGN_TABS.map((tab) => campaign + tab)]) {
     for (let load = 0; load < 4; load++) {
       await page.goto(path);
       await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });

@@ -1,6 +1,6 @@
 // Importing units from CSV and .xlsx: counts, idempotence, and the problem report.
 import { test, expect } from '@playwright/test';
-import { hydrated, signIn, uniqueCode } from './helpers.js';
+import { hydrated, signInToUnits, uniqueCode } from './helpers.js';
 import { fileURLToPath } from 'node:url';
 
 async function upload(page, testInfo, name, buffer) {
@@ -13,7 +13,7 @@ async function upload(page, testInfo, name, buffer) {
 }
 
 test('@forms a CSV imports once; the same file again changes nothing', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   const q = uniqueCode('Q', testInfo);
   const csv = `\ufeffmã,tên,loại,mã cấp trên\r\n${q}-P1,Phường Bến Thành thử ${q},phường,${q}\r\n${q},Quận Thử Nhập,quận,\r\n${q}-NV,Phòng Nội vụ thử,phòng ban,${q}\r\n`;
   await upload(page, testInfo, 'don-vi.csv', Buffer.from(csv.normalize('NFD')));
@@ -28,7 +28,7 @@ test('@forms a CSV imports once; the same file again changes nothing', async ({ 
 });
 
 test('@forms a file with bad rows imports nothing and lists each problem by row', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   const q = uniqueCode('X', testInfo);
   const csv = [
     'code,name,kind,parent code',
@@ -57,7 +57,7 @@ test('@forms a file with bad rows imports nothing and lists each problem by row'
 });
 
 test('@forms an .xlsx file imports like a CSV', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   await upload(page, testInfo, 'don-vi.xlsx', fileURLToPath(new URL('../fixtures/don-vi.xlsx', import.meta.url)));
   await expect(page.getByText('Đã nhập xong tệp “don-vi.xlsx”.')).toBeVisible();
   const counts = await Promise.all(['created', 'updated', 'unchanged'].map((id) => page.getByTestId(id).textContent()));

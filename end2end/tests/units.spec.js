@@ -1,10 +1,10 @@
 // The unit tree: browsing, Vietnamese search and order, and editing one unit.
 import { test, expect } from '@playwright/test';
-import { hydrated, jsEnabled, signIn, uniqueCode, watchErrors } from './helpers.js';
+import { hydrated, jsEnabled, signInToUnits, uniqueCode, watchErrors } from './helpers.js';
 
 test('@forms the tree shows the demo units with their child counts', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   const tree = page.getByRole('region', { name: 'Cây đơn vị' });
   await expect(tree.getByRole('link', { name: 'Thành phố Hồ Chí Minh' })).toBeVisible();
   await expect(tree.getByRole('link', { name: 'Tỉnh Quảng Ninh' })).toBeVisible();
@@ -24,7 +24,7 @@ test('@forms the tree shows the demo units with their child counts', async ({ pa
 
 test('opening a branch loads its children in Vietnamese order, numbers as numbers', async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'branches load with scripts');
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   const tree = page.getByRole('region', { name: 'Cây đơn vị' });
   await tree.locator('summary', { has: page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }) }).click({ position: { x: 4, y: 10 } });
   const children = tree.locator('li', { has: page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }) }).locator('ul a');
@@ -37,7 +37,7 @@ test('opening a branch loads its children in Vietnamese order, numbers as number
 });
 
 test('@forms search ignores diacritics and case', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   for (const query of ['phuong 4', 'PHƯỜNG 4', 'Phuờng 4']) {
     await page.getByLabel('Tìm đơn vị').fill(query);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
@@ -53,7 +53,7 @@ test('@forms search ignores diacritics and case', async ({ page }, testInfo) => 
 });
 
 test('@forms bad unit input is shown at each field and saves nothing', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   await page.getByRole('link', { name: 'Thêm đơn vị' }).click();
   await expect(page.getByRole('heading', { name: 'Thêm đơn vị' })).toBeVisible();
   await hydrated(page, testInfo);
@@ -75,7 +75,7 @@ test('@forms bad unit input is shown at each field and saves nothing', async ({ 
 });
 
 test('@forms a unit is created, renamed, moved and deactivated', async ({ page }, testInfo) => {
-  await signIn(page, testInfo);
+  await signInToUnits(page, testInfo);
   const code = uniqueCode('P', testInfo);
   await page.goto('/admin/units/new?parent=GV');
   await hydrated(page, testInfo);

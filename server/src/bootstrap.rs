@@ -1,4 +1,5 @@
-//! One-time work at start: the first admin account and, in demo mode, the demo units.
+//! One-time work at start: the first admin account and, in demo mode, the demo units and
+//! campaigns.
 //! Both are idempotent: a second start changes nothing.
 use crate::config::Config;
 use anyhow::Context;
@@ -29,6 +30,7 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     }
     if config.demo {
         load_demo_units(pool).await?;
+        crate::demo_campaigns::load(pool).await?;
         tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}`");
     }
     Ok(())

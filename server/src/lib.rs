@@ -1,6 +1,7 @@
 //! The server of Thi đua CCHC, as a library so tests can build the real router.
 pub mod bootstrap;
 pub mod config;
+pub mod demo_campaigns;
 pub mod embedded_postgres;
 pub mod router;
 pub mod telemetry;

@@ -1,91 +1,23 @@
 //! HTTP tests through the real router (sessions, server functions, status codes), each against
 //! its own database.
-use app::domain::account::{Role, Username};
-use app::server::{auth, db};
+use app::domain::account::Role;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
-use server::config::Config;
 use sqlx::PgPool;
 use tower::ServiceExt;
 
-const FORM: &str = "application/x-www-form-urlencoded";
+mod common;
+use common::{account, post, router, sign_in, FORM};
 
-fn config() -> Config {
-    Config {
-        database_url: None,
-        address: "127.0.0.1:3000".parse().unwrap(),
-        data_dir: "data".into(),
-        demo: false,
-        admin_username: None,
-        admin_password: None,
-        cookie_secure: false,
-        db_max_connections: 5,
-    }
-}
-
-async fn router(pool: &PgPool) -> Router {
-    server::router::build(pool.clone(), &config()).await.unwrap()
-}
-
-async fn account(pool: &PgPool, username: &str, password: &str, role: Role) -> i64 {
-    let hash = auth::hash_password(password.to_owned()).await.unwrap();
-    db::accounts::insert(
-        pool,
-        &Username::parse(username).unwrap(),
-        "Người thử",
-        &hash,
-        role,
+/// Row counts of every table a server function could write, plus each campaign's title and state.
+async fn counts(pool: &PgPool) -> (i64, i64, i64, i64, i64, i64, i64, String) {
+    sqlx::query_as(
+        "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM accounts), (SELECT count(*) FROM unit_imports),
+                (SELECT count(*) FROM campaigns), (SELECT count(*) FROM campaign_units),
+                (SELECT count(*) FROM audit_log), (SELECT count(*) FROM campaign_criteria),
+                (SELECT coalesce(string_agg(title || ':' || state || ':' || registration_deadline::text, ','), '')
+                 FROM campaigns)",
     )
-    .await
-    .unwrap()
-}
-
-async fn post(
-    app: &Router,
-    path: &str,
-    body: &str,
-    cookie: Option<&str>,
-) -> (StatusCode, String, axum::http::HeaderMap) {
-    let mut request = Request::post(path).header(header::CONTENT_TYPE, FORM);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        parts.status,
-        String::from_utf8_lossy(&bytes).into_owned(),
-        parts.headers,
-    )
-}
-
-async fn sign_in(app: &Router, username: &str, password: &str) -> String {
-    let (status, body, headers) = post(
-        app,
-        "/api/login",
-        &format!("username={username}&password={password}&next=/admin/units"),
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let cookie = headers
-        .get(header::SET_COOKIE)
-        .expect("a session cookie")
-        .to_str()
-        .unwrap()
-        .to_owned();
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-async fn counts(pool: &PgPool) -> (i64, i64, i64) {
-    sqlx::query_as("SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM accounts), (SELECT count(*) FROM unit_imports)")
         .fetch_one(pool)
         .await
         .unwrap()
@@ -110,7 +42,50 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ("/api/move_unit", "id=1&parent_code="),
     ("/api/set_unit_active", "id=1&active=false"),
     ("/api/get_import_report", "id=1"),
+    ("/api/list_campaigns", ""),
+    ("/api/organizer_options", ""),
+    ("/api/get_campaign", "id=1"),
+    (
+        "/api/create_campaign",
+        "title=M%E1%BB%9Bi&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&visibility=public",
+    ),
+    (
+        "/api/save_campaign_general",
+        "id=1&title=Kh%C3%A1c&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&visibility=public",
+    ),
+    ("/api/copy_campaign", "id=1&title=B%E1%BA%A3n%20sao&shift_years=1"),
+    ("/api/campaign_unit_picker", "id=1"),
+    ("/api/set_campaign_units", "id=1&unit_id=2&branch=true&include=true"),
+    ("/api/save_campaign_fields", "id=1&fields=A"),
+    (
+        "/api/save_campaign_criteria",
+        "id=1&criteria[0][name]=A&criteria[0][max_points]=10&excellent_min=9&good_min=7&pass_min=5",
+    ),
+    (
+        "/api/save_campaign_scoring",
+        "id=1&points_commitment=1&points_minimum=1&points_report=1&evaluation_mode=sum&evaluation_weight=1",
+    ),
+    ("/api/change_campaign_state", "id=1&to=open"),
+    (
+        "/api/extend_campaign_deadline",
+        "id=1&deadline=registration&new_date=01/01/2031&reason=L%C3%BD%20do",
+    ),
+    ("/api/campaign_audit", "id=1&kind="),
 ];
+
+/// A draft campaign (id 1) of Gò Vấp with one of its wards taking part.
+async fn campaign(pool: &PgPool) {
+    sqlx::query(
+        "WITH gv AS (INSERT INTO units (code, name, search_key, kind) VALUES ('GV', 'Quận Gò Vấp', 'quan go vap', 'district') RETURNING id),
+              p1 AS (INSERT INTO units (code, name, search_key, kind, parent_id) SELECT 'GV-P1', 'Phường 1', 'phuong 1', 'ward', id FROM gv RETURNING id),
+              c AS (INSERT INTO campaigns (id, title, organizer_id, period_start, period_end, registration_deadline, report_deadline)
+                    SELECT 1, 'Đợt thi đua', id, '2030-01-01', '2030-12-31', '2030-03-31T16:59:59Z', '2030-11-30T16:59:59Z' FROM gv RETURNING id)
+         INSERT INTO campaign_units (campaign_id, unit_id) SELECT c.id, p1.id FROM c, p1",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+}
 
 fn import_request(cookie: Option<&str>) -> Request<Body> {
     let body = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\ncode,name,kind,parent code\nMOI,Phường Mới,phường,\n\r\n--B--\r\n";
@@ -125,10 +100,7 @@ fn import_request(cookie: Option<&str>) -> Request<Body> {
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn every_admin_server_function_refuses_a_caller_without_a_session(pool: PgPool) {
     let app = router(&pool).await;
-    sqlx::query("INSERT INTO units (code, name, search_key, kind) VALUES ('GV', 'Quận Gò Vấp', 'quan go vap', 'district')")
-        .execute(&pool)
-        .await
-        .unwrap();
+    campaign(&pool).await;
     let before = counts(&pool).await;
     for (path, body) in ADMIN_CALLS {
         let (status, text, _) = post(&app, path, body, None).await;
@@ -148,6 +120,7 @@ async fn every_admin_server_function_refuses_a_caller_without_a_session(pool: Pg
 async fn an_evaluator_is_forbidden_every_admin_server_function(pool: PgPool) {
     let app = router(&pool).await;
     account(&pool, "giamkhao", "mat-khau-giam-khao", Role::Evaluator).await;
+    campaign(&pool).await;
     let cookie = sign_in(&app, "giamkhao", "mat-khau-giam-khao").await;
     let before = counts(&pool).await;
     for (path, body) in ADMIN_CALLS {

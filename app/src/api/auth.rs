@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::server;
 
 /// Where to go after signing in when no (safe) target is given.
-pub const DEFAULT_AFTER_LOGIN: &str = "/admin/units";
+pub const DEFAULT_AFTER_LOGIN: &str = "/admin/campaigns";
 
 /// Only same-site paths are followed after sign-in.
 pub fn safe_next(next: &str) -> &str {

@@ -24,7 +24,7 @@ pub struct ImportReport {
 pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
     use crate::server::respond::finish_form;
     let result = ssr::import_units(data).await;
-    finish_form(result, &[])
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
 }
 
 #[server(prefix = "/api", endpoint = "get_import_report")]

@@ -152,7 +152,7 @@ pub async fn move_unit(id: i64, parent_code: String) -> Result<(), AppError> {
 pub async fn set_unit_active(id: i64, active: bool) -> Result<(), AppError> {
     use crate::server::respond::finish_form;
     let result = ssr::set_active(id, active).await;
-    finish_form(result, &[])
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
 }
 
 #[cfg(feature = "ssr")]

@@ -22,3 +22,52 @@ pub fn form_error(
 pub fn typed_value(name: &str) -> String {
     use_query_map().read_untracked().get(name).unwrap_or_default()
 }
+
+/// After a refused plain post (`err` in the query) the typed value, otherwise the stored one.
+pub fn typed_or(name: &str, stored: String) -> String {
+    let query = use_query_map();
+    let query = query.read_untracked();
+    if query.get("err").is_some() {
+        query.get(name).unwrap_or_default()
+    } else {
+        stored
+    }
+}
+
+/// True after a successful save: the action's result (scripts on) or `?saved=key` (scripts off).
+pub fn saved_flag(
+    from_action: impl Fn() -> Option<bool> + Send + Sync + 'static,
+    key: &'static str,
+) -> Signal<bool> {
+    let query = use_query_map();
+    Signal::derive(move || from_action().unwrap_or_else(|| query.read().get("saved").as_deref() == Some(key)))
+}
+
+/// Bumps only when a save succeeds, so a refused save keeps what was typed on screen.
+pub fn successes(
+    succeeded: impl Fn() -> bool + Send + Sync + 'static,
+    version: impl Fn() -> usize + Send + Sync + 'static,
+) -> Memo<usize> {
+    Memo::new(move |previous: Option<&usize>| {
+        let version = version();
+        if succeeded() {
+            version
+        } else {
+            previous.copied().unwrap_or(0)
+        }
+    })
+}
+
+/// After a refused plain post, the rows of list `list` as typed: `list[i][a]` and `list[i][b]`
+/// for each row `i` that came back. `None` when nothing was refused.
+pub fn typed_rows(list: &str, [first, second]: [&str; 2]) -> Option<Vec<(String, String)>> {
+    let query = use_query_map();
+    let query = query.read_untracked();
+    query.get("err")?;
+    let cell = |i: usize, column: &str| query.get(&format!("{list}[{i}][{column}]"));
+    Some(
+        (0..)
+            .map_while(|i| Some((cell(i, first)?, cell(i, second).unwrap_or_default())))
+            .collect(),
+    )
+}

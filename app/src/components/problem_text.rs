@@ -1,4 +1,5 @@
 //! The Vietnamese message for every problem and error; the one place that maps them to text.
+use super::campaign_labels::{missing_text, state_label};
 use crate::error::{AppError, Problem};
 use crate::i18n::*;
 
@@ -31,6 +32,27 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::BadCredentials => t_string!(i18n, errors.bad_credentials).to_string(),
         Problem::LockedOut { minutes } => t_string!(i18n, errors.locked_out, minutes = *minutes),
         Problem::InvalidDate => t_string!(i18n, errors.invalid_date).to_string(),
+        Problem::NotAWholeNumber => t_string!(i18n, errors.not_a_whole_number).to_string(),
+        Problem::NotADecimal => t_string!(i18n, errors.not_a_decimal).to_string(),
+        Problem::OutOfRange { min, max } => t_string!(i18n, errors.out_of_range, min = *min, max = *max),
+        Problem::EndBeforeStart => t_string!(i18n, errors.end_before_start).to_string(),
+        Problem::OutsidePeriod => t_string!(i18n, errors.outside_period).to_string(),
+        Problem::ReportNotAfterRegistration => {
+            t_string!(i18n, errors.report_not_after_registration).to_string()
+        }
+        Problem::RegistrationNotBeforeReport => {
+            t_string!(i18n, errors.registration_not_before_report).to_string()
+        }
+        Problem::ThresholdNotBelow => t_string!(i18n, errors.threshold_not_below).to_string(),
+        Problem::DuplicateName => t_string!(i18n, errors.duplicate_name).to_string(),
+        Problem::DuplicateLine { line } => t_string!(i18n, errors.duplicate_line, line = *line),
+        Problem::TooManyItems { max } => t_string!(i18n, errors.too_many_items, max = *max),
+        Problem::UnitNotFound => t_string!(i18n, errors.unit_not_found).to_string(),
+        Problem::NotUnderOrganizer => t_string!(i18n, errors.not_under_organizer).to_string(),
+        Problem::Locked { state } => t_string!(i18n, errors.locked, state = state_label(*state)),
+        Problem::Missing { item } => t_string!(i18n, errors.missing, item = missing_text(*item)),
+        Problem::TransitionNotAllowed => t_string!(i18n, errors.transition_not_allowed).to_string(),
+        Problem::NotLater { current } => t_string!(i18n, errors.not_later, current = current),
     }
 }
 

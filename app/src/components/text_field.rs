@@ -14,6 +14,9 @@ pub fn TextField(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "sentences")] autocapitalize: &'static str,
     #[prop(optional)] required: bool,
+    #[prop(optional)] readonly: bool,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let input = view! {
         <input
@@ -24,6 +27,9 @@ pub fn TextField(
             autocomplete=autocomplete
             autocapitalize=autocapitalize
             aria-required=required.to_string()
+            readonly=readonly
+            inputmode=inputmode
+            placeholder=placeholder
             aria-describedby=format!("{name}-msg")
             aria-invalid=invalid(error, name)
         />

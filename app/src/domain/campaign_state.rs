@@ -55,15 +55,101 @@ impl CampaignState {
         self == CampaignState::Draft
     }
 
+    /// Organizer, period, deadlines and minimum: fixed once open (deadlines move only by an
+    /// audited extension).
+    pub fn schedule_is_editable(self) -> bool {
+        self == CampaignState::Draft
+    }
+
+    /// Title, theme, plan reference and visibility can be corrected until the campaign closes.
+    pub fn details_are_editable(self) -> bool {
+        self != CampaignState::Closed
+    }
+
+    /// The unit-score formula may change until results are published.
+    pub fn scoring_is_editable(self) -> bool {
+        matches!(
+            self,
+            CampaignState::Draft | CampaignState::Open | CampaignState::Evaluating
+        )
+    }
+
+    /// Award forms may change until the campaign closes.
+    pub fn awards_are_editable(self) -> bool {
+        self != CampaignState::Closed
+    }
+
+    /// Registration can be extended while it is open; the report deadline also while evaluating.
+    pub fn can_extend(self, deadline: DeadlineKind) -> bool {
+        match deadline {
+            DeadlineKind::Registration => self == CampaignState::Open,
+            DeadlineKind::Report => matches!(self, CampaignState::Open | CampaignState::Evaluating),
+        }
+    }
+
     /// Units register initiatives only while the campaign is open (and before the deadline).
     pub fn accepts_registrations(self) -> bool {
         self == CampaignState::Open
     }
 }
 
+/// The two deadlines of a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    Registration,
+    Report,
+}
+
+impl DeadlineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineKind::Registration => "registration",
+            DeadlineKind::Report => "report",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [DeadlineKind::Registration, DeadlineKind::Report]
+            .into_iter()
+            .find(|d| d.as_str() == raw)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::CampaignState::{self, *};
+    use super::DeadlineKind;
+
+    fn states_where(allowed: impl Fn(CampaignState) -> bool) -> Vec<CampaignState> {
+        CampaignState::ALL.into_iter().filter(|s| allowed(*s)).collect()
+    }
+
+    #[test]
+    fn what_each_state_allows_to_change() {
+        assert_eq!(states_where(CampaignState::schedule_is_editable), [Draft]);
+        assert_eq!(
+            states_where(CampaignState::details_are_editable),
+            [Draft, Open, Evaluating, Published]
+        );
+        assert_eq!(
+            states_where(CampaignState::scoring_is_editable),
+            [Draft, Open, Evaluating]
+        );
+        assert_eq!(
+            states_where(CampaignState::awards_are_editable),
+            [Draft, Open, Evaluating, Published]
+        );
+    }
+
+    #[test]
+    fn deadlines_are_extended_only_while_they_matter() {
+        assert_eq!(states_where(|s| s.can_extend(DeadlineKind::Registration)), [Open]);
+        assert_eq!(
+            states_where(|s| s.can_extend(DeadlineKind::Report)),
+            [Open, Evaluating]
+        );
+    }
 
     #[test]
     fn each_state_may_only_step_forward_once() {

@@ -64,16 +64,19 @@ impl Deadline {
     /// The same local moment `years` later (29/02 becomes 28/02), for copying a campaign.
     pub fn shifted_by_years(self, years: i32) -> Self {
         let local = self.0.with_timezone(&Ho_Chi_Minh);
-        let date = local.date_naive();
-        let shifted = date
-            .with_year(date.year() + years)
-            .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, date.month(), 28))
-            .unwrap_or(date);
+        let shifted = shift_date_by_years(local.date_naive(), years);
         let at = Ho_Chi_Minh
             .from_local_datetime(&shifted.and_time(local.time()))
             .single();
         Self(at.map(|t| t.with_timezone(&Utc)).unwrap_or(self.0))
     }
+}
+
+/// The same calendar day `years` later; 29/02 becomes 28/02 in a common year.
+pub fn shift_date_by_years(date: NaiveDate, years: i32) -> NaiveDate {
+    date.with_year(date.year() + years)
+        .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, date.month(), 28))
+        .unwrap_or(date)
 }
 
 /// Parses `dd/mm/yyyy` (one-digit day and month, `-` or `.` as separators also accepted).

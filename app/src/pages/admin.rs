@@ -1,5 +1,6 @@
 //! Organizer pages; all of them sit inside `AdminLayout`, which asks for a signed-in account.
 pub mod accounts;
+pub mod campaign;
 pub mod import_report;
 pub mod layout;
 pub mod unit_detail;

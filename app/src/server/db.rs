@@ -1,6 +1,9 @@
 //! All SQL of the app, in functions that take an executor and return domain or wire types.
 //! Unique violations are mapped to field problems by constraint name, never by message text.
 pub mod accounts;
+pub mod audit;
+pub mod campaign_units;
+pub mod campaigns;
 pub mod unit_imports;
 pub mod units;
 

@@ -20,14 +20,28 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// For forms with nothing typed to send back (buttons only).
+pub const NOTHING_TYPED: &[(&str, &str)] = &[];
+
 /// Like [`finish`], but a failed plain form post is redirected back to the form page.
-pub fn finish_form<T>(result: Result<T, AppError>, typed: &[(&str, &str)]) -> Result<T, AppError> {
+pub fn finish_form<T, K: AsRef<str>, V: AsRef<str>>(
+    result: Result<T, AppError>,
+    typed: &[(K, V)],
+) -> Result<T, AppError> {
     match (&result, plain_form_referer()) {
         (Err(err), Some(back)) => {
             leptos_axum::redirect(&back_with_problems(&back, err, typed));
             result
         }
         _ => finish(result),
+    }
+}
+
+/// After a save that stays on its page: a plain form post (scripts off) is sent to `to`; with
+/// scripts on the page updates in place and keeps its scroll position.
+pub fn redirect_plain_form(to: &str) {
+    if plain_form_referer().is_some() {
+        leptos_axum::redirect(to);
     }
 }
 
@@ -51,10 +65,10 @@ fn plain_form_referer() -> Option<String> {
     Some(if path.starts_with("//") { "/" } else { path }.to_owned())
 }
 
-fn back_with_problems(back: &str, err: &AppError, typed: &[(&str, &str)]) -> String {
+fn back_with_problems<K: AsRef<str>, V: AsRef<str>>(back: &str, err: &AppError, typed: &[(K, V)]) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in typed {
-        query.append_pair(name, value);
+        query.append_pair(name.as_ref(), value.as_ref());
     }
     query.append_pair("err", &serde_json::to_string(err).unwrap_or_default());
     format!("{back}?{}", query.finish())

@@ -17,10 +17,11 @@ pub fn AdminLayout() -> impl IntoView {
             {t!(i18n, nav.skip)}
         </a>
         <header class="topbar">
-            <a class="brand" href="/admin/units">
+            <a class="brand" href="/admin/campaigns">
                 {t!(i18n, app_name)}
             </a>
             <nav aria-label=move || t_string!(i18n, nav.main)>
+                <A href="/admin/campaigns">{t!(i18n, nav.campaigns)}</A>
                 <A href="/admin/units">{t!(i18n, nav.units)}</A>
                 <A href="/admin/accounts">{t!(i18n, nav.accounts)}</A>
             </nav>

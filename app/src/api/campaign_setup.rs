@@ -1,0 +1,111 @@
+//! The list sections of a campaign: participating units, fields, criteria with rating
+//! thresholds, the unit-score formula with award forms. Admins only; each save is checked by
+//! the campaign's state (see `CampaignState`) and audited.
+use crate::domain::campaign::lists::{AwardFormInput, CriterionInput};
+use crate::domain::unit::UnitKind;
+use crate::error::AppError;
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+/// One unit below the organizer, in tree order, for the picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickerRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: UnitKind,
+    pub active: bool,
+    /// 0 for the organizer's own children.
+    pub depth: usize,
+    pub selected: bool,
+    /// Units in this branch (itself included), and how many of them take part.
+    pub branch_size: usize,
+    pub branch_selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitPicker {
+    pub rows: Vec<PickerRow>,
+    pub selected_count: usize,
+}
+
+#[server(prefix = "/api", endpoint = "campaign_unit_picker")]
+pub async fn campaign_unit_picker(id: i64) -> Result<UnitPicker, AppError> {
+    use crate::server::respond::finish;
+    finish(crate::server::campaign_setup::picker(id).await)
+}
+
+/// Adds (`include`) or removes one unit, or with `branch` the unit and everything below it.
+#[server(prefix = "/api", endpoint = "set_campaign_units")]
+pub async fn set_campaign_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::campaign_setup::set_units(id, unit_id, branch, include).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
+}
+
+/// Fields, one per line.
+#[server(prefix = "/api", endpoint = "save_campaign_fields")]
+pub async fn save_campaign_fields(id: i64, fields: String) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::campaign_setup::save_fields(id, &fields).await;
+    finish_form(result, &[("fields", fields.as_str())])
+}
+
+#[server(prefix = "/api", endpoint = "save_campaign_criteria")]
+pub async fn save_campaign_criteria(
+    id: i64,
+    #[server(default)] criteria: Vec<CriterionInput>,
+    excellent_min: String,
+    good_min: String,
+    pass_min: String,
+) -> Result<(), AppError> {
+    use crate::domain::campaign::lists::row_field;
+    use crate::server::respond::finish_form;
+    let result =
+        crate::server::campaign_setup::save_criteria(id, &criteria, &excellent_min, &good_min, &pass_min)
+            .await;
+    let mut typed = vec![
+        ("excellent_min".to_owned(), excellent_min),
+        ("good_min".to_owned(), good_min),
+        ("pass_min".to_owned(), pass_min),
+    ];
+    for (i, row) in criteria.into_iter().enumerate() {
+        typed.push((row_field("criteria", i, "name"), row.name));
+        typed.push((row_field("criteria", i, "max_points"), row.max_points));
+    }
+    finish_form(result, &typed)
+}
+
+#[server(prefix = "/api", endpoint = "save_campaign_scoring")]
+pub async fn save_campaign_scoring(
+    id: i64,
+    points_commitment: String,
+    points_minimum: String,
+    points_report: String,
+    evaluation_mode: String,
+    evaluation_weight: String,
+    #[server(default)] award_forms: Vec<AwardFormInput>,
+) -> Result<(), AppError> {
+    use crate::domain::campaign::lists::row_field;
+    use crate::domain::campaign::scoring::ScoringInput;
+    use crate::server::respond::finish_form;
+    let input = ScoringInput {
+        points_commitment,
+        points_minimum,
+        points_report,
+        evaluation_mode,
+        evaluation_weight,
+    };
+    let result = crate::server::campaign_setup::save_scoring(id, &input, &award_forms).await;
+    let mut typed = vec![
+        ("points_commitment".to_owned(), input.points_commitment),
+        ("points_minimum".to_owned(), input.points_minimum),
+        ("points_report".to_owned(), input.points_report),
+        ("evaluation_mode".to_owned(), input.evaluation_mode),
+        ("evaluation_weight".to_owned(), input.evaluation_weight),
+    ];
+    for (i, row) in award_forms.into_iter().enumerate() {
+        typed.push((row_field("award_forms", i, "name"), row.name));
+        typed.push((row_field("award_forms", i, "recipient"), row.recipient));
+    }
+    finish_form(result, &typed)
+}

@@ -1,0 +1,174 @@
+//! Campaigns: list, read, create, the general section, copy as template. Admins only. Each change
+//! writes its audit row in the same transaction.
+// The general section's server functions take one argument per form field (plain form posts).
+#![allow(clippy::too_many_arguments)]
+use crate::api::units::UnitRef;
+use crate::domain::campaign::general::Schedule;
+use crate::domain::campaign::readiness::Missing;
+use crate::domain::campaign::scoring::Scoring;
+use crate::domain::campaign::{AwardForm, Criterion, Thresholds, Visibility};
+use crate::domain::campaign_state::CampaignState;
+use crate::domain::deadline::Deadline;
+use crate::error::AppError;
+use chrono::NaiveDate;
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignSummary {
+    pub id: i64,
+    pub title: String,
+    pub state: CampaignState,
+    pub organizer_name: String,
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    pub registration_deadline: Option<Deadline>,
+    pub unit_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRef {
+    pub id: i64,
+    pub title: String,
+}
+
+/// Everything about one campaign's configuration, for its pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDetail {
+    pub id: i64,
+    pub title: String,
+    pub theme: String,
+    pub plan_ref: String,
+    pub plan_date: Option<NaiveDate>,
+    pub organizer: UnitRef,
+    pub schedule: Schedule,
+    pub min_initiatives: i32,
+    pub visibility: Visibility,
+    pub state: CampaignState,
+    pub thresholds: Option<Thresholds>,
+    pub scoring: Scoring,
+    pub fields: Vec<String>,
+    pub criteria: Vec<Criterion>,
+    pub award_forms: Vec<AwardForm>,
+    pub unit_count: i64,
+    pub copied_from: Option<CampaignRef>,
+    /// What must still be set before it can open (empty once it is past the draft).
+    pub missing: Vec<Missing>,
+    /// The server's clock when this was read: pages count days left from it, never from the
+    /// browser's clock.
+    pub loaded_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[server(prefix = "/api", endpoint = "list_campaigns")]
+pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        auth::require_admin().await?;
+        db::campaigns::list(&pool()?).await
+    }
+    .await;
+    finish(result)
+}
+
+/// Units that can organize a campaign: active units with active units below them.
+#[server(prefix = "/api", endpoint = "organizer_options")]
+pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        auth::require_admin().await?;
+        db::campaigns::organizer_options(&pool()?).await
+    }
+    .await;
+    finish(result)
+}
+
+#[server(prefix = "/api", endpoint = "get_campaign")]
+pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        auth::require_admin().await?;
+        db::campaigns::detail(&pool()?, id, chrono::Utc::now())
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+    .await;
+    finish(result)
+}
+
+#[server(prefix = "/api", endpoint = "create_campaign")]
+pub async fn create_campaign(
+    title: String,
+    theme: String,
+    plan_ref: String,
+    plan_date: String,
+    organizer_code: String,
+    period_start: String,
+    period_end: String,
+    registration_deadline: String,
+    report_deadline: String,
+    min_initiatives: String,
+    visibility: String,
+) -> Result<(), AppError> {
+    use crate::domain::campaign::general::GeneralInput;
+    use crate::server::respond::finish_form;
+    let input = GeneralInput {
+        title,
+        theme,
+        plan_ref,
+        plan_date,
+        organizer_code,
+        period_start,
+        period_end,
+        registration_deadline,
+        report_deadline,
+        min_initiatives,
+        visibility,
+    };
+    let result = crate::server::campaigns::create(&input).await;
+    finish_form(result, &input.typed())
+}
+
+#[server(prefix = "/api", endpoint = "save_campaign_general")]
+pub async fn save_campaign_general(
+    id: i64,
+    title: String,
+    theme: String,
+    plan_ref: String,
+    plan_date: String,
+    organizer_code: String,
+    period_start: String,
+    period_end: String,
+    registration_deadline: String,
+    report_deadline: String,
+    min_initiatives: String,
+    visibility: String,
+) -> Result<(), AppError> {
+    use crate::domain::campaign::general::GeneralInput;
+    use crate::server::respond::finish_form;
+    let input = GeneralInput {
+        title,
+        theme,
+        plan_ref,
+        plan_date,
+        organizer_code,
+        period_start,
+        period_end,
+        registration_deadline,
+        report_deadline,
+        min_initiatives,
+        visibility,
+    };
+    let result = crate::server::campaigns::save_general(id, &input).await;
+    finish_form(result, &input.typed())
+}
+
+/// A new draft with all of `id`'s configuration, its dates moved by `shift_years`.
+#[server(prefix = "/api", endpoint = "copy_campaign")]
+pub async fn copy_campaign(id: i64, title: String, shift_years: String) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::campaigns::copy(id, &title, &shift_years).await;
+    finish_form(
+        result,
+        &[("title", title.as_str()), ("shift_years", shift_years.as_str())],
+    )
+}

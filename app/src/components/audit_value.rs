@@ -1,0 +1,173 @@
+//! Before/after of an audit row, shown as "what · before · after" in Vietnamese. Keys are the
+//! identifiers written by `server::audit_snapshot`; codes (state, visibility, mode) get labels.
+use super::campaign_labels::{mode_label, recipient_label, state_label, visibility_label};
+use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
+use crate::domain::campaign_state::CampaignState;
+use crate::i18n::*;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// Keys in the order a reader expects them.
+const KEY_ORDER: [&str; 28] = [
+    "state",
+    "copied_from",
+    "title",
+    "theme",
+    "plan_ref",
+    "plan_date",
+    "organizer",
+    "period_start",
+    "period_end",
+    "registration_deadline",
+    "report_deadline",
+    "min_initiatives",
+    "visibility",
+    "unit_count",
+    "added",
+    "removed",
+    "fields",
+    "criteria",
+    "excellent_min",
+    "good_min",
+    "pass_min",
+    "points_commitment",
+    "points_minimum",
+    "points_report",
+    "evaluation_mode",
+    "evaluation_weight",
+    "award_forms",
+    "reason",
+];
+
+fn key_label(key: &str) -> String {
+    let i18n = use_i18n();
+    match key {
+        "state" => t_string!(i18n, audit.key_state),
+        "copied_from" => t_string!(i18n, audit.key_copied_from),
+        "title" => t_string!(i18n, audit.key_title),
+        "theme" => t_string!(i18n, audit.key_theme),
+        "plan_ref" => t_string!(i18n, audit.key_plan_ref),
+        "plan_date" => t_string!(i18n, audit.key_plan_date),
+        "organizer" => t_string!(i18n, audit.key_organizer),
+        "period_start" => t_string!(i18n, audit.key_period_start),
+        "period_end" => t_string!(i18n, audit.key_period_end),
+        "registration_deadline" => t_string!(i18n, audit.key_registration_deadline),
+        "report_deadline" => t_string!(i18n, audit.key_report_deadline),
+        "min_initiatives" => t_string!(i18n, audit.key_min_initiatives),
+        "visibility" => t_string!(i18n, audit.key_visibility),
+        "unit_count" => t_string!(i18n, audit.key_unit_count),
+        "added" => t_string!(i18n, audit.key_added),
+        "removed" => t_string!(i18n, audit.key_removed),
+        "fields" => t_string!(i18n, audit.key_fields),
+        "criteria" => t_string!(i18n, audit.key_criteria),
+        "excellent_min" => t_string!(i18n, audit.key_excellent_min),
+        "good_min" => t_string!(i18n, audit.key_good_min),
+        "pass_min" => t_string!(i18n, audit.key_pass_min),
+        "points_commitment" => t_string!(i18n, audit.key_points_commitment),
+        "points_minimum" => t_string!(i18n, audit.key_points_minimum),
+        "points_report" => t_string!(i18n, audit.key_points_report),
+        "evaluation_mode" => t_string!(i18n, audit.key_evaluation_mode),
+        "evaluation_weight" => t_string!(i18n, audit.key_evaluation_weight),
+        "award_forms" => t_string!(i18n, audit.key_award_forms),
+        _ => t_string!(i18n, audit.what),
+    }
+    .to_string()
+}
+
+/// One value as text; lists become one item per line.
+fn value_lines(key: &str, value: &Value) -> Vec<String> {
+    let i18n = use_i18n();
+    let none = || t_string!(i18n, audit.none).to_string();
+    match value {
+        Value::Null => vec![none()],
+        Value::String(s) if s.is_empty() => vec![none()],
+        Value::String(s) => vec![match key {
+            "state" => CampaignState::parse(s).map_or_else(|| s.clone(), state_label),
+            "visibility" => Visibility::parse(s).map_or_else(|| s.clone(), visibility_label),
+            "evaluation_mode" => EvaluationMode::parse(s).map_or_else(|| s.clone(), mode_label),
+            _ => s.clone(),
+        }],
+        Value::Array(items) if items.is_empty() => vec![none()],
+        Value::Array(items) => items.iter().map(list_item).collect(),
+        Value::Bool(b) => vec![if *b {
+            t_string!(i18n, common.yes).to_string()
+        } else {
+            t_string!(i18n, common.no).to_string()
+        }],
+        Value::Number(n) => vec![n.to_string()],
+        Value::Object(_) => vec![list_item(value)],
+    }
+}
+
+/// A list entry: a plain name, a criterion with its points, or an award form with its recipient.
+fn list_item(item: &Value) -> String {
+    let i18n = use_i18n();
+    let name = item.get("name").and_then(Value::as_str);
+    if let (Some(name), Some(points)) = (name, item.get("max_points").and_then(Value::as_i64)) {
+        return t_string!(i18n, audit.points, name = name, points = points);
+    }
+    if let (Some(name), Some(recipient)) = (
+        name,
+        item.get("recipient")
+            .and_then(Value::as_str)
+            .and_then(Recipient::parse),
+    ) {
+        return format!("{name} — {}", recipient_label(recipient));
+    }
+    item.as_str().map_or_else(|| item.to_string(), str::to_owned)
+}
+
+/// The keys present in either snapshot, in reading order.
+fn keys_of(before: &Value, after: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = [before, after]
+        .iter()
+        .filter_map(|v| v.as_object())
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    keys.sort_by_key(|k| KEY_ORDER.iter().position(|o| o == k).unwrap_or(KEY_ORDER.len()));
+    keys.dedup();
+    keys
+}
+
+fn lines_view(lines: Vec<String>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|line| view! { <span class="audit-line">{line}</span> })
+        .collect_view()
+}
+
+#[component]
+pub fn AuditDiff(before: Value, after: Value) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = keys_of(&before, &after)
+        .into_iter()
+        .map(|key| {
+            let old = before.get(&key).cloned().unwrap_or(Value::Null);
+            let new = after.get(&key).cloned().unwrap_or(Value::Null);
+            let show_before = !before.is_null();
+            view! {
+                <tr>
+                    <th scope="row">{key_label(&key)}</th>
+                    <td data-label=move || {
+                        t_string!(i18n, audit.before)
+                    }>{show_before.then(|| lines_view(value_lines(&key, &old)))}</td>
+                    <td data-label=move || {
+                        t_string!(i18n, audit.after)
+                    }>{lines_view(value_lines(&key, &new))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="table audit-diff">
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, audit.what)}</th>
+                    <th scope="col">{t!(i18n, audit.before)}</th>
+                    <th scope="col">{t!(i18n, audit.after)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

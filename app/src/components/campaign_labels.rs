@@ -1,0 +1,104 @@
+//! Vietnamese words for campaign states, lifecycle actions, missing setup items and choices.
+use crate::domain::campaign::readiness::Missing;
+use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
+use crate::domain::campaign_state::CampaignState;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+pub fn state_label(state: CampaignState) -> String {
+    let i18n = use_i18n();
+    match state {
+        CampaignState::Draft => t_string!(i18n, states.draft),
+        CampaignState::Open => t_string!(i18n, states.open),
+        CampaignState::Evaluating => t_string!(i18n, states.evaluating),
+        CampaignState::Published => t_string!(i18n, states.published),
+        CampaignState::Closed => t_string!(i18n, states.closed),
+    }
+    .to_string()
+}
+
+/// The button text that moves a campaign into `target`.
+pub fn action_label(target: CampaignState) -> String {
+    let i18n = use_i18n();
+    match target {
+        CampaignState::Draft => t_string!(i18n, states.draft),
+        CampaignState::Open => t_string!(i18n, lifecycle.action_open),
+        CampaignState::Evaluating => t_string!(i18n, lifecycle.action_evaluating),
+        CampaignState::Published => t_string!(i18n, lifecycle.action_published),
+        CampaignState::Closed => t_string!(i18n, lifecycle.action_closed),
+    }
+    .to_string()
+}
+
+/// What moving into `target` means for the people involved.
+pub fn action_explanation(target: CampaignState) -> String {
+    let i18n = use_i18n();
+    match target {
+        CampaignState::Draft => t_string!(i18n, states.draft),
+        CampaignState::Open => t_string!(i18n, lifecycle.explain_open),
+        CampaignState::Evaluating => t_string!(i18n, lifecycle.explain_evaluating),
+        CampaignState::Published => t_string!(i18n, lifecycle.explain_published),
+        CampaignState::Closed => t_string!(i18n, lifecycle.explain_closed),
+    }
+    .to_string()
+}
+
+pub fn missing_text(item: Missing) -> String {
+    let i18n = use_i18n();
+    match item {
+        Missing::Period => t_string!(i18n, missing.period),
+        Missing::RegistrationDeadline => t_string!(i18n, missing.registration_deadline),
+        Missing::ReportDeadline => t_string!(i18n, missing.report_deadline),
+        Missing::RegistrationDeadlinePassed => t_string!(i18n, missing.registration_deadline_passed),
+        Missing::Units => t_string!(i18n, missing.units),
+        Missing::Fields => t_string!(i18n, missing.fields),
+        Missing::Criteria => t_string!(i18n, missing.criteria),
+        Missing::Thresholds => t_string!(i18n, missing.thresholds),
+    }
+    .to_string()
+}
+
+/// The section page where a missing item is set.
+pub fn missing_section(item: Missing) -> &'static str {
+    match item {
+        Missing::Period | Missing::RegistrationDeadline | Missing::ReportDeadline => "general",
+        Missing::RegistrationDeadlinePassed => "general",
+        Missing::Units => "units",
+        Missing::Fields => "fields",
+        Missing::Criteria | Missing::Thresholds => "criteria",
+    }
+}
+
+pub fn visibility_label(visibility: Visibility) -> String {
+    let i18n = use_i18n();
+    match visibility {
+        Visibility::Public => t_string!(i18n, campaigns.visibility_public),
+        Visibility::LinkOnly => t_string!(i18n, campaigns.visibility_link_only),
+    }
+    .to_string()
+}
+
+pub fn mode_label(mode: EvaluationMode) -> String {
+    let i18n = use_i18n();
+    match mode {
+        EvaluationMode::Best => t_string!(i18n, scoring_page.mode_best),
+        EvaluationMode::Mean => t_string!(i18n, scoring_page.mode_mean),
+        EvaluationMode::Sum => t_string!(i18n, scoring_page.mode_sum),
+    }
+    .to_string()
+}
+
+pub fn recipient_label(recipient: Recipient) -> String {
+    let i18n = use_i18n();
+    match recipient {
+        Recipient::Collective => t_string!(i18n, scoring_page.collective),
+        Recipient::Individual => t_string!(i18n, scoring_page.individual),
+    }
+    .to_string()
+}
+
+/// A state as a coloured badge.
+#[component]
+pub fn StateBadge(state: CampaignState) -> impl IntoView {
+    view! { <span class=format!("badge state state-{}", state.as_str())>{state_label(state)}</span> }
+}

@@ -1,0 +1,64 @@
+//! Kinds of audited change. Each kind names the part of a campaign that changed; scores,
+//! publication and awards join this list as they arrive.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditKind {
+    Created,
+    General,
+    Units,
+    Fields,
+    Criteria,
+    Scoring,
+    Deadline,
+    State,
+}
+
+impl AuditKind {
+    pub const ALL: [AuditKind; 8] = [
+        AuditKind::Created,
+        AuditKind::General,
+        AuditKind::Units,
+        AuditKind::Fields,
+        AuditKind::Criteria,
+        AuditKind::Scoring,
+        AuditKind::Deadline,
+        AuditKind::State,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditKind::Created => "created",
+            AuditKind::General => "general",
+            AuditKind::Units => "units",
+            AuditKind::Fields => "fields",
+            AuditKind::Criteria => "criteria",
+            AuditKind::Scoring => "scoring",
+            AuditKind::Deadline => "deadline",
+            AuditKind::State => "state",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+
+    /// The entity the change is about (later: initiative, score, award).
+    pub fn entity(self) -> &'static str {
+        "campaign"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditKind;
+
+    #[test]
+    fn every_kind_round_trips_through_its_identifier() {
+        for kind in AuditKind::ALL {
+            assert_eq!(AuditKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(AuditKind::parse("scores"), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Criteria with maximum points and the rating thresholds, saved together (the thresholds are
+//! checked against the criteria's total). Blank rows at the end add criteria without scripts.
+use crate::api::campaign_setup::SaveCampaignCriteria;
+use crate::api::campaigns::CampaignDetail;
+use crate::components::campaign_page::campaign_page;
+use crate::components::campaign_tabs::CampaignHead;
+use crate::components::field::FormAlert;
+use crate::components::form_error::{form_error, saved_flag, successes, typed_or, typed_rows};
+use crate::components::notice::SavedNotice;
+use crate::components::problem_text::problem_text;
+use crate::components::text_field::TextField;
+use crate::domain::campaign::lists::row_field;
+use crate::domain::campaign::DEFAULT_THRESHOLDS;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// Empty rows offered after the stored ones.
+pub const BLANK_ROWS: usize = 3;
+
+#[component]
+pub fn CampaignCriteriaPage() -> impl IntoView {
+    let action = ServerAction::<SaveCampaignCriteria>::new();
+    let saves = successes(
+        move || action.value().with(|v| matches!(v, Some(Ok(_)))),
+        move || action.version().get(),
+    );
+    campaign_page(move || saves.get(), move |c| view! { <CriteriaView c action /> })
+}
+
+/// The rows to show: typed ones after a refused plain post, otherwise the stored ones.
+fn shown_rows(c: &CampaignDetail) -> Vec<(String, String)> {
+    typed_rows("criteria", ["name", "max_points"]).unwrap_or_else(|| {
+        let stored = c
+            .criteria
+            .iter()
+            .map(|x| (x.name.clone(), x.max_points.to_string()));
+        stored
+            .chain((0..BLANK_ROWS).map(|_| Default::default()))
+            .collect()
+    })
+}
+
+/// Problems of one cell, as lines under the table row.
+pub fn cell_problems(error: Signal<Option<AppError>>, field: String) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| e.problems_at(&field))
+            .unwrap_or_default()
+            .iter()
+            .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
+            .collect_view()
+    }
+}
+
+#[component]
+fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "criteria");
+    let editable = c.state.setup_is_editable();
+    let total: i32 = c.criteria.iter().map(|x| x.max_points).sum();
+    let thresholds = c.thresholds.unwrap_or(DEFAULT_THRESHOLDS);
+    let rows = shown_rows(&c)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, max))| {
+            let name_field = row_field("criteria", i, "name");
+            let max_field = row_field("criteria", i, "max_points");
+            let name_label = t_string!(i18n, criteria_page.name_label, n = i + 1);
+            let max_label = t_string!(i18n, criteria_page.max_label, n = i + 1);
+            let name_invalid = error_flag(error, name_field.clone());
+            let max_invalid = error_flag(error, max_field.clone());
+            view! {
+                <tr>
+                    <td>
+                        <label class="sr-only" for=name_field.clone()>
+                            {name_label}
+                        </label>
+                        <input
+                            id=name_field.clone()
+                            name=name_field.clone()
+                            type="text"
+                            value=name
+                            readonly=!editable
+                            aria-invalid=name_invalid
+                        />
+                        {cell_problems(error, name_field)}
+                    </td>
+                    <td class="points">
+                        <label class="sr-only" for=max_field.clone()>
+                            {max_label}
+                        </label>
+                        <input
+                            id=max_field.clone()
+                            name=max_field.clone()
+                            type="text"
+                            inputmode="numeric"
+                            value=max
+                            readonly=!editable
+                            aria-invalid=max_invalid
+                        />
+                        {cell_problems(error, max_field)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <CampaignHead id=c.id title=c.title.clone() state=c.state active="criteria" />
+        <Show when=move || saved.get()>
+            <SavedNotice text=t_string!(i18n, criteria_page.saved) />
+        </Show>
+        <section class="card form-card">
+            {(!editable).then(|| view! { <p class="alert alert-info">{t!(i18n, criteria_page.locked)}</p> })}
+            <ActionForm action>
+                <FormAlert error />
+                <input type="hidden" name="id" value=c.id />
+                <fieldset>
+                    <legend>{t!(i18n, criteria_page.criteria)}</legend>
+                    <p class="hint">{t!(i18n, criteria_page.hint)}</p>
+                    <table class="edit-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, criteria_page.col_name)}</th>
+                                <th scope="col" class="points">
+                                    {t!(i18n, criteria_page.col_max)}
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p class="strong">{t_string!(i18n, criteria_page.total, total = total)}</p>
+                </fieldset>
+                <fieldset>
+                    <legend>{t!(i18n, criteria_page.thresholds)}</legend>
+                    <div class="field-row three">
+                        <TextField
+                            label=t_string!(i18n, criteria_page.excellent)
+                            name="excellent_min"
+                            error
+                            value=typed_or("excellent_min", thresholds.excellent.to_string())
+                            inputmode="numeric"
+                            readonly=!editable
+                        />
+                        <TextField
+                            label=t_string!(i18n, criteria_page.good)
+                            name="good_min"
+                            error
+                            value=typed_or("good_min", thresholds.good.to_string())
+                            inputmode="numeric"
+                            readonly=!editable
+                        />
+                        <TextField
+                            label=t_string!(i18n, criteria_page.pass)
+                            name="pass_min"
+                            error
+                            value=typed_or("pass_min", thresholds.pass.to_string())
+                            hint=t_string!(i18n, criteria_page.fail_hint)
+                            inputmode="numeric"
+                            readonly=!editable
+                        />
+                    </div>
+                </fieldset>
+                {editable
+                    .then(|| {
+                        view! {
+                            <button type="submit" class="button" disabled=action.pending()>
+                                {t!(i18n, criteria_page.save)}
+                            </button>
+                        }
+                    })}
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `aria-invalid` for a cell whose name is built at run time.
+pub fn error_flag(error: Signal<Option<AppError>>, field: String) -> impl Fn() -> &'static str + Send + Sync {
+    move || {
+        if error.get().is_some_and(|e| !e.problems_at(&field).is_empty()) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}

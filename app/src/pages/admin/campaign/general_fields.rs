@@ -1,0 +1,163 @@
+//! The fields of the general section, shared by "create" and "edit". Once a campaign is open the
+//! organizer, dates and minimum are shown read-only (the server refuses changes to them anyway).
+use crate::api::units::UnitRef;
+use crate::components::field::Field;
+use crate::components::text_field::TextField;
+use crate::domain::campaign::general::GeneralInput;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn GeneralFields(
+    values: GeneralInput,
+    organizers: Vec<UnitRef>,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] schedule_locked: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let date_hint = t_string!(i18n, campaigns.f_date_hint).to_string();
+    let deadline_hint = t_string!(i18n, campaigns.f_deadline_hint).to_string();
+    let locked_hint = schedule_locked.then(|| t_string!(i18n, campaigns.locked_hint).to_string());
+    let selected_organizer = values.organizer_code.clone();
+    let organizer_select = view! {
+        <select
+            id="organizer_code"
+            name="organizer_code"
+            aria-describedby="organizer_code-msg"
+            disabled=schedule_locked
+        >
+            <option value="">"—"</option>
+            {organizers
+                .into_iter()
+                .map(|u| {
+                    let selected = u.code == selected_organizer;
+                    let label = format!("{} ({})", u.name, u.code);
+                    view! {
+                        <option value=u.code selected=selected>
+                            {label}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    };
+    let visibility = values.visibility.clone();
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, campaigns.legend_plan)}</legend>
+            <TextField
+                label=t_string!(i18n, campaigns.f_title)
+                name="title"
+                error
+                value=values.title
+                required=true
+            />
+            <TextField
+                label=t_string!(i18n, campaigns.f_theme)
+                name="theme"
+                error
+                value=values.theme
+                hint=t_string!(i18n, campaigns.f_theme_hint)
+            />
+            <div class="field-row">
+                <TextField
+                    label=t_string!(i18n, campaigns.f_plan_ref)
+                    name="plan_ref"
+                    error
+                    value=values.plan_ref
+                    hint=t_string!(i18n, campaigns.f_plan_ref_hint)
+                />
+                <TextField
+                    label=t_string!(i18n, campaigns.f_plan_date)
+                    name="plan_date"
+                    error
+                    value=values.plan_date
+                    hint=date_hint.clone()
+                    placeholder="dd/mm/yyyy"
+                />
+            </div>
+            <Field
+                label=t_string!(i18n, campaigns.f_organizer)
+                name="organizer_code"
+                hint=locked_hint
+                    .clone()
+                    .unwrap_or_else(|| t_string!(i18n, campaigns.f_organizer_hint).to_string())
+                error
+            >
+                {organizer_select}
+            </Field>
+            {schedule_locked
+                .then(|| {
+                    view! {
+                        <input type="hidden" name="organizer_code" value=values.organizer_code.clone() />
+                    }
+                })}
+        </fieldset>
+        <fieldset>
+            <legend>{t!(i18n, campaigns.legend_time)}</legend>
+            {locked_hint.clone().map(|hint| view! { <p class="hint">{hint}</p> })}
+            <div class="field-row">
+                <TextField
+                    label=t_string!(i18n, campaigns.f_period_start)
+                    name="period_start"
+                    error
+                    value=values.period_start
+                    hint=date_hint.clone()
+                    placeholder="dd/mm/yyyy"
+                    readonly=schedule_locked
+                />
+                <TextField
+                    label=t_string!(i18n, campaigns.f_period_end)
+                    name="period_end"
+                    error
+                    value=values.period_end
+                    hint=date_hint
+                    placeholder="dd/mm/yyyy"
+                    readonly=schedule_locked
+                />
+            </div>
+            <div class="field-row">
+                <TextField
+                    label=t_string!(i18n, campaigns.f_registration)
+                    name="registration_deadline"
+                    error
+                    value=values.registration_deadline
+                    hint=deadline_hint.clone()
+                    placeholder="dd/mm/yyyy"
+                    readonly=schedule_locked
+                />
+                <TextField
+                    label=t_string!(i18n, campaigns.f_report)
+                    name="report_deadline"
+                    error
+                    value=values.report_deadline
+                    hint=deadline_hint
+                    placeholder="dd/mm/yyyy"
+                    readonly=schedule_locked
+                />
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>{t!(i18n, campaigns.legend_rules)}</legend>
+            <TextField
+                label=t_string!(i18n, campaigns.f_min)
+                name="min_initiatives"
+                error
+                value=values.min_initiatives
+                inputmode="numeric"
+                readonly=schedule_locked
+            />
+            <Field label=t_string!(i18n, campaigns.f_visibility) name="visibility" error>
+                <select id="visibility" name="visibility" aria-describedby="visibility-msg">
+                    <option value="public" selected=visibility == "public">
+                        {t!(i18n, campaigns.visibility_public)}
+                    </option>
+                    <option value="link_only" selected=visibility == "link_only">
+                        {t!(i18n, campaigns.visibility_link_only)}
+                    </option>
+                </select>
+            </Field>
+        </fieldset>
+    }
+}

@@ -1,0 +1,192 @@
+//! The unit-score formula and the award forms. The formula can change until results are
+//! published; award forms until the campaign closes.
+use super::criteria::{cell_problems, error_flag, BLANK_ROWS};
+use super::weight_text;
+use crate::api::campaign_setup::SaveCampaignScoring;
+use crate::api::campaigns::CampaignDetail;
+use crate::components::campaign_labels::mode_label;
+use crate::components::campaign_page::campaign_page;
+use crate::components::campaign_tabs::CampaignHead;
+use crate::components::field::{Field, FormAlert};
+use crate::components::form_error::{form_error, saved_flag, successes, typed_or, typed_rows};
+use crate::components::notice::SavedNotice;
+use crate::components::text_field::TextField;
+use crate::domain::campaign::lists::row_field;
+use crate::domain::campaign::EvaluationMode;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn CampaignScoringPage() -> impl IntoView {
+    let action = ServerAction::<SaveCampaignScoring>::new();
+    let saves = successes(
+        move || action.value().with(|v| matches!(v, Some(Ok(_)))),
+        move || action.version().get(),
+    );
+    campaign_page(move || saves.get(), move |c| view! { <ScoringView c action /> })
+}
+
+fn shown_awards(c: &CampaignDetail) -> Vec<(String, String)> {
+    typed_rows("award_forms", ["name", "recipient"]).unwrap_or_else(|| {
+        let stored = c
+            .award_forms
+            .iter()
+            .map(|a| (a.name.clone(), a.recipient.as_str().to_owned()));
+        stored
+            .chain((0..BLANK_ROWS).map(|_| (String::new(), "collective".to_owned())))
+            .collect()
+    })
+}
+
+#[component]
+fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "scoring");
+    let editable = c.state.awards_are_editable();
+    let scoring_locked = !c.state.scoring_is_editable();
+    let mode = typed_or("evaluation_mode", c.scoring.evaluation_mode.as_str().to_owned());
+    let points = |name: &str, stored: i32| typed_or(name, stored.to_string());
+    let awards = shown_awards(&c)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, recipient))| {
+            let name_field = row_field("award_forms", i, "name");
+            let recipient_field = row_field("award_forms", i, "recipient");
+            let name_label = t_string!(i18n, scoring_page.award_label, n = i + 1);
+            let recipient_label = t_string!(i18n, scoring_page.recipient_label, n = i + 1);
+            let name_invalid = error_flag(error, name_field.clone());
+            view! {
+                <tr>
+                    <td>
+                        <label class="sr-only" for=name_field.clone()>
+                            {name_label}
+                        </label>
+                        <input
+                            id=name_field.clone()
+                            name=name_field.clone()
+                            type="text"
+                            value=name
+                            readonly=!editable
+                            aria-invalid=name_invalid
+                        />
+                        {cell_problems(error, name_field)}
+                    </td>
+                    <td class="recipient">
+                        <label class="sr-only" for=recipient_field.clone()>
+                            {recipient_label}
+                        </label>
+                        <select id=recipient_field.clone() name=recipient_field.clone()>
+                            <option value="collective" selected=recipient == "collective">
+                                {t!(i18n, scoring_page.collective)}
+                            </option>
+                            <option value="individual" selected=recipient == "individual">
+                                {t!(i18n, scoring_page.individual)}
+                            </option>
+                        </select>
+                        {cell_problems(error, recipient_field)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <CampaignHead id=c.id title=c.title.clone() state=c.state active="scoring" />
+        <Show when=move || saved.get()>
+            <SavedNotice text=t_string!(i18n, scoring_page.saved) />
+        </Show>
+        <section class="card form-card">
+            {(!editable).then(|| view! { <p class="alert alert-info">{t!(i18n, scoring_page.locked)}</p> })}
+            {(editable && scoring_locked)
+                .then(|| view! { <p class="alert alert-info">{t!(i18n, scoring_page.scoring_locked)}</p> })}
+            <ActionForm action>
+                <FormAlert error />
+                <input type="hidden" name="id" value=c.id />
+                <fieldset>
+                    <legend>{t!(i18n, scoring_page.participation)}</legend>
+                    <p class="hint">{t!(i18n, scoring_page.participation_hint)}</p>
+                    <div class="field-row three">
+                        <TextField
+                            label=t_string!(i18n, scoring_page.points_commitment)
+                            name="points_commitment"
+                            error
+                            value=points("points_commitment", c.scoring.points_commitment)
+                            inputmode="numeric"
+                            readonly=scoring_locked
+                        />
+                        <TextField
+                            label=t_string!(i18n, scoring_page.points_minimum)
+                            name="points_minimum"
+                            error
+                            value=points("points_minimum", c.scoring.points_minimum)
+                            inputmode="numeric"
+                            readonly=scoring_locked
+                        />
+                        <TextField
+                            label=t_string!(i18n, scoring_page.points_report)
+                            name="points_report"
+                            error
+                            value=points("points_report", c.scoring.points_report)
+                            inputmode="numeric"
+                            readonly=scoring_locked
+                        />
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{t!(i18n, scoring_page.evaluation)}</legend>
+                    <Field label=t_string!(i18n, scoring_page.evaluation_mode) name="evaluation_mode" error>
+                        <select
+                            id="evaluation_mode"
+                            name="evaluation_mode"
+                            aria-describedby="evaluation_mode-msg"
+                        >
+                            {EvaluationMode::ALL
+                                .into_iter()
+                                .filter(|m| !scoring_locked || m.as_str() == mode)
+                                .map(|m| {
+                                    view! {
+                                        <option value=m.as_str() selected=m.as_str() == mode>
+                                            {mode_label(m)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </Field>
+                    <TextField
+                        label=t_string!(i18n, scoring_page.evaluation_weight)
+                        name="evaluation_weight"
+                        error
+                        value=typed_or("evaluation_weight", weight_text(&c))
+                        hint=t_string!(i18n, scoring_page.weight_hint)
+                        inputmode="decimal"
+                        readonly=scoring_locked
+                    />
+                </fieldset>
+                <fieldset>
+                    <legend>{t!(i18n, scoring_page.awards)}</legend>
+                    <p class="hint">{t!(i18n, scoring_page.awards_hint)}</p>
+                    <table class="edit-table stack">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, scoring_page.col_award)}</th>
+                                <th scope="col" class="recipient">
+                                    {t!(i18n, scoring_page.col_recipient)}
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{awards}</tbody>
+                    </table>
+                </fieldset>
+                {editable
+                    .then(|| {
+                        view! {
+                            <button type="submit" class="button" disabled=action.pending()>
+                                {t!(i18n, scoring_page.save)}
+                            </button>
+                        }
+                    })}
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! The confirmation before a lifecycle step: what the step means, what is still missing (for
+//! opening), and one button. The server checks everything again.
+use crate::api::campaign_lifecycle::ChangeCampaignState;
+use crate::api::campaigns::CampaignDetail;
+use crate::components::campaign_labels::{
+    action_explanation, action_label, missing_section, missing_text, state_label,
+};
+use crate::components::campaign_page::campaign_page;
+use crate::components::campaign_tabs::CampaignHead;
+use crate::components::field::FormAlert;
+use crate::components::form_error::form_error;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn CampaignStatePage() -> impl IntoView {
+    campaign_page(|| 0, |c| view! { <Confirm c /> })
+}
+
+#[component]
+fn Confirm(c: CampaignDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ChangeCampaignState>::new();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    let back = format!("/admin/campaigns/{}", c.id);
+    let body = match c.state.next() {
+        None => view! { <p>{t!(i18n, lifecycle.nothing_next)}</p> }.into_any(),
+        Some(_) if !c.missing.is_empty() => {
+            let items = c
+                .missing
+                .iter()
+                .map(|item| {
+                    view! {
+                        <li>
+                            <a href=format!(
+                                "/admin/campaigns/{}/{}",
+                                c.id,
+                                missing_section(*item),
+                            )>{missing_text(*item)}</a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="alert alert-error" role="alert">
+                    <p>{t!(i18n, lifecycle.cannot_open)}</p>
+                    <ul class="missing">{items}</ul>
+                </div>
+            }
+            .into_any()
+        }
+        Some(next) => {
+            let confirm = t_string!(i18n, lifecycle.confirm, action = action_label(next));
+            let from_to = t_string!(
+                i18n,
+                lifecycle.from_to,
+                from = state_label(c.state),
+                to = state_label(next)
+            );
+            view! {
+                <div class="confirm">
+                    <p class="strong">{from_to}</p>
+                    <p>{action_explanation(next)}</p>
+                    <ActionForm action>
+                        <FormAlert error />
+                        <input type="hidden" name="id" value=c.id />
+                        <input type="hidden" name="to" value=next.as_str() />
+                        <button type="submit" class="button" disabled=action.pending()>
+                            {confirm}
+                        </button>
+                        <a class="button secondary" href=back.clone()>
+                            {t!(i18n, common.cancel)}
+                        </a>
+                    </ActionForm>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <CampaignHead id=c.id title=c.title.clone() state=c.state active="state" />
+        <section class="card form-card">
+            <h2>{t!(i18n, lifecycle.title)}</h2>
+            {body}
+        </section>
+    }
+}

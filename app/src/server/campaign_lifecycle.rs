@@ -1,0 +1,116 @@
+//! State changes and deadline extensions. A campaign moves only to its one next state; opening
+//! needs a complete setup (the refusal lists what is missing). A deadline moves only later,
+//! stays inside the period, keeps registration before the report, and carries its reason.
+use crate::domain::audit::AuditKind;
+use crate::domain::campaign::general::required_text;
+use crate::domain::campaign_state::{CampaignState, DeadlineKind};
+use crate::domain::deadline::Deadline;
+use crate::error::{AppError, Checks, FieldError, Problem};
+use crate::server::campaigns::load;
+use crate::server::db::{self, audit::Change, map_err};
+use crate::server::{auth, state::pool};
+use serde_json::json;
+
+pub const REASON_MAX: usize = 500;
+
+pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
+    let admin = auth::require_admin().await?;
+    let target =
+        CampaignState::parse(to).ok_or_else(|| AppError::field("form", Problem::TransitionNotAllowed))?;
+    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let from = db::campaigns::lock_state(&mut tx, id).await?;
+    if !from.can_become(target) {
+        return Err(AppError::field("form", Problem::TransitionNotAllowed));
+    }
+    if target == CampaignState::Open {
+        let campaign = load(&mut tx, id).await?;
+        if !campaign.missing.is_empty() {
+            let problems = campaign
+                .missing
+                .into_iter()
+                .map(|item| FieldError::new("form", Problem::Missing { item }))
+                .collect();
+            return Err(AppError::Invalid(problems));
+        }
+    }
+    db::campaigns::set_state(&mut tx, id, target).await?;
+    let change = Change {
+        campaign_id: id,
+        account_id: admin.id,
+        kind: AuditKind::State,
+        before: Some(json!({ "state": from.as_str() })),
+        after: Some(json!({ "state": target.as_str() })),
+        reason: "",
+    };
+    db::audit::record(&mut tx, change).await?;
+    tx.commit().await.map_err(map_err)?;
+    tracing::info!(
+        campaign.id = id,
+        by = admin.id,
+        to = target.as_str(),
+        "campaign state changed"
+    );
+    leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=state"));
+    Ok(())
+}
+
+pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Result<(), AppError> {
+    let admin = auth::require_admin().await?;
+    let mut checks = Checks::default();
+    let kind = checks.check("deadline", DeadlineKind::parse(deadline).ok_or(Problem::Required));
+    let new = checks.check("new_date", Deadline::parse_date(new_date));
+    let reason = checks.check("reason", required_text(reason, REASON_MAX));
+    checks.finish()?;
+    let (Some(kind), Some(new), Some(reason)) = (kind, new, reason) else {
+        return Err(AppError::Internal);
+    };
+    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let state = db::campaigns::lock_state(&mut tx, id).await?;
+    if !state.can_extend(kind) {
+        return Err(AppError::field("deadline", Problem::Locked { state }));
+    }
+    let campaign = load(&mut tx, id).await?;
+    let schedule = campaign.schedule;
+    let current = match kind {
+        DeadlineKind::Registration => schedule.registration_deadline,
+        DeadlineKind::Report => schedule.report_deadline,
+    }
+    .ok_or(AppError::Internal)?;
+    let problem = if new <= current {
+        Some(Problem::NotLater {
+            current: current.date_text(),
+        })
+    } else if schedule.period_end.is_some_and(|end| new.local_date() > end) {
+        Some(Problem::OutsidePeriod)
+    } else if kind == DeadlineKind::Registration && schedule.report_deadline.is_some_and(|r| new >= r) {
+        Some(Problem::RegistrationNotBeforeReport)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return Err(AppError::field("new_date", problem));
+    }
+    db::campaigns::set_deadline(&mut tx, id, kind, new).await?;
+    let key = match kind {
+        DeadlineKind::Registration => "registration_deadline",
+        DeadlineKind::Report => "report_deadline",
+    };
+    let change = Change {
+        campaign_id: id,
+        account_id: admin.id,
+        kind: AuditKind::Deadline,
+        before: Some(json!({ key: current.date_time_text() })),
+        after: Some(json!({ key: new.date_time_text() })),
+        reason: &reason,
+    };
+    db::audit::record(&mut tx, change).await?;
+    tx.commit().await.map_err(map_err)?;
+    tracing::info!(
+        campaign.id = id,
+        by = admin.id,
+        deadline = key,
+        "deadline extended"
+    );
+    leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=extended"));
+    Ok(())
+}

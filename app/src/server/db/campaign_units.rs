@@ -1,0 +1,145 @@
+//! Participating units: always units below the campaign's organizer (the organizer itself runs
+//! the campaign and does not take part). Added and removed as sets, a whole branch at a time.
+use super::map_err;
+use crate::error::AppError;
+use sqlx::PgConnection;
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct SubtreeRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    pub kind: String,
+    pub active: bool,
+    pub selected: bool,
+}
+
+/// Every unit below `organizer_id`, in Vietnamese order, with whether it takes part.
+pub async fn organizer_subtree(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    organizer_id: i64,
+) -> Result<Vec<SubtreeRow>, AppError> {
+    sqlx::query_as(
+        "WITH RECURSIVE below AS (
+             SELECT id FROM units WHERE parent_id = $2
+             UNION ALL
+             SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
+         )
+         SELECT u.id, u.parent_id, u.name, u.kind, u.active,
+                EXISTS (SELECT 1 FROM campaign_units cu
+                        WHERE cu.campaign_id = $1 AND cu.unit_id = u.id) AS selected
+         FROM units u JOIN below b ON b.id = u.id
+         ORDER BY u.name, u.code",
+    )
+    .bind(campaign_id)
+    .bind(organizer_id)
+    .fetch_all(conn)
+    .await
+    .map_err(map_err)
+}
+
+/// `unit_id` and, with `branch`, every unit below it — but only units below the organizer, and
+/// when adding only active ones.
+pub async fn branch_ids(
+    conn: &mut PgConnection,
+    organizer_id: i64,
+    unit_id: i64,
+    branch: bool,
+    adding: bool,
+) -> Result<Vec<i64>, AppError> {
+    sqlx::query_scalar(
+        "WITH RECURSIVE below_organizer AS (
+             SELECT id FROM units WHERE parent_id = $1
+             UNION ALL
+             SELECT u.id FROM units u JOIN below_organizer b ON u.parent_id = b.id
+         ), picked AS (
+             SELECT id FROM units WHERE id = $2
+             UNION ALL
+             SELECT u.id FROM units u JOIN picked p ON u.parent_id = p.id WHERE $3
+         )
+         SELECT p.id FROM picked p JOIN below_organizer b ON b.id = p.id JOIN units u ON u.id = p.id
+         WHERE u.active OR NOT $4",
+    )
+    .bind(organizer_id)
+    .bind(unit_id)
+    .bind(branch)
+    .bind(adding)
+    .fetch_all(conn)
+    .await
+    .map_err(map_err)
+}
+
+/// Adds or removes `ids`; returns the names of the units that actually changed.
+pub async fn apply(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    ids: &[i64],
+    include: bool,
+) -> Result<Vec<String>, AppError> {
+    let sql = if include {
+        "WITH added AS (
+             INSERT INTO campaign_units (campaign_id, unit_id)
+             SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING RETURNING unit_id
+         )
+         SELECT u.name::text FROM units u JOIN added a ON a.unit_id = u.id ORDER BY u.name"
+    } else {
+        "WITH removed AS (
+             DELETE FROM campaign_units WHERE campaign_id = $1 AND unit_id = ANY($2) RETURNING unit_id
+         )
+         SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name"
+    };
+    sqlx::query_scalar(sql)
+        .bind(campaign_id)
+        .bind(ids)
+        .fetch_all(conn)
+        .await
+        .map_err(map_err)
+}
+
+pub async fn count(conn: &mut PgConnection, campaign_id: i64) -> Result<i64, AppError> {
+    sqlx::query_scalar("SELECT count(*) FROM campaign_units WHERE campaign_id = $1")
+        .bind(campaign_id)
+        .fetch_one(conn)
+        .await
+        .map_err(map_err)
+}
+
+/// Copies the participating units of campaign `from` to campaign `to`.
+pub async fn copy(conn: &mut PgConnection, from: i64, to: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO campaign_units (campaign_id, unit_id)
+         SELECT $2, unit_id FROM campaign_units WHERE campaign_id = $1",
+    )
+    .bind(from)
+    .bind(to)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+/// Removes the units that are not below `organizer_id`; returns their names.
+pub async fn keep_only_below(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    organizer_id: i64,
+) -> Result<Vec<String>, AppError> {
+    sqlx::query_scalar(
+        "WITH RECURSIVE below AS (
+             SELECT id FROM units WHERE parent_id = $2
+             UNION ALL
+             SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
+         ), removed AS (
+             DELETE FROM campaign_units
+             WHERE campaign_id = $1 AND unit_id NOT IN (SELECT id FROM below)
+             RETURNING unit_id
+         )
+         SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name",
+    )
+    .bind(campaign_id)
+    .bind(organizer_id)
+    .fetch_all(conn)
+    .await
+    .map_err(map_err)
+}

@@ -1,0 +1,430 @@
+//! Campaign rows and their lists. A change locks the campaign row first (`lock_state`) so two
+//! admins cannot interleave a state change with an edit; lists are replaced as a whole.
+use super::map_err;
+use crate::api::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
+use crate::api::units::UnitRef;
+use crate::domain::campaign::general::{GeneralSettings, Schedule};
+use crate::domain::campaign::readiness::{missing_for_opening, SetupFacts};
+use crate::domain::campaign::scoring::Scoring;
+use crate::domain::campaign::{AwardForm, Criterion, EvaluationMode, Recipient, Thresholds, Visibility};
+use crate::domain::campaign_state::{CampaignState, DeadlineKind};
+use crate::domain::deadline::Deadline;
+use crate::error::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{PgConnection, PgExecutor, PgPool};
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    title: String,
+    state: String,
+    organizer_name: String,
+    period_start: Option<NaiveDate>,
+    period_end: Option<NaiveDate>,
+    registration_deadline: Option<DateTime<Utc>>,
+    unit_count: i64,
+}
+
+fn state_of(text: &str) -> CampaignState {
+    CampaignState::parse(text).unwrap_or(CampaignState::Draft)
+}
+
+pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<CampaignSummary>, AppError> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT c.id, c.title, c.state, o.name AS organizer_name, c.period_start, c.period_end,
+                c.registration_deadline,
+                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
+         FROM campaigns c JOIN units o ON o.id = c.organizer_id
+         ORDER BY c.period_start DESC NULLS FIRST, c.id DESC",
+    )
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CampaignSummary {
+            id: r.id,
+            title: r.title,
+            state: state_of(&r.state),
+            organizer_name: r.organizer_name,
+            period_start: r.period_start,
+            period_end: r.period_end,
+            registration_deadline: r.registration_deadline.map(Deadline::from_instant),
+            unit_count: r.unit_count,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    title: String,
+    theme: String,
+    plan_ref: String,
+    plan_date: Option<NaiveDate>,
+    organizer_id: i64,
+    organizer_code: String,
+    organizer_name: String,
+    period_start: Option<NaiveDate>,
+    period_end: Option<NaiveDate>,
+    registration_deadline: Option<DateTime<Utc>>,
+    report_deadline: Option<DateTime<Utc>>,
+    min_initiatives: i32,
+    visibility: String,
+    state: String,
+    excellent_min: Option<i32>,
+    good_min: Option<i32>,
+    pass_min: Option<i32>,
+    points_commitment: i32,
+    points_minimum: i32,
+    points_report: i32,
+    evaluation_mode: String,
+    evaluation_weight: f64,
+    copied_from: Option<i64>,
+    copied_from_title: Option<String>,
+    unit_count: i64,
+}
+
+/// One campaign with its lists and what it still lacks at `now`.
+pub async fn detail(pool: &PgPool, id: i64, now: DateTime<Utc>) -> Result<Option<CampaignDetail>, AppError> {
+    let mut conn = pool.acquire().await.map_err(map_err)?;
+    detail_in(&mut conn, id, now).await
+}
+
+pub async fn detail_in(
+    conn: &mut PgConnection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<CampaignDetail>, AppError> {
+    let row: Option<DetailRow> = sqlx::query_as(
+        "SELECT c.id, c.title, c.theme, c.plan_ref, c.plan_date, c.organizer_id,
+                o.code AS organizer_code, o.name AS organizer_name, c.period_start, c.period_end,
+                c.registration_deadline, c.report_deadline, c.min_initiatives, c.visibility, c.state,
+                c.excellent_min, c.good_min, c.pass_min, c.points_commitment, c.points_minimum,
+                c.points_report, c.evaluation_mode, c.evaluation_weight, c.copied_from,
+                s.title AS copied_from_title,
+                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
+         FROM campaigns c JOIN units o ON o.id = c.organizer_id
+         LEFT JOIN campaigns s ON s.id = c.copied_from
+         WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let fields: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM campaign_fields WHERE campaign_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(map_err)?;
+    let criteria: Vec<(String, i32)> = sqlx::query_as(
+        "SELECT name, max_points FROM campaign_criteria WHERE campaign_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let award_forms: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, recipient FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    let schedule = Schedule {
+        period_start: r.period_start,
+        period_end: r.period_end,
+        registration_deadline: r.registration_deadline.map(Deadline::from_instant),
+        report_deadline: r.report_deadline.map(Deadline::from_instant),
+    };
+    let thresholds = match (r.excellent_min, r.good_min, r.pass_min) {
+        (Some(excellent), Some(good), Some(pass)) => Some(Thresholds {
+            excellent,
+            good,
+            pass,
+        }),
+        _ => None,
+    };
+    let state = state_of(&r.state);
+    let missing = if state == CampaignState::Draft {
+        let facts = SetupFacts {
+            schedule,
+            unit_count: r.unit_count,
+            field_count: fields.len() as i64,
+            criterion_count: criteria.len() as i64,
+            has_thresholds: thresholds.is_some(),
+        };
+        missing_for_opening(&facts, now)
+    } else {
+        Vec::new()
+    };
+    Ok(Some(CampaignDetail {
+        id: r.id,
+        title: r.title,
+        theme: r.theme,
+        plan_ref: r.plan_ref,
+        plan_date: r.plan_date,
+        organizer: UnitRef {
+            id: r.organizer_id,
+            code: r.organizer_code,
+            name: r.organizer_name,
+        },
+        schedule,
+        min_initiatives: r.min_initiatives,
+        visibility: Visibility::parse(&r.visibility).unwrap_or(Visibility::Public),
+        state,
+        thresholds,
+        scoring: Scoring {
+            points_commitment: r.points_commitment,
+            points_minimum: r.points_minimum,
+            points_report: r.points_report,
+            evaluation_mode: EvaluationMode::parse(&r.evaluation_mode).unwrap_or(EvaluationMode::Best),
+            evaluation_weight: r.evaluation_weight,
+        },
+        fields,
+        criteria: criteria
+            .into_iter()
+            .map(|(name, max_points)| Criterion { name, max_points })
+            .collect(),
+        award_forms: award_forms
+            .into_iter()
+            .map(|(name, recipient)| AwardForm {
+                name,
+                recipient: Recipient::parse(&recipient).unwrap_or(Recipient::Collective),
+            })
+            .collect(),
+        unit_count: r.unit_count,
+        copied_from: r
+            .copied_from
+            .zip(r.copied_from_title)
+            .map(|(id, title)| CampaignRef { id, title }),
+        missing,
+        loaded_at: now,
+    }))
+}
+
+/// Locks the campaign's row for the rest of the transaction and returns its state.
+pub async fn lock_state(conn: &mut PgConnection, id: i64) -> Result<CampaignState, AppError> {
+    let state: Option<String> = sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1 FOR UPDATE")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map_err(map_err)?;
+    state.map(|s| state_of(&s)).ok_or(AppError::NotFound)
+}
+
+pub async fn insert(
+    conn: &mut PgConnection,
+    settings: &GeneralSettings,
+    organizer_id: i64,
+    copied_from: Option<i64>,
+) -> Result<i64, AppError> {
+    let s = &settings.schedule;
+    sqlx::query_scalar(
+        "INSERT INTO campaigns (title, theme, plan_ref, plan_date, organizer_id, period_start, period_end,
+             registration_deadline, report_deadline, min_initiatives, visibility, copied_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(&settings.title)
+    .bind(&settings.theme)
+    .bind(&settings.plan_ref)
+    .bind(settings.plan_date)
+    .bind(organizer_id)
+    .bind(s.period_start)
+    .bind(s.period_end)
+    .bind(s.registration_deadline.map(Deadline::instant))
+    .bind(s.report_deadline.map(Deadline::instant))
+    .bind(settings.min_initiatives)
+    .bind(settings.visibility.as_str())
+    .bind(copied_from)
+    .fetch_one(conn)
+    .await
+    .map_err(map_err)
+}
+
+pub async fn update_general(
+    conn: &mut PgConnection,
+    id: i64,
+    settings: &GeneralSettings,
+    organizer_id: i64,
+) -> Result<(), AppError> {
+    let s = &settings.schedule;
+    sqlx::query(
+        "UPDATE campaigns SET title = $2, theme = $3, plan_ref = $4, plan_date = $5, organizer_id = $6,
+             period_start = $7, period_end = $8, registration_deadline = $9, report_deadline = $10,
+             min_initiatives = $11, visibility = $12, updated_at = now()
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&settings.title)
+    .bind(&settings.theme)
+    .bind(&settings.plan_ref)
+    .bind(settings.plan_date)
+    .bind(organizer_id)
+    .bind(s.period_start)
+    .bind(s.period_end)
+    .bind(s.registration_deadline.map(Deadline::instant))
+    .bind(s.report_deadline.map(Deadline::instant))
+    .bind(settings.min_initiatives)
+    .bind(settings.visibility.as_str())
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn set_state(conn: &mut PgConnection, id: i64, state: CampaignState) -> Result<(), AppError> {
+    sqlx::query("UPDATE campaigns SET state = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(state.as_str())
+        .execute(conn)
+        .await
+        .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn set_deadline(
+    conn: &mut PgConnection,
+    id: i64,
+    kind: DeadlineKind,
+    deadline: Deadline,
+) -> Result<(), AppError> {
+    let sql = match kind {
+        DeadlineKind::Registration => {
+            "UPDATE campaigns SET registration_deadline = $2, updated_at = now() WHERE id = $1"
+        }
+        DeadlineKind::Report => "UPDATE campaigns SET report_deadline = $2, updated_at = now() WHERE id = $1",
+    };
+    sqlx::query(sql)
+        .bind(id)
+        .bind(deadline.instant())
+        .execute(conn)
+        .await
+        .map_err(map_err)?;
+    Ok(())
+}
+
+/// Empties one of the campaign's lists before it is written again.
+async fn clear(conn: &mut PgConnection, table: &'static str, id: i64) -> Result<(), AppError> {
+    sqlx::query(&format!("DELETE FROM {table} WHERE campaign_id = $1"))
+        .bind(id)
+        .execute(conn)
+        .await
+        .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn replace_fields(conn: &mut PgConnection, id: i64, fields: &[String]) -> Result<(), AppError> {
+    clear(conn, "campaign_fields", id).await?;
+    sqlx::query(
+        "INSERT INTO campaign_fields (campaign_id, position, name)
+         SELECT $1, t.ord, t.name FROM UNNEST($2::text[]) WITH ORDINALITY AS t(name, ord)",
+    )
+    .bind(id)
+    .bind(fields)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn replace_criteria(
+    conn: &mut PgConnection,
+    id: i64,
+    criteria: &[Criterion],
+    thresholds: Option<Thresholds>,
+) -> Result<(), AppError> {
+    clear(conn, "campaign_criteria", id).await?;
+    let names: Vec<&str> = criteria.iter().map(|c| c.name.as_str()).collect();
+    let maxima: Vec<i32> = criteria.iter().map(|c| c.max_points).collect();
+    sqlx::query(
+        "INSERT INTO campaign_criteria (campaign_id, position, name, max_points)
+         SELECT $1, t.ord, t.name, t.max_points
+         FROM UNNEST($2::text[], $3::int[]) WITH ORDINALITY AS t(name, max_points, ord)",
+    )
+    .bind(id)
+    .bind(&names)
+    .bind(&maxima)
+    .execute(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    sqlx::query(
+        "UPDATE campaigns SET excellent_min = $2, good_min = $3, pass_min = $4, updated_at = now()
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(thresholds.map(|t| t.excellent))
+    .bind(thresholds.map(|t| t.good))
+    .bind(thresholds.map(|t| t.pass))
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE campaigns SET points_commitment = $2, points_minimum = $3, points_report = $4,
+             evaluation_mode = $5, evaluation_weight = $6, updated_at = now()
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(scoring.points_commitment)
+    .bind(scoring.points_minimum)
+    .bind(scoring.points_report)
+    .bind(scoring.evaluation_mode.as_str())
+    .bind(scoring.evaluation_weight)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn replace_award_forms(
+    conn: &mut PgConnection,
+    id: i64,
+    forms: &[AwardForm],
+) -> Result<(), AppError> {
+    clear(conn, "campaign_award_forms", id).await?;
+    let names: Vec<&str> = forms.iter().map(|f| f.name.as_str()).collect();
+    let recipients: Vec<&str> = forms.iter().map(|f| f.recipient.as_str()).collect();
+    sqlx::query(
+        "INSERT INTO campaign_award_forms (campaign_id, position, name, recipient)
+         SELECT $1, t.ord, t.name, t.recipient
+         FROM UNNEST($2::text[], $3::text[]) WITH ORDINALITY AS t(name, recipient, ord)",
+    )
+    .bind(id)
+    .bind(&names)
+    .bind(&recipients)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(())
+}
+
+pub async fn exists(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM campaigns WHERE id = $1)")
+        .bind(id)
+        .fetch_one(ex)
+        .await
+        .map_err(map_err)
+}
+
+pub async fn organizer_options(ex: impl PgExecutor<'_>) -> Result<Vec<UnitRef>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.code, u.name::text FROM units u
+         WHERE u.active AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND c.active)
+         ORDER BY u.name, u.code",
+    )
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, name)| UnitRef { id, code, name })
+        .collect())
+}

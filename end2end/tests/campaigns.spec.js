@@ -1,0 +1,149 @@
+// Campaigns as an organizer uses them: create one from scratch (bad input refused at each field),
+// pick its units, open it, extend a deadline, read the audit trail; copy last year's campaign.
+import { test, expect } from '@playwright/test';
+import { hydrated, signIn, uniqueCode, watchErrors } from './helpers.js';
+
+const tab = (page, name) =>
+  page.getByRole('navigation', { name: 'Các phần của đợt thi đua' }).getByRole('link', { name, exact: true });
+
+const selectedCount = async (page) =>
+  Number((await page.locator('.picker-count').textContent()).match(/\d+/)[0]);
+
+test('@forms a campaign is created, staffed, opened and extended, each step audited', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await signIn(page, testInfo);
+  const title = `Đợt thử ${uniqueCode('E2E', testInfo)}`;
+  await page.getByRole('link', { name: 'Tạo đợt thi đua mới' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tạo đợt thi đua mới' })).toBeVisible();
+  await hydrated(page, testInfo);
+
+  // Bad input: the period ends before it starts, the report is due before registration closes.
+  await page.getByLabel('Tên đợt thi đua').fill(title);
+  await page.getByLabel('Cơ quan phát động').selectOption('GV');
+  await page.getByLabel('Ngày bắt đầu').fill('01/01/2030');
+  await page.getByLabel('Ngày kết thúc').fill('31/12/2029');
+  await page.getByLabel('Hạn đăng ký').fill('31/03/2030');
+  await page.getByLabel('Hạn nộp báo cáo kết quả').fill('30/03/2030');
+  await page.getByLabel('Số sáng kiến tối thiểu mỗi đơn vị').fill('không');
+  await page.getByRole('button', { name: 'Tạo đợt thi đua' }).click();
+  await expect(page.locator('#period_end-msg')).toContainText('Ngày kết thúc phải từ ngày bắt đầu trở đi.');
+  await expect(page.locator('#report_deadline-msg')).toContainText('Hạn nộp báo cáo phải sau hạn đăng ký.');
+  await expect(page.locator('#min_initiatives-msg')).toContainText('Vui lòng nhập một số nguyên');
+  await expect(page.getByLabel('Hạn đăng ký')).toHaveValue('31/03/2030');
+  await expect(page.getByLabel('Tên đợt thi đua')).toHaveValue(title);
+  const list = await page.context().newPage();
+  await list.goto('/admin/campaigns');
+  await expect(list.getByRole('heading', { level: 1, name: 'Đợt thi đua' })).toBeVisible();
+  await expect(list.getByRole('link', { name: title })).toHaveCount(0);
+  await list.close();
+
+  await page.getByLabel('Ngày kết thúc').fill('31/12/2030');
+  await page.getByLabel('Hạn nộp báo cáo kết quả').fill('30/11/2030');
+  await page.getByLabel('Số sáng kiến tối thiểu mỗi đơn vị').fill('2');
+  await page.getByRole('button', { name: 'Tạo đợt thi đua' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Đã tạo đợt thi đua (bản nháp).')).toBeVisible();
+  await expect(page.locator('.badge.state')).toHaveText('Đang soạn');
+
+  // Opening needs participating units: the page says so and links to the picker.
+  await page.getByRole('link', { name: 'ít nhất một đơn vị tham gia' }).click();
+  await expect(page.getByText('Đã chọn 0 đơn vị')).toBeVisible();
+  await hydrated(page, testInfo);
+  await page.getByRole('button', { name: /^Chọn tất cả \(\d+\)$/ }).click();
+  await expect(page.getByRole('button', { name: 'Bỏ Phường 1', exact: true })).toBeVisible();
+  const all = await selectedCount(page);
+  expect(all).toBeGreaterThanOrEqual(28);
+  await page.getByRole('button', { name: 'Bỏ Phường 1', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Chọn Phường 1', exact: true })).toBeVisible();
+  expect(await selectedCount(page)).toBe(all - 1);
+
+  await tab(page, 'Tổng quan').click();
+  await expect(page.getByText('Cấu hình đã đủ để mở đăng ký.')).toBeVisible();
+  await page.getByRole('link', { name: 'Mở đăng ký' }).click();
+  await expect(page.getByText('Từ “Đang soạn” sang “Đang nhận đăng ký”.')).toBeVisible();
+  await hydrated(page, testInfo);
+  await page.getByRole('button', { name: 'Xác nhận: Mở đăng ký' }).click();
+  await expect(page.getByText('Đã chuyển trạng thái.')).toBeVisible();
+  await expect(page.locator('.badge.state')).toHaveText('Đang nhận đăng ký');
+
+  // Once open, the fields are fixed.
+  await tab(page, 'Lĩnh vực').click();
+  await expect(page.getByText('Lĩnh vực đã cố định vì đợt thi đua không còn là bản nháp.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lưu lĩnh vực' })).toHaveCount(0);
+
+  // Extending: only later, and with a reason.
+  await tab(page, 'Tổng quan').click();
+  await page.getByRole('link', { name: 'Gia hạn' }).click();
+  await expect(page.getByRole('heading', { name: 'Gia hạn' })).toBeVisible();
+  await hydrated(page, testInfo);
+  await page.getByLabel('Hạn mới').fill('30/03/2030');
+  await page.getByLabel('Lý do gia hạn').fill('Theo đề nghị của các phường');
+  await page.getByRole('button', { name: 'Gia hạn' }).click();
+  await expect(page.locator('#new_date-msg')).toContainText('Hạn mới phải sau hạn hiện tại (31/03/2030).');
+  await page.getByLabel('Hạn mới').fill('15/04/2030');
+  await page.getByLabel('Lý do gia hạn').fill('');
+  await page.getByRole('button', { name: 'Gia hạn' }).click();
+  await expect(page.locator('#reason-msg')).toContainText('Vui lòng nhập thông tin này.');
+  await page.getByLabel('Lý do gia hạn').fill('Theo đề nghị của các phường');
+  await page.getByRole('button', { name: 'Gia hạn' }).click();
+  await expect(page.getByText('Đã gia hạn.')).toBeVisible();
+  await expect(page.getByText('15/04/2030 23:59')).toBeVisible();
+
+  // The audit trail, newest first, filterable by kind.
+  await tab(page, 'Nhật ký').click();
+  const entries = page.locator('.audit-entry');
+  await expect(entries.first()).toContainText('Gia hạn');
+  await expect(entries.first()).toContainText('Theo đề nghị của các phường');
+  await expect(entries.first()).toContainText('31/03/2030 23:59');
+  await expect(entries.last()).toContainText('Tạo đợt thi đua');
+  await expect(entries.filter({ hasText: 'Đã bỏ' })).toContainText('Phường 1');
+  await page.getByLabel('Loại thay đổi').selectOption('state');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText('Đang nhận đăng ký');
+  // Refused saves answer 422 by design; anything else in the console is a bug.
+  expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+});
+
+test("@forms last year's campaign is copied as a draft and its criteria refuse bad input", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await signIn(page, testInfo);
+  await page
+    .getByRole('link', { name: 'Sao chép “Phong trào thi đua cải cách hành chính năm 2022” thành đợt mới' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Sao chép từ đợt trước' })).toBeVisible();
+  await expect(page.getByLabel('Tên đợt mới')).toHaveValue('Phong trào thi đua cải cách hành chính năm 2023');
+  await hydrated(page, testInfo);
+  const title = `Bản sao ${uniqueCode('E2E', testInfo)}`;
+  await page.getByLabel('Tên đợt mới').fill(title);
+  await page.getByLabel('Dời các ngày').selectOption('1');
+  await page.getByRole('button', { name: 'Tạo bản sao' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Đã tạo bản sao (bản nháp).')).toBeVisible();
+  await expect(page.locator('.badge.state')).toHaveText('Đang soạn');
+  await expect(page.getByText('10/04/2023 – 05/12/2023')).toBeVisible();
+  await expect(page.locator('.facts').getByText('5 tiêu chí, tổng 100 điểm')).toBeVisible();
+
+  await tab(page, 'Tiêu chí và xếp loại').click();
+  await expect(page.getByLabel('Tên tiêu chí 1')).toHaveValue('Tính mới');
+  const criteriaUrl = page.url();
+  await hydrated(page, testInfo);
+  await page.getByLabel('Điểm tối đa của tiêu chí 1').fill('0');
+  await page.getByLabel('Hoàn thành tốt từ').fill('95');
+  await page.getByRole('button', { name: 'Lưu tiêu chí và xếp loại' }).click();
+  await expect(page.getByText('Nhập số từ 1 đến 1000.')).toBeVisible();
+  await expect(page.locator('#good_min-msg')).toContainText('Ngưỡng này phải thấp hơn ngưỡng của mức xếp loại cao hơn.');
+  await expect(page.getByLabel('Điểm tối đa của tiêu chí 1')).toHaveValue('0');
+  await page.goto(criteriaUrl.split('?')[0]);
+  await expect(page.getByLabel('Điểm tối đa của tiêu chí 1')).toHaveValue('20');
+  await expect(page.getByLabel('Hoàn thành tốt từ')).toHaveValue('70');
+
+  // A valid change is saved and says so.
+  await hydrated(page, testInfo);
+  await page.getByLabel('Tên tiêu chí 6').fill('Tính lan tỏa');
+  await page.getByLabel('Điểm tối đa của tiêu chí 6').fill('10');
+  await page.getByRole('button', { name: 'Lưu tiêu chí và xếp loại' }).click();
+  await expect(page.getByText('Đã lưu tiêu chí và ngưỡng xếp loại.')).toBeVisible();
+  await expect(page.getByText('Tổng điểm tối đa hiện tại: 110')).toBeVisible();
+});

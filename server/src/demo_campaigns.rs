@@ -1,0 +1,237 @@
+//! The demo campaigns: the real cases of DESIGN.md, configured and in sensible states (two
+//! closed, one published, one being scored, one open now, one draft copied from an earlier
+//! year). Loaded once, in one transaction with its mark, so two servers starting together
+//! cannot load them twice. Dates of the current campaigns are relative to today.
+use anyhow::Context;
+use app::domain::audit::AuditKind;
+use app::domain::campaign::general::{GeneralInput, GeneralSettings};
+use app::domain::campaign::{default_award_forms, default_criteria, DEFAULT_FIELDS, DEFAULT_THRESHOLDS};
+use app::domain::campaign_state::CampaignState;
+use app::domain::deadline::format_date;
+use app::server::audit_snapshot;
+use app::server::db::{self, audit::Change};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Asia::Ho_Chi_Minh;
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+
+const MARK: &str = "demo_campaigns_loaded";
+
+/// Which children of the organizer take part: all of them, or those of one kind.
+enum Pick {
+    All,
+    Kind(&'static str),
+}
+
+struct Demo {
+    title: String,
+    theme: &'static str,
+    plan_ref: &'static str,
+    plan_date: String,
+    organizer: &'static str,
+    dates: [String; 4],
+    pick: Pick,
+    state: CampaignState,
+}
+
+fn day(d: NaiveDate) -> String {
+    format_date(d)
+}
+
+fn demos(today: NaiveDate) -> Vec<Demo> {
+    let fixed = |s: &str| s.to_owned();
+    let rel = |days: i64| day(today + Duration::days(days));
+    vec![
+        Demo {
+            title: fixed("Đợt thi đua cao điểm về cải cách hành chính"),
+            theme: "Năm xây dựng chính quyền đô thị và cải thiện môi trường đầu tư",
+            plan_ref: "Kế hoạch số 4776/KH-UBND",
+            plan_date: fixed("23/10/2018"),
+            organizer: "GV",
+            dates: [
+                fixed("23/10/2018"),
+                fixed("31/01/2019"),
+                fixed("03/11/2018"),
+                fixed("27/01/2019"),
+            ],
+            pick: Pick::Kind("ward"),
+            state: CampaignState::Closed,
+        },
+        Demo {
+            title: fixed("Phong trào thi đua cải cách hành chính năm 2021"),
+            theme: "Năm đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân",
+            plan_ref: "Kế hoạch số 23/KH-UBND",
+            plan_date: fixed("04/02/2021"),
+            organizer: "Q1-NCT",
+            dates: [
+                fixed("04/02/2021"),
+                fixed("15/12/2021"),
+                fixed("31/03/2021"),
+                fixed("30/11/2021"),
+            ],
+            pick: Pick::All,
+            state: CampaignState::Closed,
+        },
+        Demo {
+            title: fixed("Phong trào thi đua cải cách hành chính năm 2022"),
+            theme: "Năm chuyển đổi số trong cải cách hành chính",
+            plan_ref: "Kế hoạch số 52/KH-UBND",
+            plan_date: fixed("05/04/2022"),
+            organizer: "Q11",
+            dates: [
+                fixed("10/04/2022"),
+                fixed("05/12/2022"),
+                fixed("30/06/2022"),
+                fixed("15/11/2022"),
+            ],
+            pick: Pick::All,
+            state: CampaignState::Published,
+        },
+        Demo {
+            title: format!("Sáng kiến cải cách hành chính phường năm {}", today.year()),
+            theme: "Năm nâng cao chất lượng giải quyết thủ tục hành chính",
+            plan_ref: "Kế hoạch số 118/KH-UBND",
+            plan_date: rel(-200),
+            organizer: "Q10",
+            dates: [rel(-195), rel(30), rel(-20), rel(20)],
+            pick: Pick::Kind("ward"),
+            state: CampaignState::Evaluating,
+        },
+        Demo {
+            title: format!("Phong trào thi đua cải cách hành chính năm {}", today.year()),
+            theme: "Năm đẩy mạnh chuyển đổi số, phục vụ người dân và doanh nghiệp",
+            plan_ref: "Kế hoạch số 305/KH-UBND",
+            plan_date: rel(-16),
+            organizer: "MC",
+            dates: [rel(-14), rel(200), rel(30), rel(150)],
+            pick: Pick::All,
+            state: CampaignState::Open,
+        },
+    ]
+}
+
+pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    let claimed: Option<String> = sqlx::query_scalar(
+        "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
+    )
+    .bind(MARK)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if claimed.is_none() {
+        return Ok(());
+    }
+    let admin: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' ORDER BY id LIMIT 1")
+        .fetch_one(&mut *tx)
+        .await
+        .context("demo data needs an admin account")?;
+    let today = Utc::now().with_timezone(&Ho_Chi_Minh).date_naive();
+    let mut ids = Vec::new();
+    for demo in demos(today) {
+        ids.push(insert(&mut tx, admin, &demo).await?);
+    }
+    // Next year's Quận 11 campaign, being prepared from the 2022 one.
+    let title = app::domain::campaign::shift_years_in_text(&demos(today)[2].title, 5);
+    app::server::campaigns::copy_in(&mut tx, admin, ids[2], title, 5)
+        .await
+        .map_err(fail)?;
+    tx.commit().await?;
+    tracing::info!("demo campaigns loaded");
+    Ok(())
+}
+
+fn fail(e: app::error::AppError) -> anyhow::Error {
+    anyhow::anyhow!("demo campaign: {e:?}")
+}
+
+async fn insert(conn: &mut PgConnection, admin: i64, demo: &Demo) -> anyhow::Result<i64> {
+    let [start, end, registration, report] = demo.dates.clone();
+    let input = GeneralInput {
+        title: demo.title.clone(),
+        theme: demo.theme.to_owned(),
+        plan_ref: demo.plan_ref.to_owned(),
+        plan_date: demo.plan_date.clone(),
+        organizer_code: demo.organizer.to_owned(),
+        period_start: start,
+        period_end: end,
+        registration_deadline: registration,
+        report_deadline: report,
+        min_initiatives: "1".into(),
+        visibility: "public".into(),
+    };
+    let settings = GeneralSettings::parse(&input).map_err(fail)?;
+    let organizer = db::units::id_by_code(&mut *conn, &settings.organizer_code)
+        .await
+        .map_err(fail)?
+        .context("demo organizer missing")?;
+    let id = db::campaigns::insert(conn, &settings, organizer, None)
+        .await
+        .map_err(fail)?;
+    let fields: Vec<String> = DEFAULT_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    db::campaigns::replace_fields(conn, id, &fields)
+        .await
+        .map_err(fail)?;
+    db::campaigns::replace_criteria(conn, id, &default_criteria(), Some(DEFAULT_THRESHOLDS))
+        .await
+        .map_err(fail)?;
+    db::campaigns::replace_award_forms(conn, id, &default_award_forms())
+        .await
+        .map_err(fail)?;
+    let kind = match demo.pick {
+        Pick::All => None,
+        Pick::Kind(kind) => Some(kind),
+    };
+    sqlx::query(
+        "INSERT INTO campaign_units (campaign_id, unit_id)
+         SELECT $1, id FROM units WHERE parent_id = $2 AND active AND ($3::text IS NULL OR kind = $3)",
+    )
+    .bind(id)
+    .bind(organizer)
+    .bind(kind)
+    .execute(&mut *conn)
+    .await?;
+    let created = db::campaigns::detail_in(conn, id, Utc::now())
+        .await
+        .map_err(fail)?
+        .context("demo campaign")?;
+    record(
+        conn,
+        id,
+        admin,
+        AuditKind::Created,
+        None,
+        audit_snapshot::general(&created),
+    )
+    .await?;
+    let mut state = CampaignState::Draft;
+    while state != demo.state {
+        let Some(next) = state.next() else { break };
+        db::campaigns::set_state(conn, id, next).await.map_err(fail)?;
+        let (before, after) = (
+            json!({ "state": state.as_str() }),
+            json!({ "state": next.as_str() }),
+        );
+        record(conn, id, admin, AuditKind::State, Some(before), after).await?;
+        state = next;
+    }
+    Ok(id)
+}
+
+async fn record(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    account_id: i64,
+    kind: AuditKind,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+) -> anyhow::Result<()> {
+    let change = Change {
+        campaign_id,
+        account_id,
+        kind,
+        before,
+        after: Some(after),
+        reason: "",
+    };
+    db::audit::record(conn, change).await.map_err(fail)
+}
