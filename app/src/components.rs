@@ -3,6 +3,7 @@ pub mod audit_value;
 pub mod campaign_labels;
 pub mod campaign_page;
 pub mod campaign_tabs;
+pub mod cell_input;
 pub mod field;
 pub mod form_error;
 pub mod id_param;

@@ -146,4 +146,36 @@ test("@forms last year's campaign is copied as a draft and its criteria refuse b
   await page.getByRole('button', { name: 'Lưu tiêu chí và xếp loại' }).click();
   await expect(page.getByText('Đã lưu tiêu chí và ngưỡng xếp loại.')).toBeVisible();
   await expect(page.getByText('Tổng điểm tối đa hiện tại: 110')).toBeVisible();
+
+  // Fields: a repeated line is refused with its line number.
+  await tab(page, 'Lĩnh vực').click();
+  await hydrated(page, testInfo);
+  const fields = page.getByLabel('Danh sách lĩnh vực');
+  await fields.fill('Dân vận khéo\nDịch vụ công trực tuyến\ndan van kheo');
+  await page.getByRole('button', { name: 'Lưu lĩnh vực' }).click();
+  await expect(page.locator('#fields-msg')).toContainText('Dòng 3 trùng với một dòng phía trên.');
+  await fields.fill('Dân vận khéo\nDịch vụ công trực tuyến');
+  await page.getByRole('button', { name: 'Lưu lĩnh vực' }).click();
+  await expect(page.getByText('Đã lưu danh sách lĩnh vực.')).toBeVisible();
+
+  // The formula: a weight takes a decimal comma, points are whole numbers.
+  await tab(page, 'Tính điểm và khen thưởng').click();
+  await hydrated(page, testInfo);
+  await page.getByLabel('Hệ số phần đánh giá').fill('1,234');
+  await page.getByLabel('Ký cam kết').fill('-5');
+  await page.getByRole('button', { name: 'Lưu cách tính điểm và khen thưởng' }).click();
+  await expect(page.locator('#evaluation_weight-msg')).toContainText('Vui lòng nhập một số, ví dụ 1 hoặc 0,5');
+  await expect(page.locator('#points_commitment-msg')).toContainText('Nhập số từ 0 đến 1000.');
+  await page.getByLabel('Hệ số phần đánh giá').fill('0,5');
+  await page.getByLabel('Ký cam kết').fill('15');
+  await page.getByRole('button', { name: 'Lưu cách tính điểm và khen thưởng' }).click();
+  await expect(page.getByText('Đã lưu cách tính điểm và hình thức khen thưởng.')).toBeVisible();
+  await expect(page.getByLabel('Hệ số phần đánh giá')).toHaveValue('0,5');
+
+  // Each save is in the trail, described in Vietnamese.
+  await tab(page, 'Nhật ký').click();
+  const latest = page.locator('.audit-entry').first();
+  await expect(latest).toContainText('Tính điểm và khen thưởng');
+  await expect(latest.getByRole('row', { name: /Hệ số phần đánh giá/ })).toContainText('0,5');
+  await expect(page.locator('.audit-entry').last()).toContainText('Sao chép từ');
 });

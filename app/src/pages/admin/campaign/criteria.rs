@@ -4,14 +4,13 @@ use crate::api::campaign_setup::SaveCampaignCriteria;
 use crate::api::campaigns::CampaignDetail;
 use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::cell_input::CellInput;
 use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, saved_flag, successes, typed_or, typed_rows};
 use crate::components::notice::SavedNotice;
-use crate::components::problem_text::problem_text;
 use crate::components::text_field::TextField;
 use crate::domain::campaign::lists::row_field;
 use crate::domain::campaign::DEFAULT_THRESHOLDS;
-use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -41,19 +40,6 @@ fn shown_rows(c: &CampaignDetail) -> Vec<(String, String)> {
     })
 }
 
-/// Problems of one cell, as lines under the table row.
-pub fn cell_problems(error: Signal<Option<AppError>>, field: String) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|e| e.problems_at(&field))
-            .unwrap_or_default()
-            .iter()
-            .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
-            .collect_view()
-    }
-}
-
 #[component]
 fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -> impl IntoView {
     let i18n = use_i18n();
@@ -66,42 +52,28 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
         .into_iter()
         .enumerate()
         .map(|(i, (name, max))| {
-            let name_field = row_field("criteria", i, "name");
-            let max_field = row_field("criteria", i, "max_points");
             let name_label = t_string!(i18n, criteria_page.name_label, n = i + 1);
             let max_label = t_string!(i18n, criteria_page.max_label, n = i + 1);
-            let name_invalid = error_flag(error, name_field.clone());
-            let max_invalid = error_flag(error, max_field.clone());
             view! {
                 <tr>
                     <td>
-                        <label class="sr-only" for=name_field.clone()>
-                            {name_label}
-                        </label>
-                        <input
-                            id=name_field.clone()
-                            name=name_field.clone()
-                            type="text"
+                        <CellInput
+                            field=row_field("criteria", i, "name")
+                            label=name_label
                             value=name
                             readonly=!editable
-                            aria-invalid=name_invalid
+                            error
                         />
-                        {cell_problems(error, name_field)}
                     </td>
                     <td class="points">
-                        <label class="sr-only" for=max_field.clone()>
-                            {max_label}
-                        </label>
-                        <input
-                            id=max_field.clone()
-                            name=max_field.clone()
-                            type="text"
-                            inputmode="numeric"
+                        <CellInput
+                            field=row_field("criteria", i, "max_points")
+                            label=max_label
                             value=max
                             readonly=!editable
-                            aria-invalid=max_invalid
+                            inputmode="numeric"
+                            error
                         />
-                        {cell_problems(error, max_field)}
                     </td>
                 </tr>
             }
@@ -173,16 +145,5 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
                     })}
             </ActionForm>
         </section>
-    }
-}
-
-/// `aria-invalid` for a cell whose name is built at run time.
-pub fn error_flag(error: Signal<Option<AppError>>, field: String) -> impl Fn() -> &'static str + Send + Sync {
-    move || {
-        if error.get().is_some_and(|e| !e.problems_at(&field).is_empty()) {
-            "true"
-        } else {
-            "false"
-        }
     }
 }

@@ -1,12 +1,13 @@
 //! The unit-score formula and the award forms. The formula can change until results are
 //! published; award forms until the campaign closes.
-use super::criteria::{cell_problems, error_flag, BLANK_ROWS};
+use super::criteria::BLANK_ROWS;
 use super::weight_text;
 use crate::api::campaign_setup::SaveCampaignScoring;
 use crate::api::campaigns::CampaignDetail;
 use crate::components::campaign_labels::mode_label;
 use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::cell_input::CellInput;
 use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::{form_error, saved_flag, successes, typed_or, typed_rows};
 use crate::components::notice::SavedNotice;
@@ -51,32 +52,25 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
         .into_iter()
         .enumerate()
         .map(|(i, (name, recipient))| {
-            let name_field = row_field("award_forms", i, "name");
             let recipient_field = row_field("award_forms", i, "recipient");
             let name_label = t_string!(i18n, scoring_page.award_label, n = i + 1);
             let recipient_label = t_string!(i18n, scoring_page.recipient_label, n = i + 1);
-            let name_invalid = error_flag(error, name_field.clone());
             view! {
                 <tr>
                     <td>
-                        <label class="sr-only" for=name_field.clone()>
-                            {name_label}
-                        </label>
-                        <input
-                            id=name_field.clone()
-                            name=name_field.clone()
-                            type="text"
+                        <CellInput
+                            field=row_field("award_forms", i, "name")
+                            label=name_label
                             value=name
                             readonly=!editable
-                            aria-invalid=name_invalid
+                            error
                         />
-                        {cell_problems(error, name_field)}
                     </td>
                     <td class="recipient">
                         <label class="sr-only" for=recipient_field.clone()>
                             {recipient_label}
                         </label>
-                        <select id=recipient_field.clone() name=recipient_field.clone()>
+                        <select id=recipient_field.clone() name=recipient_field>
                             <option value="collective" selected=recipient == "collective">
                                 {t!(i18n, scoring_page.collective)}
                             </option>
@@ -84,7 +78,6 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                                 {t!(i18n, scoring_page.individual)}
                             </option>
                         </select>
-                        {cell_problems(error, recipient_field)}
                     </td>
                 </tr>
             }
