@@ -129,28 +129,32 @@ fn keys_of(before: &Value, after: &Value) -> Vec<String> {
     keys
 }
 
+/// One block per value, so a phone's labelled table cell keeps list items under each other.
 fn lines_view(lines: Vec<String>) -> impl IntoView {
-    lines
+    let items = lines
         .into_iter()
         .map(|line| view! { <span class="audit-line">{line}</span> })
-        .collect_view()
+        .collect_view();
+    view! { <div class="audit-lines">{items}</div> }
 }
 
 #[component]
 pub fn AuditDiff(before: Value, after: Value) -> impl IntoView {
     let i18n = use_i18n();
+    let has_before = !before.is_null();
     let rows = keys_of(&before, &after)
         .into_iter()
         .map(|key| {
             let old = before.get(&key).cloned().unwrap_or(Value::Null);
             let new = after.get(&key).cloned().unwrap_or(Value::Null);
-            let show_before = !before.is_null();
+            // A creation has no "before": the column is left out.
+            let before_cell = has_before.then(|| {
+                view! { <td data-label=move || t_string!(i18n, audit.before)>{lines_view(value_lines(&key, &old))}</td> }
+            });
             view! {
                 <tr>
                     <th scope="row">{key_label(&key)}</th>
-                    <td data-label=move || {
-                        t_string!(i18n, audit.before)
-                    }>{show_before.then(|| lines_view(value_lines(&key, &old)))}</td>
+                    {before_cell}
                     <td data-label=move || {
                         t_string!(i18n, audit.after)
                     }>{lines_view(value_lines(&key, &new))}</td>
@@ -163,7 +167,7 @@ pub fn AuditDiff(before: Value, after: Value) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{t!(i18n, audit.what)}</th>
-                    <th scope="col">{t!(i18n, audit.before)}</th>
+                    {has_before.then(|| view! { <th scope="col">{t!(i18n, audit.before)}</th> })}
                     <th scope="col">{t!(i18n, audit.after)}</th>
                 </tr>
             </thead>

@@ -35,6 +35,12 @@ pub fn Field(
 /// sign-in link when the session is gone).
 #[component]
 pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
+    // With scripts on, a refused save moves the keyboard focus to the first field to fix.
+    Effect::new(move |_| {
+        if matches!(error.get(), Some(AppError::Invalid(_))) {
+            request_animation_frame(focus_first_invalid);
+        }
+    });
     move || {
         error.get().map(|e| {
             if e == AppError::Unauthorized {
@@ -67,5 +73,16 @@ pub fn invalid(
         } else {
             "false"
         }
+    }
+}
+
+fn focus_first_invalid() {
+    use leptos::wasm_bindgen::JsCast;
+    let first = document()
+        .query_selector("main [aria-invalid='true']")
+        .ok()
+        .flatten();
+    if let Some(element) = first.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }

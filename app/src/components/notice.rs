@@ -4,6 +4,7 @@ use super::problem_text::error_text;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 #[component]
@@ -18,9 +19,12 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             </a>
         }
     });
+    let text = error_text(&error);
+    let title = format!("{text} · {}", t_string!(i18n, app_name));
     view! {
+        <Title text=title />
         <div class="alert alert-error" role="alert">
-            <p>{error_text(&error)}</p>
+            <p>{text}</p>
             {sign_in}
         </div>
     }

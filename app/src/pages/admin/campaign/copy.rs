@@ -3,7 +3,7 @@
 use crate::api::campaigns::{CampaignDetail, CopyCampaign};
 use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
-use crate::components::field::{Field, FormAlert};
+use crate::components::field::{invalid, Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::text_field::TextField;
 use crate::domain::campaign::shift_years_in_text;
@@ -61,7 +61,12 @@ fn CopyForm(c: CampaignDetail) -> impl IntoView {
                     required=true
                 />
                 <Field label=t_string!(i18n, copy.shift) name="shift_years" error>
-                    <select id="shift_years" name="shift_years" aria-describedby="shift_years-msg">
+                    <select
+                        id="shift_years"
+                        name="shift_years"
+                        aria-describedby="shift_years-msg"
+                        aria-invalid=invalid(error, "shift_years")
+                    >
                         {options}
                     </select>
                 </Field>

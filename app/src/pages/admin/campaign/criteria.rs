@@ -28,14 +28,14 @@ pub fn CampaignCriteriaPage() -> impl IntoView {
 }
 
 /// The rows to show: typed ones after a refused plain post, otherwise the stored ones.
-fn shown_rows(c: &CampaignDetail) -> Vec<(String, String)> {
+fn shown_rows(c: &CampaignDetail, editable: bool) -> Vec<(String, String)> {
     typed_rows("criteria", ["name", "max_points"]).unwrap_or_else(|| {
         let stored = c
             .criteria
             .iter()
             .map(|x| (x.name.clone(), x.max_points.to_string()));
         stored
-            .chain((0..BLANK_ROWS).map(|_| Default::default()))
+            .chain((0..if editable { BLANK_ROWS } else { 0 }).map(|_| Default::default()))
             .collect()
     })
 }
@@ -46,9 +46,10 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
     let error = form_error(move || action.value().get().and_then(Result::err));
     let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "criteria");
     let editable = c.state.setup_is_editable();
-    let total: i32 = c.criteria.iter().map(|x| x.max_points).sum();
+    // The total follows what is typed (with scripts on); until then it is the stored one.
+    let total = RwSignal::new(c.criteria.iter().map(|x| i64::from(x.max_points)).sum::<i64>());
     let thresholds = c.thresholds.unwrap_or(DEFAULT_THRESHOLDS);
-    let rows = shown_rows(&c)
+    let rows = shown_rows(&c, editable)
         .into_iter()
         .enumerate()
         .map(|(i, (name, max))| {
@@ -91,8 +92,8 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
                 <input type="hidden" name="id" value=c.id />
                 <fieldset>
                     <legend>{t!(i18n, criteria_page.criteria)}</legend>
-                    <p class="hint">{t!(i18n, criteria_page.hint)}</p>
-                    <table class="edit-table">
+                    {editable.then(|| view! { <p class="hint">{t!(i18n, criteria_page.hint)}</p> })}
+                    <table class="edit-table" on:input=move |_| total.set(typed_total())>
                         <thead>
                             <tr>
                                 <th scope="col">{t!(i18n, criteria_page.col_name)}</th>
@@ -103,7 +104,9 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <p class="strong">{t_string!(i18n, criteria_page.total, total = total)}</p>
+                    <p class="strong" aria-live="polite">
+                        {move || t_string!(i18n, criteria_page.total, total = total.get())}
+                    </p>
                 </fieldset>
                 <fieldset>
                     <legend>{t!(i18n, criteria_page.thresholds)}</legend>
@@ -146,4 +149,22 @@ fn CriteriaView(c: CampaignDetail, action: ServerAction<SaveCampaignCriteria>) -
             </ActionForm>
         </section>
     }
+}
+
+/// The sum of the maximum points typed so far; cells that are not whole numbers count as 0.
+fn typed_total() -> i64 {
+    use leptos::wasm_bindgen::JsCast;
+    let Ok(cells) = document().query_selector_all("input[name$='[max_points]']") else {
+        return 0;
+    };
+    (0..cells.length())
+        .filter_map(|i| {
+            cells
+                .item(i)?
+                .dyn_into::<leptos::web_sys::HtmlInputElement>()
+                .ok()
+        })
+        .filter_map(|input| input.value().trim().parse::<i64>().ok())
+        .filter(|points| *points > 0)
+        .sum()
 }

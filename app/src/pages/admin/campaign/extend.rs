@@ -3,7 +3,7 @@ use crate::api::campaign_lifecycle::ExtendCampaignDeadline;
 use crate::api::campaigns::CampaignDetail;
 use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
-use crate::components::field::{Field, FormAlert};
+use crate::components::field::{invalid, Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::text_field::TextField;
 use crate::domain::campaign_state::DeadlineKind;
@@ -48,7 +48,12 @@ fn ExtendForm(c: CampaignDetail) -> impl IntoView {
                 <FormAlert error />
                 <input type="hidden" name="id" value=c.id />
                 <Field label=t_string!(i18n, extend.deadline) name="deadline" error>
-                    <select id="deadline" name="deadline" aria-describedby="deadline-msg">
+                    <select
+                        id="deadline"
+                        name="deadline"
+                        aria-describedby="deadline-msg"
+                        aria-invalid=invalid(error, "deadline")
+                    >
                         {options
                             .into_iter()
                             .map(|(kind, label)| {
@@ -67,7 +72,6 @@ fn ExtendForm(c: CampaignDetail) -> impl IntoView {
                     error
                     value=typed_value("new_date")
                     hint=t_string!(i18n, campaigns.f_deadline_hint)
-                    placeholder="dd/mm/yyyy"
                     required=true
                 />
                 <TextField

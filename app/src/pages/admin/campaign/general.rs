@@ -1,5 +1,5 @@
 //! The general section of an existing campaign; saves on its own.
-use super::general_fields::GeneralFields;
+use super::general_fields::{GeneralFields, Lock};
 use super::general_values;
 use crate::api::campaigns::{get_campaign, organizer_options, CampaignDetail, SaveCampaignGeneral};
 use crate::api::units::UnitRef;
@@ -9,6 +9,7 @@ use crate::components::form_error::{form_error, saved_flag, successes, typed_or}
 use crate::components::id_param::id_param;
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::domain::campaign::general::GeneralInput;
+use crate::domain::campaign_state::DeadlineKind;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -65,7 +66,15 @@ fn GeneralView(
     let error = form_error(move || action.value().get().and_then(Result::err));
     let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "general");
     let editable = c.state.details_are_editable();
-    let schedule_locked = !c.state.schedule_is_editable();
+    let lock = if !editable {
+        Lock::All
+    } else if !c.state.schedule_is_editable() {
+        let can_extend =
+            c.state.can_extend(DeadlineKind::Registration) || c.state.can_extend(DeadlineKind::Report);
+        Lock::Schedule { can_extend }
+    } else {
+        Lock::Nothing
+    };
     view! {
         <CampaignHead id=c.id title=c.title.clone() state=c.state active="general" />
         <Show when=move || saved.get()>
@@ -77,7 +86,7 @@ fn GeneralView(
             <ActionForm action>
                 <FormAlert error />
                 <input type="hidden" name="id" value=c.id />
-                <GeneralFields values=shown_values(&c) organizers error schedule_locked />
+                <GeneralFields values=shown_values(&c) organizers error lock />
                 {editable
                     .then(|| {
                         view! {

@@ -1,30 +1,51 @@
 //! The fields of the general section, shared by "create" and "edit". Once a campaign is open the
-//! organizer, dates and minimum are shown read-only (the server refuses changes to them anyway).
+//! organizer, dates and minimum are shown read-only, and once it is closed everything is (the
+//! server refuses such changes anyway).
 use crate::api::units::UnitRef;
-use crate::components::field::Field;
+use crate::components::field::{invalid, Field};
 use crate::components::text_field::TextField;
 use crate::domain::campaign::general::GeneralInput;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// What may no longer change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lock {
+    #[default]
+    Nothing,
+    /// Open or later: organizer, dates and minimum; `can_extend` says whether "Gia hạn" applies.
+    Schedule { can_extend: bool },
+    /// Closed: everything.
+    All,
+}
+
 #[component]
 pub fn GeneralFields(
     values: GeneralInput,
     organizers: Vec<UnitRef>,
     error: Signal<Option<AppError>>,
-    #[prop(optional)] schedule_locked: bool,
+    #[prop(optional)] lock: Lock,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let all_locked = lock == Lock::All;
+    let schedule_locked = lock != Lock::Nothing;
     let date_hint = t_string!(i18n, campaigns.f_date_hint).to_string();
     let deadline_hint = t_string!(i18n, campaigns.f_deadline_hint).to_string();
-    let locked_hint = schedule_locked.then(|| t_string!(i18n, campaigns.locked_hint).to_string());
+    let fixed_hint = t_string!(i18n, campaigns.fixed_hint).to_string();
+    let time_hint = match lock {
+        Lock::Schedule { can_extend: true } => Some(t_string!(i18n, campaigns.locked_hint).to_string()),
+        Lock::Nothing => None,
+        _ => Some(fixed_hint.clone()),
+    };
     let selected_organizer = values.organizer_code.clone();
     let organizer_select = view! {
         <select
             id="organizer_code"
             name="organizer_code"
             aria-describedby="organizer_code-msg"
+            aria-required="true"
+            aria-invalid=invalid(error, "organizer_code")
             disabled=schedule_locked
         >
             <option value="">"—"</option>
@@ -43,6 +64,11 @@ pub fn GeneralFields(
         </select>
     };
     let visibility = values.visibility.clone();
+    let organizer_hint = if schedule_locked {
+        fixed_hint
+    } else {
+        t_string!(i18n, campaigns.f_organizer_hint).to_string()
+    };
     view! {
         <fieldset>
             <legend>{t!(i18n, campaigns.legend_plan)}</legend>
@@ -52,6 +78,7 @@ pub fn GeneralFields(
                 error
                 value=values.title
                 required=true
+                readonly=all_locked
             />
             <TextField
                 label=t_string!(i18n, campaigns.f_theme)
@@ -59,6 +86,7 @@ pub fn GeneralFields(
                 error
                 value=values.theme
                 hint=t_string!(i18n, campaigns.f_theme_hint)
+                readonly=all_locked
             />
             <div class="field-row">
                 <TextField
@@ -67,6 +95,7 @@ pub fn GeneralFields(
                     error
                     value=values.plan_ref
                     hint=t_string!(i18n, campaigns.f_plan_ref_hint)
+                    readonly=all_locked
                 />
                 <TextField
                     label=t_string!(i18n, campaigns.f_plan_date)
@@ -74,15 +103,13 @@ pub fn GeneralFields(
                     error
                     value=values.plan_date
                     hint=date_hint.clone()
-                    placeholder="dd/mm/yyyy"
+                    readonly=all_locked
                 />
             </div>
             <Field
                 label=t_string!(i18n, campaigns.f_organizer)
                 name="organizer_code"
-                hint=locked_hint
-                    .clone()
-                    .unwrap_or_else(|| t_string!(i18n, campaigns.f_organizer_hint).to_string())
+                hint=organizer_hint
                 error
             >
                 {organizer_select}
@@ -96,7 +123,7 @@ pub fn GeneralFields(
         </fieldset>
         <fieldset>
             <legend>{t!(i18n, campaigns.legend_time)}</legend>
-            {locked_hint.clone().map(|hint| view! { <p class="hint">{hint}</p> })}
+            {time_hint.map(|hint| view! { <p class="hint">{hint}</p> })}
             <div class="field-row">
                 <TextField
                     label=t_string!(i18n, campaigns.f_period_start)
@@ -104,7 +131,6 @@ pub fn GeneralFields(
                     error
                     value=values.period_start
                     hint=date_hint.clone()
-                    placeholder="dd/mm/yyyy"
                     readonly=schedule_locked
                 />
                 <TextField
@@ -113,7 +139,6 @@ pub fn GeneralFields(
                     error
                     value=values.period_end
                     hint=date_hint
-                    placeholder="dd/mm/yyyy"
                     readonly=schedule_locked
                 />
             </div>
@@ -124,7 +149,6 @@ pub fn GeneralFields(
                     error
                     value=values.registration_deadline
                     hint=deadline_hint.clone()
-                    placeholder="dd/mm/yyyy"
                     readonly=schedule_locked
                 />
                 <TextField
@@ -133,7 +157,6 @@ pub fn GeneralFields(
                     error
                     value=values.report_deadline
                     hint=deadline_hint
-                    placeholder="dd/mm/yyyy"
                     readonly=schedule_locked
                 />
             </div>
@@ -149,7 +172,13 @@ pub fn GeneralFields(
                 readonly=schedule_locked
             />
             <Field label=t_string!(i18n, campaigns.f_visibility) name="visibility" error>
-                <select id="visibility" name="visibility" aria-describedby="visibility-msg">
+                <select
+                    id="visibility"
+                    name="visibility"
+                    aria-describedby="visibility-msg"
+                    aria-invalid=invalid(error, "visibility")
+                    disabled=all_locked
+                >
                     <option value="public" selected=visibility == "public">
                         {t!(i18n, campaigns.visibility_public)}
                     </option>

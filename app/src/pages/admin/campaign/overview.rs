@@ -132,14 +132,32 @@ fn NextStep(c: CampaignDetail) -> impl IntoView {
             }
             .into_any()
         }
-        Some(next) => view! {
-            {(c.state == CampaignState::Draft)
-                .then(|| view! { <p class="ok-text">{t!(i18n, campaigns.ready)}</p> })}
-            <a class="button" href=format!("/admin/campaigns/{}/state", c.id)>
-                {action_label(next)}
-            </a>
+        Some(next) => {
+            let deadline_text = |d: Option<Deadline>| d.map(Deadline::date_time_text).unwrap_or_default();
+            let (note, early) = match c.state {
+                CampaignState::Draft => (Some(t_string!(i18n, campaigns.ready).to_string()), false),
+                CampaignState::Open => {
+                    let deadline = c.schedule.registration_deadline;
+                    let text = t_string!(i18n, campaigns.open_until, deadline = deadline_text(deadline));
+                    (Some(text), deadline.is_some_and(|d| !d.has_passed(c.loaded_at)))
+                }
+                CampaignState::Evaluating => {
+                    let deadline = c.schedule.report_deadline;
+                    let text = t_string!(i18n, campaigns.scoring_until, deadline = deadline_text(deadline));
+                    (Some(text), false)
+                }
+                _ => (None, false),
+            };
+            // While registration is still running, closing it is not the obvious next click.
+            let class = if early { "button secondary" } else { "button" };
+            view! {
+                {note.map(|text| view! { <p>{text}</p> })}
+                <a class=class href=format!("/admin/campaigns/{}/state", c.id)>
+                    {action_label(next)}
+                </a>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <section class="card next-step">
@@ -175,10 +193,14 @@ fn Deadlines(c: CampaignDetail) -> impl IntoView {
         _ => not_set(),
     };
     let now = c.loaded_at;
-    let deadline_row = move |d: Option<Deadline>| match d {
-        Some(d) => format!("{} ({})", d.date_time_text(), time_left(d, now)),
+    // A countdown only while the deadline still matters to someone.
+    let deadline_row = move |d: Option<Deadline>, counting: bool| match d {
+        Some(d) if counting => format!("{} ({})", d.date_time_text(), time_left(d, now)),
+        Some(d) => d.date_time_text(),
         None => not_set(),
     };
+    let registration_counts = matches!(c.state, CampaignState::Draft | CampaignState::Open);
+    let report_counts = registration_counts || c.state == CampaignState::Evaluating;
     let can_extend =
         c.state.can_extend(DeadlineKind::Registration) || c.state.can_extend(DeadlineKind::Report);
     view! {
@@ -188,9 +210,9 @@ fn Deadlines(c: CampaignDetail) -> impl IntoView {
                 <dt>{t!(i18n, campaigns.period)}</dt>
                 <dd>{period}</dd>
                 <dt>{t!(i18n, campaigns.registration)}</dt>
-                <dd>{deadline_row(s.registration_deadline)}</dd>
+                <dd>{deadline_row(s.registration_deadline, registration_counts)}</dd>
                 <dt>{t!(i18n, campaigns.report)}</dt>
-                <dd>{deadline_row(s.report_deadline)}</dd>
+                <dd>{deadline_row(s.report_deadline, report_counts)}</dd>
             </dl>
             {can_extend
                 .then(|| {

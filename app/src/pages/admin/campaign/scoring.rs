@@ -27,14 +27,16 @@ pub fn CampaignScoringPage() -> impl IntoView {
     campaign_page(move || saves.get(), move |c| view! { <ScoringView c action /> })
 }
 
-fn shown_awards(c: &CampaignDetail) -> Vec<(String, String)> {
+fn shown_awards(c: &CampaignDetail, editable: bool) -> Vec<(String, String)> {
     typed_rows("award_forms", ["name", "recipient"]).unwrap_or_else(|| {
         let stored = c
             .award_forms
             .iter()
             .map(|a| (a.name.clone(), a.recipient.as_str().to_owned()));
         stored
-            .chain((0..BLANK_ROWS).map(|_| (String::new(), "collective".to_owned())))
+            .chain(
+                (0..if editable { BLANK_ROWS } else { 0 }).map(|_| (String::new(), "collective".to_owned())),
+            )
             .collect()
     })
 }
@@ -48,7 +50,7 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
     let scoring_locked = !c.state.scoring_is_editable();
     let mode = typed_or("evaluation_mode", c.scoring.evaluation_mode.as_str().to_owned());
     let points = |name: &str, stored: i32| typed_or(name, stored.to_string());
-    let awards = shown_awards(&c)
+    let awards = shown_awards(&c, editable)
         .into_iter()
         .enumerate()
         .map(|(i, (name, recipient))| {
@@ -70,7 +72,7 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                         <label class="sr-only" for=recipient_field.clone()>
                             {recipient_label}
                         </label>
-                        <select id=recipient_field.clone() name=recipient_field>
+                        <select id=recipient_field.clone() name=recipient_field disabled=!editable>
                             <option value="collective" selected=recipient == "collective">
                                 {t!(i18n, scoring_page.collective)}
                             </option>
@@ -158,7 +160,7 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                 </fieldset>
                 <fieldset>
                     <legend>{t!(i18n, scoring_page.awards)}</legend>
-                    <p class="hint">{t!(i18n, scoring_page.awards_hint)}</p>
+                    {editable.then(|| view! { <p class="hint">{t!(i18n, scoring_page.awards_hint)}</p> })}
                     <table class="edit-table stack">
                         <thead>
                             <tr>

@@ -9,12 +9,34 @@ use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
 use crate::components::field::FormAlert;
 use crate::components::form_error::form_error;
+use crate::domain::campaign_state::CampaignState;
+use crate::domain::deadline::Deadline;
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn CampaignStatePage() -> impl IntoView {
     campaign_page(|| 0, |c| view! { <Confirm c /> })
+}
+
+/// A warning when a step would end something before its deadline.
+fn early_warning(c: &CampaignDetail, next: CampaignState) -> Option<String> {
+    let i18n = use_i18n();
+    let deadline = match next {
+        CampaignState::Evaluating => c.schedule.registration_deadline,
+        CampaignState::Published => c.schedule.report_deadline,
+        _ => None,
+    }
+    .filter(|d| !d.has_passed(c.loaded_at))?;
+    let today = Deadline::from_instant(c.loaded_at).local_date();
+    let days = (deadline.local_date() - today).num_days();
+    let text = deadline.date_time_text();
+    Some(match next {
+        CampaignState::Evaluating => {
+            t_string!(i18n, lifecycle.early_registration, deadline = text, days = days)
+        }
+        _ => t_string!(i18n, lifecycle.early_report, deadline = text, days = days),
+    })
 }
 
 #[component]
@@ -57,10 +79,19 @@ fn Confirm(c: CampaignDetail) -> impl IntoView {
                 from = state_label(c.state),
                 to = state_label(next)
             );
+            let early = early_warning(&c, next);
             view! {
                 <div class="confirm">
                     <p class="strong">{from_to}</p>
                     <p>{action_explanation(next)}</p>
+                    {early
+                        .map(|text| {
+                            view! {
+                                <p class="alert alert-error" role="alert">
+                                    {text}
+                                </p>
+                            }
+                        })}
                     <ActionForm action>
                         <FormAlert error />
                         <input type="hidden" name="id" value=c.id />

@@ -64,7 +64,13 @@ fn PickerView(
     view! {
         <CampaignHead id=c.id title=c.title.clone() state=c.state active="units" />
         <section class="card">
-            <p class="lead">{t_string!(i18n, picker.lead, organizer = organizer)}</p>
+            <p class="lead">
+                {if editable {
+                    t_string!(i18n, picker.lead, organizer = organizer)
+                } else {
+                    t_string!(i18n, picker.lead_locked, organizer = organizer)
+                }}
+            </p>
             <p class="picker-count" role="status">
                 {t_string!(i18n, picker.count, count = picker.selected_count)}
             </p>
