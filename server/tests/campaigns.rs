@@ -439,3 +439,21 @@ async fn the_demo_campaigns_load_once_in_sensible_states_even_when_two_servers_s
             .unwrap();
     assert!(open_in_future);
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_missing_campaign_page_answers_not_found_in_vietnamese(pool: PgPool) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let admin = Admin::new(&pool).await;
+    let request = Request::get("/admin/campaigns/999")
+        .header(header::COOKIE, &admin.cookie)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let response = admin.app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("Không tìm thấy nội dung yêu cầu."));
+}
