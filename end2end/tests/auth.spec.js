@@ -9,7 +9,8 @@ test('@forms the demo admin signs in and out', async ({ page }, testInfo) => {
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/admin/units');
   await expect(page.getByText('Bạn cần đăng nhập để xem trang này.')).toBeVisible();
-  expect(errors).toEqual([]);
+  // That page answers 401 by design (the browser logs it); anything else in the console is a bug.
+  expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
 });
 
 test('@forms a wrong password shows a Vietnamese message and keeps the username', async ({ page }, testInfo) => {
