@@ -3,16 +3,11 @@
 //! year). Loaded once, in one transaction with its mark, so two servers starting together
 //! cannot load them twice. Dates of the current campaigns are relative to today.
 use anyhow::Context;
-use app::domain::audit::AuditKind;
 use app::domain::campaign::general::{GeneralInput, GeneralSettings};
-use app::domain::campaign::{default_award_forms, default_criteria, DEFAULT_FIELDS, DEFAULT_THRESHOLDS};
 use app::domain::campaign_state::CampaignState;
 use app::domain::deadline::format_date;
-use app::server::audit_snapshot;
-use app::server::db::{self, audit::Change};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Asia::Ho_Chi_Minh;
-use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 
 const MARK: &str = "demo_campaigns_loaded";
@@ -160,21 +155,7 @@ async fn insert(conn: &mut PgConnection, admin: i64, demo: &Demo) -> anyhow::Res
         visibility: "public".into(),
     };
     let settings = GeneralSettings::parse(&input).map_err(fail)?;
-    let organizer = db::units::id_by_code(&mut *conn, &settings.organizer_code)
-        .await
-        .map_err(fail)?
-        .context("demo organizer missing")?;
-    let id = db::campaigns::insert(conn, &settings, organizer, None)
-        .await
-        .map_err(fail)?;
-    let fields: Vec<String> = DEFAULT_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-    db::campaigns::replace_fields(conn, id, &fields)
-        .await
-        .map_err(fail)?;
-    db::campaigns::replace_criteria(conn, id, &default_criteria(), Some(DEFAULT_THRESHOLDS))
-        .await
-        .map_err(fail)?;
-    db::campaigns::replace_award_forms(conn, id, &default_award_forms())
+    let id = app::server::campaigns::create_in(conn, admin, &settings)
         .await
         .map_err(fail)?;
     let kind = match demo.pick {
@@ -183,55 +164,20 @@ async fn insert(conn: &mut PgConnection, admin: i64, demo: &Demo) -> anyhow::Res
     };
     sqlx::query(
         "INSERT INTO campaign_units (campaign_id, unit_id)
-         SELECT $1, id FROM units WHERE parent_id = $2 AND active AND ($3::text IS NULL OR kind = $3)",
+         SELECT $1, id FROM units WHERE parent_id = (SELECT id FROM units WHERE code = $2) AND active AND ($3::text IS NULL OR kind = $3)",
     )
     .bind(id)
-    .bind(organizer)
+    .bind(settings.organizer_code.as_str())
     .bind(kind)
     .execute(&mut *conn)
-    .await?;
-    let created = db::campaigns::detail_in(conn, id, Utc::now())
-        .await
-        .map_err(fail)?
-        .context("demo campaign")?;
-    record(
-        conn,
-        id,
-        admin,
-        AuditKind::Created,
-        None,
-        audit_snapshot::general(&created),
-    )
     .await?;
     let mut state = CampaignState::Draft;
     while state != demo.state {
         let Some(next) = state.next() else { break };
-        db::campaigns::set_state(conn, id, next).await.map_err(fail)?;
-        let (before, after) = (
-            json!({ "state": state.as_str() }),
-            json!({ "state": next.as_str() }),
-        );
-        record(conn, id, admin, AuditKind::State, Some(before), after).await?;
+        app::server::campaign_lifecycle::set_state_in(conn, admin, id, state, next)
+            .await
+            .map_err(fail)?;
         state = next;
     }
     Ok(id)
-}
-
-async fn record(
-    conn: &mut PgConnection,
-    campaign_id: i64,
-    account_id: i64,
-    kind: AuditKind,
-    before: Option<serde_json::Value>,
-    after: serde_json::Value,
-) -> anyhow::Result<()> {
-    let change = Change {
-        campaign_id,
-        account_id,
-        kind,
-        before,
-        after: Some(after),
-        reason: "",
-    };
-    db::audit::record(conn, change).await.map_err(fail)
 }

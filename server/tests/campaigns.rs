@@ -21,6 +21,12 @@ impl Admin {
         Self { app, cookie }
     }
 
+    /// Adds (`include`) or removes unit `unit` (with `branch`, everything below it too).
+    async fn pick(&self, campaign: i64, unit: i64, branch: bool, include: bool) -> (StatusCode, String) {
+        let body = format!("id={campaign}&unit_id={unit}&branch={branch}&include={include}");
+        self.post("/api/set_campaign_units", &body).await
+    }
+
     async fn post(&self, path: &str, body: &str) -> (StatusCode, String) {
         let (status, text, _) = post(&self.app, path, body, Some(&self.cookie)).await;
         (status, text)
@@ -147,20 +153,10 @@ async fn units_are_picked_one_by_one_or_by_branch_only_below_the_organizer(pool:
     let admin = Admin::new(&pool).await;
     let id = draft(&admin, &pool).await;
     let p1 = unit_id(&pool, "GV-P1").await;
-    let (status, body) = admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p1}&branch=true&include=true"),
-        )
-        .await;
+    let (status, body) = admin.pick(id, p1, true, true).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let p3 = unit_id(&pool, "GV-P3").await;
-    admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p3}&branch=false&include=true"),
-        )
-        .await;
+    admin.pick(id, p3, false, true).await;
     let count = |pool: PgPool| async move {
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM campaign_units WHERE campaign_id = $1")
             .bind(id)
@@ -170,21 +166,11 @@ async fn units_are_picked_one_by_one_or_by_branch_only_below_the_organizer(pool:
     };
     assert_eq!(count(pool.clone()).await, 3);
     let outside = unit_id(&pool, "Q1-NCT").await;
-    let (status, body) = admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={outside}&branch=false&include=true"),
-        )
-        .await;
+    let (status, body) = admin.pick(id, outside, false, true).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("not_under_organizer"), "{body}");
     assert_eq!(count(pool.clone()).await, 3);
-    admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p1}&branch=true&include=false"),
-        )
-        .await;
+    admin.pick(id, p1, true, false).await;
     assert_eq!(count(pool.clone()).await, 1);
     assert_eq!(
         audit_kinds(&pool, id).await,
@@ -231,12 +217,7 @@ async fn the_lifecycle_allows_only_its_steps_and_opening_needs_a_complete_setup(
     assert!(body.contains(r#""item":"units""#), "{body}");
     assert_eq!(state(&pool, id).await, "draft");
     let p3 = unit_id(&pool, "GV-P3").await;
-    admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p3}&branch=false&include=true"),
-        )
-        .await;
+    admin.pick(id, p3, false, true).await;
     let order = ["draft", "open", "evaluating", "published", "closed"];
     for (i, current) in order.iter().enumerate() {
         // Every other target is refused and changes nothing.
@@ -270,12 +251,7 @@ async fn an_open_campaign_keeps_its_setup_and_moves_deadlines_only_by_extension(
     let admin = Admin::new(&pool).await;
     let id = draft(&admin, &pool).await;
     let p3 = unit_id(&pool, "GV-P3").await;
-    admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p3}&branch=false&include=true"),
-        )
-        .await;
+    admin.pick(id, p3, false, true).await;
     let (status, _) = admin
         .post("/api/change_campaign_state", &format!("id={id}&to=open"))
         .await;
@@ -343,12 +319,7 @@ async fn a_copy_is_a_draft_with_all_configuration_and_dates_a_year_later(pool: P
     let admin = Admin::new(&pool).await;
     let id = draft(&admin, &pool).await;
     let p1 = unit_id(&pool, "GV-P1").await;
-    admin
-        .post(
-            "/api/set_campaign_units",
-            &format!("id={id}&unit_id={p1}&branch=true&include=true"),
-        )
-        .await;
+    admin.pick(id, p1, true, true).await;
     admin
         .post("/api/change_campaign_state", &format!("id={id}&to=open"))
         .await;

@@ -1,6 +1,6 @@
 //! Accounts of admins and evaluators: a username is 3–32 lower-case ASCII letters, digits,
 //! dots, dashes or underscores; a new password has at least 10 characters.
-use super::text::{char_len, normalize_text};
+use super::text::required_text;
 use crate::error::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -55,12 +55,7 @@ impl Username {
 
 /// A display name such as "Nguyễn Thị Lan", stored in NFC.
 pub fn parse_display_name(raw: &str) -> Result<String, Problem> {
-    let name = normalize_text(raw);
-    match char_len(&name) {
-        0 => Err(Problem::Required),
-        n if n > 100 => Err(Problem::TooLong { max: 100 }),
-        _ => Ok(name),
-    }
+    required_text(raw, 100)
 }
 
 /// Checks a new password's length; the text itself is never stored.

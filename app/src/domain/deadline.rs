@@ -43,6 +43,12 @@ impl Deadline {
         now > self.0
     }
 
+    /// Calendar days from `now`'s day to the deadline's day, both in Vietnam (0 on the day itself).
+    pub fn days_left(self, now: DateTime<Utc>) -> i64 {
+        let today = now.with_timezone(&Ho_Chi_Minh).date_naive();
+        (self.local_date() - today).num_days()
+    }
+
     /// The day of the deadline in Vietnam.
     pub fn local_date(self) -> NaiveDate {
         self.0.with_timezone(&Ho_Chi_Minh).date_naive()
@@ -167,6 +173,14 @@ mod tests {
             assert_eq!(parse_date(text), Err(Problem::InvalidDate), "{text:?}");
         }
         assert_eq!(parse_date("  "), Err(Problem::Required));
+    }
+
+    #[test]
+    fn days_left_are_counted_in_vietnamese_days() {
+        let deadline = Deadline::parse_date("03/11/2018").unwrap();
+        // 02/11 23:30 in Vietnam is still the day before; 03/11 00:10 is the day itself.
+        assert_eq!(deadline.days_left(utc("2018-11-02T16:30:00Z")), 1);
+        assert_eq!(deadline.days_left(utc("2018-11-02T17:10:00Z")), 0);
     }
 
     #[test]

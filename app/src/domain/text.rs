@@ -1,5 +1,6 @@
 //! Vietnamese text rules: names are stored in Unicode NFC with whitespace trimmed and runs of
 //! spaces collapsed; search compares a folded form without diacritics or case ("đ" folds to "d").
+use crate::error::Problem;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -26,6 +27,25 @@ pub fn fold_for_search(raw: &str) -> String {
 /// Length as a reader counts it: NFC characters, so a composed "ệ" counts once.
 pub fn char_len(text: &str) -> usize {
     text.nfc().count()
+}
+
+/// Required text of at most `max` characters, in NFC.
+pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
+    let text = optional_text(raw, max)?;
+    if text.is_empty() {
+        Err(Problem::Required)
+    } else {
+        Ok(text)
+    }
+}
+
+pub fn optional_text(raw: &str, max: usize) -> Result<String, Problem> {
+    let text = normalize_text(raw);
+    if char_len(&text) > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(text)
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Units of the tree: a unit code is unique, upper-case, without spaces; a unit name is
 //! normalized Vietnamese text of at most 200 characters; a kind is one of a fixed list.
-use super::text::{char_len, fold_for_search, normalize_text};
+use super::text::{char_len, fold_for_search, normalize_text, required_text};
 use crate::error::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -40,14 +40,7 @@ pub struct UnitName(String);
 
 impl UnitName {
     pub fn parse(raw: &str) -> Result<Self, Problem> {
-        let name = normalize_text(raw);
-        if name.is_empty() {
-            return Err(Problem::Required);
-        }
-        if char_len(&name) > NAME_MAX {
-            return Err(Problem::TooLong { max: NAME_MAX });
-        }
-        Ok(Self(name))
+        required_text(raw, NAME_MAX).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

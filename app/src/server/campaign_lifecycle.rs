@@ -10,6 +10,7 @@ use crate::server::campaigns::load;
 use crate::server::db::{self, audit::Change, map_err};
 use crate::server::{auth, state::pool};
 use serde_json::json;
+use sqlx::PgConnection;
 
 pub const REASON_MAX: usize = 500;
 
@@ -33,16 +34,7 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
             return Err(AppError::Invalid(problems));
         }
     }
-    db::campaigns::set_state(&mut tx, id, target).await?;
-    let change = Change {
-        campaign_id: id,
-        account_id: admin.id,
-        kind: AuditKind::State,
-        before: Some(json!({ "state": from.as_str() })),
-        after: Some(json!({ "state": target.as_str() })),
-        reason: "",
-    };
-    db::audit::record(&mut tx, change).await?;
+    set_state_in(&mut tx, admin.id, id, from, target).await?;
     tx.commit().await.map_err(map_err)?;
     tracing::info!(
         campaign.id = id,
@@ -52,6 +44,26 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
     );
     leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=state"));
     Ok(())
+}
+
+/// Records the step from `from` to `to` (already allowed by the caller) and its audit row.
+pub async fn set_state_in(
+    conn: &mut PgConnection,
+    admin_id: i64,
+    id: i64,
+    from: CampaignState,
+    to: CampaignState,
+) -> Result<(), AppError> {
+    db::campaigns::set_state(conn, id, to).await?;
+    let change = Change {
+        campaign_id: id,
+        account_id: admin_id,
+        kind: AuditKind::State,
+        before: Some(json!({ "state": from.as_str() })),
+        after: Some(json!({ "state": to.as_str() })),
+        reason: "",
+    };
+    db::audit::record(conn, change).await
 }
 
 pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Result<(), AppError> {

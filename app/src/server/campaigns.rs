@@ -58,26 +58,36 @@ pub async fn create(input: &GeneralInput) -> Result<(), AppError> {
     let admin = auth::require_admin().await?;
     let settings = GeneralSettings::parse(input)?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
-    let organizer = organizer_id(&mut tx, &settings.organizer_code).await?;
-    let id = db::campaigns::insert(&mut tx, &settings, organizer, None).await?;
+    let id = create_in(&mut tx, admin.id, &settings).await?;
+    tx.commit().await.map_err(map_err)?;
+    tracing::info!(campaign.id = id, by = admin.id, "campaign created");
+    leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=created"));
+    Ok(())
+}
+
+/// Creates a draft with the default fields, criteria, thresholds and award forms; audited.
+pub async fn create_in(
+    conn: &mut PgConnection,
+    admin_id: i64,
+    settings: &GeneralSettings,
+) -> Result<i64, AppError> {
+    let organizer = organizer_id(conn, &settings.organizer_code).await?;
+    let id = db::campaigns::insert(conn, settings, organizer, None).await?;
     let fields: Vec<String> = DEFAULT_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-    db::campaigns::replace_fields(&mut tx, id, &fields).await?;
-    db::campaigns::replace_criteria(&mut tx, id, &default_criteria(), Some(DEFAULT_THRESHOLDS)).await?;
-    db::campaigns::replace_award_forms(&mut tx, id, &default_award_forms()).await?;
-    let created = load(&mut tx, id).await?;
+    db::campaigns::replace_fields(conn, id, &fields).await?;
+    db::campaigns::replace_criteria(conn, id, &default_criteria(), Some(DEFAULT_THRESHOLDS)).await?;
+    db::campaigns::replace_award_forms(conn, id, &default_award_forms()).await?;
+    let created = load(conn, id).await?;
     let change = Change {
         campaign_id: id,
-        account_id: admin.id,
+        account_id: admin_id,
         kind: AuditKind::Created,
         before: None,
         after: Some(audit_snapshot::general(&created)),
         reason: "",
     };
-    db::audit::record(&mut tx, change).await?;
-    tx.commit().await.map_err(map_err)?;
-    tracing::info!(campaign.id = id, by = admin.id, "campaign created");
-    leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=created"));
-    Ok(())
+    db::audit::record(conn, change).await?;
+    Ok(id)
 }
 
 /// Once a campaign is open its organizer, dates and minimum stay as they are: each changed one

@@ -5,7 +5,7 @@
 use super::numbers::parse_count;
 use super::Visibility;
 use crate::domain::deadline::{parse_date, Deadline};
-use crate::domain::text::{char_len, normalize_text};
+pub use crate::domain::text::{optional_text, required_text};
 use crate::domain::unit::UnitCode;
 use crate::error::{AppError, Checks, FieldError, Problem};
 use chrono::NaiveDate;
@@ -70,25 +70,6 @@ pub struct GeneralSettings {
     pub schedule: Schedule,
     pub min_initiatives: i32,
     pub visibility: Visibility,
-}
-
-/// Required text of at most `max` characters, in NFC.
-pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
-    let text = optional_text(raw, max)?;
-    if text.is_empty() {
-        Err(Problem::Required)
-    } else {
-        Ok(text)
-    }
-}
-
-pub fn optional_text(raw: &str, max: usize) -> Result<String, Problem> {
-    let text = normalize_text(raw);
-    if char_len(&text) > max {
-        Err(Problem::TooLong { max })
-    } else {
-        Ok(text)
-    }
 }
 
 /// An empty date is "not set yet".

@@ -4,6 +4,14 @@ use super::map_err;
 use crate::error::AppError;
 use sqlx::PgConnection;
 
+/// The recursive CTE `below`: every unit under the unit whose id is the parameter `param`.
+fn below_organizer(param: &str) -> String {
+    format!(
+        "below AS (SELECT id FROM units WHERE parent_id = {param}
+                   UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
+    )
+}
+
 #[derive(sqlx::FromRow, Debug, Clone)]
 pub struct SubtreeRow {
     pub id: i64,
@@ -20,23 +28,21 @@ pub async fn organizer_subtree(
     campaign_id: i64,
     organizer_id: i64,
 ) -> Result<Vec<SubtreeRow>, AppError> {
-    sqlx::query_as(
-        "WITH RECURSIVE below AS (
-             SELECT id FROM units WHERE parent_id = $2
-             UNION ALL
-             SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
-         )
+    let sql = format!(
+        "WITH RECURSIVE {below}
          SELECT u.id, u.parent_id, u.name, u.kind, u.active,
                 EXISTS (SELECT 1 FROM campaign_units cu
                         WHERE cu.campaign_id = $1 AND cu.unit_id = u.id) AS selected
          FROM units u JOIN below b ON b.id = u.id
          ORDER BY u.name, u.code",
-    )
-    .bind(campaign_id)
-    .bind(organizer_id)
-    .fetch_all(conn)
-    .await
-    .map_err(map_err)
+        below = below_organizer("$2")
+    );
+    sqlx::query_as(&sql)
+        .bind(campaign_id)
+        .bind(organizer_id)
+        .fetch_all(conn)
+        .await
+        .map_err(map_err)
 }
 
 /// `unit_id` and, with `branch`, every unit below it — but only units below the organizer, and
@@ -48,26 +54,24 @@ pub async fn branch_ids(
     branch: bool,
     adding: bool,
 ) -> Result<Vec<i64>, AppError> {
-    sqlx::query_scalar(
-        "WITH RECURSIVE below_organizer AS (
-             SELECT id FROM units WHERE parent_id = $1
-             UNION ALL
-             SELECT u.id FROM units u JOIN below_organizer b ON u.parent_id = b.id
-         ), picked AS (
+    let sql = format!(
+        "WITH RECURSIVE {below}, picked AS (
              SELECT id FROM units WHERE id = $2
              UNION ALL
              SELECT u.id FROM units u JOIN picked p ON u.parent_id = p.id WHERE $3
          )
-         SELECT p.id FROM picked p JOIN below_organizer b ON b.id = p.id JOIN units u ON u.id = p.id
+         SELECT p.id FROM picked p JOIN below b ON b.id = p.id JOIN units u ON u.id = p.id
          WHERE u.active OR NOT $4",
-    )
-    .bind(organizer_id)
-    .bind(unit_id)
-    .bind(branch)
-    .bind(adding)
-    .fetch_all(conn)
-    .await
-    .map_err(map_err)
+        below = below_organizer("$1")
+    );
+    sqlx::query_scalar(&sql)
+        .bind(organizer_id)
+        .bind(unit_id)
+        .bind(branch)
+        .bind(adding)
+        .fetch_all(conn)
+        .await
+        .map_err(map_err)
 }
 
 /// Adds or removes `ids`; returns the names of the units that actually changed.
@@ -125,21 +129,19 @@ pub async fn keep_only_below(
     campaign_id: i64,
     organizer_id: i64,
 ) -> Result<Vec<String>, AppError> {
-    sqlx::query_scalar(
-        "WITH RECURSIVE below AS (
-             SELECT id FROM units WHERE parent_id = $2
-             UNION ALL
-             SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
-         ), removed AS (
+    let sql = format!(
+        "WITH RECURSIVE {below}, removed AS (
              DELETE FROM campaign_units
              WHERE campaign_id = $1 AND unit_id NOT IN (SELECT id FROM below)
              RETURNING unit_id
          )
          SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name",
-    )
-    .bind(campaign_id)
-    .bind(organizer_id)
-    .fetch_all(conn)
-    .await
-    .map_err(map_err)
+        below = below_organizer("$2")
+    );
+    sqlx::query_scalar(&sql)
+        .bind(campaign_id)
+        .bind(organizer_id)
+        .fetch_all(conn)
+        .await
+        .map_err(map_err)
 }

@@ -173,8 +173,7 @@ fn time_left(deadline: Deadline, now: chrono::DateTime<chrono::Utc>) -> String {
     if deadline.has_passed(now) {
         return t_string!(i18n, campaigns.time_passed).to_string();
     }
-    let today = Deadline::from_instant(now).local_date();
-    let days = (deadline.local_date() - today).num_days();
+    let days = deadline.days_left(now);
     t_string!(i18n, campaigns.time_left, days = days)
 }
 

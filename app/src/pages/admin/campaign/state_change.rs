@@ -10,7 +10,6 @@ use crate::components::campaign_tabs::CampaignHead;
 use crate::components::field::FormAlert;
 use crate::components::form_error::form_error;
 use crate::domain::campaign_state::CampaignState;
-use crate::domain::deadline::Deadline;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -28,8 +27,7 @@ fn early_warning(c: &CampaignDetail, next: CampaignState) -> Option<String> {
         _ => None,
     }
     .filter(|d| !d.has_passed(c.loaded_at))?;
-    let today = Deadline::from_instant(c.loaded_at).local_date();
-    let days = (deadline.local_date() - today).num_days();
+    let days = deadline.days_left(c.loaded_at);
     let text = deadline.date_time_text();
     Some(match next {
         CampaignState::Evaluating => {
