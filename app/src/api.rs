@@ -6,5 +6,8 @@ pub mod auth;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod initiatives;
 pub mod unit_import;
+pub mod unit_links;
+pub mod unit_portal;
 pub mod units;

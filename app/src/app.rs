@@ -3,12 +3,21 @@ use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
     audit::CampaignAuditPage, copy::CampaignCopyPage, criteria::CampaignCriteriaPage,
     extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
-    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage, scoring::CampaignScoringPage,
-    state_change::CampaignStatePage, units::CampaignUnitsPage,
+    links::CampaignLinksPage, links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
+    overview::CampaignOverviewPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
+    units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
     unit_detail::UnitDetailPage, unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
+};
+use crate::pages::unit::{
+    commitment::CommitmentPage,
+    home::UnitHomePage,
+    initiative::InitiativePage,
+    initiative_form::{EditInitiativePage, NewInitiativePage},
+    layout::UnitLayout,
+    link_open::LinkOpenPage,
 };
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
@@ -53,6 +62,18 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
+                    <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
+                        <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />
+                        <Route path=path!("initiatives/new") view=NewInitiativePage ssr=SsrMode::Async />
+                        <Route path=path!("initiatives/:id") view=InitiativePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("initiatives/:id/edit")
+                            view=EditInitiativePage
+                            ssr=SsrMode::Async
+                        />
+                    </ParentRoute>
                     <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                         <Route
                             path=path!("")
@@ -68,6 +89,12 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("campaigns/:id/units") view=CampaignUnitsPage ssr=SsrMode::Async />
+                        <Route path=path!("campaigns/:id/links") view=CampaignLinksPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/links/print")
+                            view=CampaignLinksPrintPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/fields")
                             view=CampaignFieldsPage

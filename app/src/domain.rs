@@ -4,6 +4,7 @@ pub mod audit;
 pub mod campaign;
 pub mod campaign_state;
 pub mod deadline;
+pub mod initiative;
 pub mod text;
 pub mod unit;
 pub mod unit_import;

@@ -51,6 +51,16 @@ pub enum Problem {
     Missing { item: Missing },
     TransitionNotAllowed,
     NotLater { current: String },
+    UnknownChoice,
+    DateAfter { latest: String },
+    SharesNotHundred { total: i32 },
+    FileType,
+    FilesTooLarge { max_mb: usize },
+    TooManyFiles { max: usize },
+    AlreadySigned,
+    RegistrationClosed,
+    ReportClosed,
+    Confirm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +92,12 @@ pub enum AppError {
     Internal,
     #[error("request failed: {0}")]
     Transport(String),
+    /// A unit link that is unknown or revoked (the two are not told apart).
+    #[error("unit link not valid")]
+    LinkInvalid,
+    /// A unit page opened on a device that has not opened the unit's link.
+    #[error("no unit link on this device")]
+    NoUnitLink,
 }
 
 impl AppError {
@@ -106,7 +122,8 @@ impl AppError {
         match self {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
-            AppError::NotFound => 404,
+            AppError::NotFound | AppError::LinkInvalid => 404,
+            AppError::NoUnitLink => 401,
             AppError::Invalid(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }

@@ -1,4 +1,5 @@
 //! Server-only code (feature `ssr`): application state, sessions and passwords, and all SQL.
+pub mod attachment_download;
 pub mod audit_snapshot;
 pub mod auth;
 pub mod campaign_lifecycle;
@@ -6,8 +7,14 @@ pub mod campaign_setup;
 pub mod campaigns;
 pub mod db;
 pub mod import_file;
+pub mod initiatives;
 pub mod respond;
 pub mod state;
+pub mod unit_access;
+pub mod unit_link;
+pub mod unit_links;
+pub mod unit_portal;
+pub mod upload_form;
 
 pub use state::AppState;
 

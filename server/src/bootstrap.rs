@@ -30,7 +30,8 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     }
     if config.demo {
         load_demo_units(pool).await?;
-        crate::demo_campaigns::load(pool).await?;
+        let key = crate::link_key::load(config)?;
+        crate::demo_campaigns::load(pool, &key).await?;
         tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}`");
     }
     Ok(())

@@ -20,6 +20,12 @@ pub struct Config {
     pub cookie_secure: bool,
     /// `DB_MAX_CONNECTIONS` (default 20).
     pub db_max_connections: u32,
+    /// `THIDUA_LINK_KEY`: the secret unit links are derived from (at least 32 characters); every
+    /// app server of one database needs the same. Default: `link.key` under `data_dir`.
+    pub link_key: Option<String>,
+    /// `PUBLIC_URL`, e.g. `https://thidua.quan11.gov.vn`: the address printed in unit links and
+    /// QR codes. Default: the address the admin's browser used.
+    pub public_url: Option<String>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -51,6 +57,8 @@ impl Config {
             db_max_connections: var("DB_MAX_CONNECTIONS")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(20),
+            link_key: var("THIDUA_LINK_KEY"),
+            public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
         })
     }
 }

@@ -6,6 +6,7 @@ use anyhow::Context;
 use app::domain::campaign::general::{GeneralInput, GeneralSettings};
 use app::domain::campaign_state::CampaignState;
 use app::domain::deadline::format_date;
+use app::server::state::LinkKey;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use sqlx::{PgConnection, PgPool};
@@ -105,7 +106,7 @@ fn demos(today: NaiveDate) -> Vec<Demo> {
     ]
 }
 
-pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
     let claimed: Option<String> = sqlx::query_scalar(
         "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
@@ -123,8 +124,11 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
     let today = Utc::now().with_timezone(&Ho_Chi_Minh).date_naive();
     let mut ids = Vec::new();
     for demo in demos(today) {
-        ids.push(insert(&mut tx, admin, &demo).await?);
+        ids.push(insert(&mut tx, key, admin, &demo).await?);
     }
+    // The campaign being scored and the one open now have registrations.
+    crate::demo_registrations::load(&mut tx, ids[3], today - Duration::days(120), 25).await?;
+    crate::demo_registrations::load(&mut tx, ids[4], today - Duration::days(20), 0).await?;
     // Next year's Quận 11 campaign, being prepared from the 2022 one.
     let title = app::domain::campaign::shift_years_in_text(&demos(today)[2].title, 5);
     app::server::campaigns::copy_in(&mut tx, admin, ids[2], title, 5)
@@ -139,7 +143,7 @@ fn fail(e: app::error::AppError) -> anyhow::Error {
     anyhow::anyhow!("demo campaign: {e:?}")
 }
 
-async fn insert(conn: &mut PgConnection, admin: i64, demo: &Demo) -> anyhow::Result<i64> {
+async fn insert(conn: &mut PgConnection, key: &LinkKey, admin: i64, demo: &Demo) -> anyhow::Result<i64> {
     let [start, end, registration, report] = demo.dates.clone();
     let input = GeneralInput {
         title: demo.title.clone(),
@@ -174,7 +178,7 @@ async fn insert(conn: &mut PgConnection, admin: i64, demo: &Demo) -> anyhow::Res
     let mut state = CampaignState::Draft;
     while state != demo.state {
         let Some(next) = state.next() else { break };
-        app::server::campaign_lifecycle::set_state_in(conn, admin, id, state, next)
+        app::server::campaign_lifecycle::set_state_in(conn, key, admin, id, state, next)
             .await
             .map_err(fail)?;
         state = next;

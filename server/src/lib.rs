@@ -2,6 +2,8 @@
 pub mod bootstrap;
 pub mod config;
 pub mod demo_campaigns;
+pub mod demo_registrations;
 pub mod embedded_postgres;
+pub mod link_key;
 pub mod router;
 pub mod telemetry;

@@ -38,11 +38,18 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
 
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.address;
-    let state = AppState { leptos_options, pool };
+    let link_key = crate::link_key::load(config)?;
+    let state = AppState {
+        leptos_options,
+        pool,
+        link_key,
+        public_url: config.public_url.as_deref().map(Into::into),
+    };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/files/{id}", get(app::server::attachment_download::download))
         .leptos_routes_with_context(
             &state,
             routes,

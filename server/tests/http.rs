@@ -10,11 +10,12 @@ mod common;
 use common::{account, post, router, sign_in, FORM};
 
 /// Row counts of every table a server function could write, plus each campaign's title and state.
-async fn counts(pool: &PgPool) -> (i64, i64, i64, i64, i64, i64, i64, String) {
+async fn counts(pool: &PgPool) -> (i64, i64, i64, i64, i64, i64, i64, i64, String) {
     sqlx::query_as(
         "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM accounts), (SELECT count(*) FROM unit_imports),
                 (SELECT count(*) FROM campaigns), (SELECT count(*) FROM campaign_units),
                 (SELECT count(*) FROM audit_log), (SELECT count(*) FROM campaign_criteria),
+                (SELECT count(*) FROM unit_links),
                 (SELECT coalesce(string_agg(title || ':' || state || ':' || registration_deadline::text, ','), '')
                  FROM campaigns)",
     )
@@ -57,6 +58,9 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ("/api/campaign_unit_picker", "id=1"),
     ("/api/set_campaign_units", "id=1&unit_id=2&branch=true&include=true"),
     ("/api/save_campaign_fields", "id=1&fields=A"),
+    ("/api/campaign_links", "id=1"),
+    ("/api/issue_unit_links", "id=1"),
+    ("/api/revoke_unit_link", "id=1&unit_id=2&reissue=true"),
     (
         "/api/save_campaign_criteria",
         "id=1&criteria[0][name]=A&criteria[0][max_points]=10&excellent_min=9&good_min=7&pass_min=5",

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 28] = [
+const KEY_ORDER: [&str; 31] = [
     "state",
     "copied_from",
     "title",
@@ -36,6 +36,9 @@ const KEY_ORDER: [&str; 28] = [
     "evaluation_mode",
     "evaluation_weight",
     "award_forms",
+    "links_issued",
+    "link_reissued",
+    "link_revoked",
     "reason",
 ];
 
@@ -69,6 +72,9 @@ fn key_label(key: &str) -> String {
         "evaluation_mode" => t_string!(i18n, audit.key_evaluation_mode),
         "evaluation_weight" => t_string!(i18n, audit.key_evaluation_weight),
         "award_forms" => t_string!(i18n, audit.key_award_forms),
+        "links_issued" => t_string!(i18n, audit.key_links_issued),
+        "link_reissued" => t_string!(i18n, audit.key_link_reissued),
+        "link_revoked" => t_string!(i18n, audit.key_link_revoked),
         _ => t_string!(i18n, audit.what),
     }
     .to_string()

@@ -2,7 +2,7 @@
 //! and shows either the page or why it cannot be shown.
 use crate::api::campaigns::{get_campaign, CampaignDetail};
 use crate::components::id_param::id_param;
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::page_loader::page_loader;
 use leptos::prelude::*;
 
 pub fn campaign_page<V: IntoView + 'static>(
@@ -10,20 +10,5 @@ pub fn campaign_page<V: IntoView + 'static>(
     render: impl Fn(CampaignDetail) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = id_param();
-    let campaign = Resource::new(move || (id(), reload()), |(id, _)| get_campaign(id));
-    view! {
-        <Suspense fallback=|| {
-            view! { <Loading /> }
-        }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match campaign.await {
-                        Ok(c) => render(c).into_any(),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    page_loader(move || (id(), reload()), |(id, _)| get_campaign(id), render)
 }

@@ -18,6 +18,7 @@ pub fn CampaignHead(
         ("", t_string!(i18n, campaigns.tab_overview)),
         ("general", t_string!(i18n, campaigns.tab_general)),
         ("units", t_string!(i18n, campaigns.tab_units)),
+        ("links", t_string!(i18n, campaigns.tab_links)),
         ("fields", t_string!(i18n, campaigns.tab_fields)),
         ("criteria", t_string!(i18n, campaigns.tab_criteria)),
         ("scoring", t_string!(i18n, campaigns.tab_scoring)),

@@ -31,6 +31,35 @@ pub fn Field(
     }
 }
 
+/// A checkbox with its sentence as the label, and its problems below.
+#[component]
+pub fn CheckField(name: &'static str, error: Signal<Option<AppError>>, children: Children) -> impl IntoView {
+    let problems = move || error.get().map(|e| e.problems_at(name)).unwrap_or_default();
+    view! {
+        <div class="field" class:field-invalid=move || !problems().is_empty()>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    id=name
+                    name=name
+                    value="yes"
+                    aria-describedby=format!("{name}-msg")
+                    aria-invalid=invalid(error, name)
+                />
+                <span>{children()}</span>
+            </label>
+            <div id=format!("{name}-msg") class="field-msg" aria-live="polite">
+                {move || {
+                    problems()
+                        .iter()
+                        .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
+                        .collect_view()
+                }}
+            </div>
+        </div>
+    }
+}
+
 /// The banner above a form: problems that belong to no field, or a general failure (with a
 /// sign-in link when the session is gone).
 #[component]

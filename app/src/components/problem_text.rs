@@ -53,6 +53,16 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::Missing { item } => t_string!(i18n, errors.missing, item = missing_text(*item)),
         Problem::TransitionNotAllowed => t_string!(i18n, errors.transition_not_allowed).to_string(),
         Problem::NotLater { current } => t_string!(i18n, errors.not_later, current = current),
+        Problem::UnknownChoice => t_string!(i18n, errors.unknown_choice).to_string(),
+        Problem::DateAfter { latest } => t_string!(i18n, errors.date_after, latest = latest),
+        Problem::SharesNotHundred { total } => t_string!(i18n, errors.shares_not_hundred, total = *total),
+        Problem::FileType => t_string!(i18n, errors.file_type).to_string(),
+        Problem::FilesTooLarge { max_mb } => t_string!(i18n, errors.files_too_large, max_mb = *max_mb),
+        Problem::TooManyFiles { max } => t_string!(i18n, errors.too_many_files, max = *max),
+        Problem::AlreadySigned => t_string!(i18n, errors.already_signed).to_string(),
+        Problem::RegistrationClosed => t_string!(i18n, errors.registration_closed).to_string(),
+        Problem::ReportClosed => t_string!(i18n, errors.report_closed).to_string(),
+        Problem::Confirm => t_string!(i18n, errors.confirm).to_string(),
     }
 }
 
@@ -66,5 +76,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::Invalid(_) => t_string!(i18n, common.problem_title).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
+        AppError::LinkInvalid => t_string!(i18n, errors.link_invalid).to_string(),
+        AppError::NoUnitLink => t_string!(i18n, errors.no_unit_link).to_string(),
     }
 }

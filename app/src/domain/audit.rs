@@ -13,10 +13,11 @@ pub enum AuditKind {
     Scoring,
     Deadline,
     State,
+    Links,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 8] = [
+    pub const ALL: [AuditKind; 9] = [
         AuditKind::Created,
         AuditKind::General,
         AuditKind::Units,
@@ -25,6 +26,7 @@ impl AuditKind {
         AuditKind::Scoring,
         AuditKind::Deadline,
         AuditKind::State,
+        AuditKind::Links,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +39,7 @@ impl AuditKind {
             AuditKind::Scoring => "scoring",
             AuditKind::Deadline => "deadline",
             AuditKind::State => "state",
+            AuditKind::Links => "links",
         }
     }
 

@@ -91,6 +91,11 @@ impl CampaignState {
     pub fn accepts_registrations(self) -> bool {
         self == CampaignState::Open
     }
+
+    /// Result reports are taken until the council's results are published (late ones marked).
+    pub fn accepts_reports(self) -> bool {
+        matches!(self, CampaignState::Open | CampaignState::Evaluating)
+    }
 }
 
 /// The two deadlines of a campaign.

@@ -49,6 +49,17 @@ impl Deadline {
         (self.local_date() - today).num_days()
     }
 
+    /// How long is left, as a phone page says it: days while there are any, then hours.
+    pub fn time_left(self, now: DateTime<Utc>) -> TimeLeft {
+        if self.has_passed(now) {
+            return TimeLeft::Passed;
+        }
+        match self.days_left(now) {
+            0 => TimeLeft::Hours(((self.0 - now).num_minutes() + 59) / 60),
+            days => TimeLeft::Days(days),
+        }
+    }
+
     /// The day of the deadline in Vietnam.
     pub fn local_date(self) -> NaiveDate {
         self.0.with_timezone(&Ho_Chi_Minh).date_naive()
@@ -101,6 +112,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
         return Err(Problem::InvalidDate);
     }
     NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(Problem::InvalidDate)
+}
+
+/// Time left before a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeLeft {
+    Passed,
+    /// Less than a day: whole hours, rounded up (at least 1).
+    Hours(i64),
+    /// Calendar days in Vietnam until the deadline's day.
+    Days(i64),
 }
 
 /// `dd/mm/yyyy`
@@ -189,5 +210,17 @@ mod tests {
         assert_eq!(deadline.date_time_text(), "28/02/2025 23:59");
         let deadline = Deadline::parse_date("03/11/2018").unwrap().shifted_by_years(3);
         assert_eq!(deadline.instant(), utc("2021-11-03T23:59:59+07:00"));
+    }
+
+    #[test]
+    fn time_left_counts_days_then_hours() {
+        let deadline = Deadline::end_of_day(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        assert_eq!(deadline.time_left(utc("2026-11-27T03:00:00Z")), TimeLeft::Days(3));
+        // 20:00 in Vietnam on the day itself: four hours to 23:59:59.
+        assert_eq!(
+            deadline.time_left(utc("2026-11-30T13:00:00Z")),
+            TimeLeft::Hours(4)
+        );
+        assert_eq!(deadline.time_left(utc("2026-11-30T17:00:00Z")), TimeLeft::Passed);
     }
 }

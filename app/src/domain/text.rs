@@ -39,6 +39,29 @@ pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
     }
 }
 
+/// Paragraph text (a description): NFC, line breaks kept, trailing spaces and runs of blank lines
+/// dropped, at most `max` characters, not empty.
+pub fn required_paragraphs(raw: &str, max: usize) -> Result<String, Problem> {
+    let nfc: String = raw.nfc().collect();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in nfc.lines().map(str::trim_end) {
+        let blank_run = line.trim().is_empty() && lines.last().is_none_or(|l| l.trim().is_empty());
+        if !blank_run {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let joined = lines.join("\n");
+    let text = joined.trim_start().to_owned();
+    match char_len(&text) {
+        0 => Err(Problem::Required),
+        n if n > max => Err(Problem::TooLong { max }),
+        _ => Ok(text),
+    }
+}
+
 pub fn optional_text(raw: &str, max: usize) -> Result<String, Problem> {
     let text = normalize_text(raw);
     if char_len(&text) > max {
@@ -75,6 +98,14 @@ mod tests {
     fn d_with_stroke_folds_to_d() {
         assert_eq!(fold_for_search("Đoàn Thanh niên"), "doan thanh nien");
         assert_eq!(fold_for_search("Gò Vấp"), "go vap");
+    }
+
+    #[test]
+    fn paragraphs_keep_their_breaks_but_not_blank_runs() {
+        let typed = "\n  Dòng một  \r\n\r\n\r\nDòng hai\n\n";
+        assert_eq!(required_paragraphs(typed, 100), Ok("Dòng một\n\nDòng hai".into()));
+        assert_eq!(required_paragraphs(" \n\n ", 100), Err(Problem::Required));
+        assert_eq!(required_paragraphs("abcdef", 5), Err(Problem::TooLong { max: 5 }));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use argon2::Argon2;
 use std::sync::OnceLock;
 use tower_sessions::Session;
 
-const ACCOUNT_KEY: &str = "account_id";
+pub const ACCOUNT_KEY: &str = "account_id";
 
 /// A signed-in account; the password hash never leaves the db layer.
 #[derive(Debug, Clone)]

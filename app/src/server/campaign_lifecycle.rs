@@ -6,9 +6,10 @@ use crate::domain::campaign::general::required_text;
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
 use crate::domain::deadline::Deadline;
 use crate::error::{AppError, Checks, FieldError, Problem};
+use crate::server::auth;
 use crate::server::campaigns::load;
 use crate::server::db::{self, audit::Change, map_err};
-use crate::server::{auth, state::pool};
+use crate::server::state::{link_key, pool, LinkKey};
 use serde_json::json;
 use sqlx::PgConnection;
 
@@ -34,7 +35,7 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
             return Err(AppError::Invalid(problems));
         }
     }
-    set_state_in(&mut tx, admin.id, id, from, target).await?;
+    set_state_in(&mut tx, &link_key()?, admin.id, id, from, target).await?;
     tx.commit().await.map_err(map_err)?;
     tracing::info!(
         campaign.id = id,
@@ -49,12 +50,17 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
 /// Records the step from `from` to `to` (already allowed by the caller) and its audit row.
 pub async fn set_state_in(
     conn: &mut PgConnection,
+    key: &LinkKey,
     admin_id: i64,
     id: i64,
     from: CampaignState,
     to: CampaignState,
 ) -> Result<(), AppError> {
     db::campaigns::set_state(conn, id, to).await?;
+    // Opening hands every participating unit its link, ready to send.
+    if to == CampaignState::Open {
+        db::unit_links::issue_missing(conn, key, id).await?;
+    }
     let change = Change {
         campaign_id: id,
         account_id: admin_id,

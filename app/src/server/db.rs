@@ -4,7 +4,10 @@ pub mod accounts;
 pub mod audit;
 pub mod campaign_units;
 pub mod campaigns;
+pub mod initiatives;
 pub mod unit_imports;
+pub mod unit_links;
+pub mod unit_portal;
 pub mod units;
 
 use crate::error::{AppError, Problem};

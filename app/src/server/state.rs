@@ -1,18 +1,40 @@
-//! What every request can reach: the pool and the Leptos options. Nothing else lives in memory.
+//! What every request can reach: the pool, the Leptos options and the key that derives unit
+//! links. Nothing else lives in memory.
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
+use std::sync::Arc;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
+    pub link_key: LinkKey,
+    /// `PUBLIC_URL`: how phones reach this site (for unit links and QR codes); without it, the
+    /// address the admin's browser used.
+    pub public_url: Option<Arc<str>>,
 }
+
+/// The secret from which unit links are derived; every app server of one database needs the same.
+#[derive(Clone)]
+pub struct LinkKey(pub Arc<[u8]>);
 
 /// The pool, from the context that the router gives every server function.
 pub fn pool() -> Result<PgPool, AppError> {
-    use_context::<AppState>().map(|s| s.pool).ok_or_else(|| {
+    state().map(|s| s.pool)
+}
+
+pub fn link_key() -> Result<LinkKey, AppError> {
+    state().map(|s| s.link_key)
+}
+
+pub fn public_url() -> Result<Option<Arc<str>>, AppError> {
+    state().map(|s| s.public_url)
+}
+
+fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from context");
         AppError::Internal
     })

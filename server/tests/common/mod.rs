@@ -22,6 +22,8 @@ pub fn config() -> Config {
         admin_password: None,
         cookie_secure: false,
         db_max_connections: 5,
+        link_key: Some("a-test-key-of-at-least-32-characters".into()),
+        public_url: None,
     }
 }
 
@@ -82,4 +84,83 @@ pub async fn sign_in(app: &Router, username: &str, password: &str) -> String {
         .unwrap()
         .to_owned();
     cookie.split(';').next().unwrap().to_owned()
+}
+
+pub async fn get(
+    app: &Router,
+    path: &str,
+    cookie: Option<&str>,
+) -> (StatusCode, String, axum::http::HeaderMap) {
+    let mut request = Request::get(path).header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        String::from_utf8_lossy(&bytes).into_owned(),
+        parts.headers,
+    )
+}
+
+/// The session cookie a response set, as a `Cookie` header value.
+pub fn set_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+}
+
+pub const BOUNDARY: &str = "thidua-test-boundary";
+
+/// A multipart body: text fields in order, then files as (field, file name, bytes).
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+pub async fn post_multipart(
+    app: &Router,
+    path: &str,
+    body: Vec<u8>,
+    cookie: Option<&str>,
+) -> (StatusCode, String) {
+    let mut request = Request::post(path).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    );
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -7,6 +7,8 @@ pub mod extend;
 pub mod fields;
 pub mod general;
 pub mod general_fields;
+pub mod links;
+pub mod links_print;
 pub mod list;
 pub mod new;
 pub mod overview;

@@ -22,6 +22,7 @@ pub fn kind_label(kind: AuditKind) -> String {
         AuditKind::Scoring => t_string!(i18n, audit.kind_scoring),
         AuditKind::Deadline => t_string!(i18n, audit.kind_deadline),
         AuditKind::State => t_string!(i18n, audit.kind_state),
+        AuditKind::Links => t_string!(i18n, audit.kind_links),
     }
     .to_string()
 }

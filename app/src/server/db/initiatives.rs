@@ -1,0 +1,330 @@
+//! Initiatives, their authors, attachments and drafts. Reads name the unit as well as the id,
+//! so one unit can never load another's initiative.
+use super::map_err;
+use crate::api::initiatives::{Draft, FieldOption, Receipt};
+use crate::domain::initiative::attachment::{AttachmentInfo, MediaType};
+use crate::domain::initiative::{Author, Authors, InitiativeKind, InitiativeText};
+use crate::error::AppError;
+use crate::server::upload_form::Upload;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{PgConnection, PgExecutor};
+
+pub async fn fields(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<FieldOption>, AppError> {
+    sqlx::query_as::<_, (i64, String)>(
+        "SELECT id, name FROM campaign_fields WHERE campaign_id = $1 ORDER BY position",
+    )
+    .bind(campaign_id)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)
+    .map(|rows| {
+        rows.into_iter()
+            .map(|(id, name)| FieldOption { id, name })
+            .collect()
+    })
+}
+
+pub async fn draft(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+) -> Result<Option<(Draft, DateTime<Utc>)>, AppError> {
+    let row: Option<(sqlx::types::Json<Draft>, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT body, updated_at FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
+    .fetch_optional(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(row.map(|(body, at)| (body.0, at)))
+}
+
+pub async fn save_draft(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+    draft: &Draft,
+) -> Result<DateTime<Utc>, AppError> {
+    sqlx::query_scalar(
+        "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()
+         RETURNING updated_at",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
+    .bind(sqlx::types::Json(draft))
+    .fetch_one(ex)
+    .await
+    .map_err(map_err)
+}
+
+pub async fn delete_draft(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
+        .bind(campaign_id)
+        .bind(unit_id)
+        .bind(form)
+        .execute(conn)
+        .await
+        .map_err(map_err)
+        .map(|_| ())
+}
+
+/// The initiative a submit key already made, if any.
+pub async fn find_by_key(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    key: &str,
+) -> Result<Option<Receipt>, AppError> {
+    sqlx::query_as::<_, (i64, String)>(
+        "SELECT id, receipt_code FROM initiatives WHERE campaign_id = $1 AND unit_id = $2 AND submit_key = $3",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(key)
+    .fetch_optional(conn)
+    .await
+    .map_err(map_err)
+    .map(|row| row.map(|(initiative_id, receipt_code)| Receipt { initiative_id, receipt_code }))
+}
+
+/// Inserts a new initiative; `None` when a unique rule stopped it (same submit key: a concurrent
+/// twin committed first; or, very rarely, the same receipt code).
+pub async fn insert(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    submit_key: &str,
+    receipt_code: &str,
+    text: &InitiativeText,
+) -> Result<Option<i64>, AppError> {
+    let query = sqlx::query_scalar(
+        "INSERT INTO initiatives (campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title,
+                                  situation, solution, benefit, scope, first_applied, collective_author)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(submit_key)
+    .bind(receipt_code);
+    bind_text(query, text).fetch_optional(conn).await.map_err(map_err)
+}
+
+type Scalar<'q, O> = sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments>;
+
+/// Binds the initiative's columns in table order, after the parameters already bound.
+fn bind_text<'q, O>(query: Scalar<'q, O>, text: &'q InitiativeText) -> Scalar<'q, O> {
+    query
+        .bind(text.kind.as_str())
+        .bind(text.field_id)
+        .bind(&text.title)
+        .bind(&text.situation)
+        .bind(&text.solution)
+        .bind(&text.benefit)
+        .bind(&text.scope)
+        .bind(text.first_applied)
+        .bind(text.authors == Authors::Collective)
+}
+
+pub async fn update(conn: &mut PgConnection, id: i64, text: &InitiativeText) -> Result<(), AppError> {
+    let query = sqlx::query_scalar::<_, i64>(
+        "UPDATE initiatives SET kind = $2, field_id = $3, title = $4, situation = $5, solution = $6,
+                benefit = $7, scope = $8, first_applied = $9, collective_author = $10, updated_at = now()
+         WHERE id = $1 RETURNING id",
+    )
+    .bind(id);
+    bind_text(query, text)
+        .fetch_one(conn)
+        .await
+        .map_err(map_err)
+        .map(|_| ())
+}
+
+pub async fn replace_authors(conn: &mut PgConnection, id: i64, authors: &Authors) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM initiative_authors WHERE initiative_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(map_err)?;
+    let Authors::Individuals(list) = authors else {
+        return Ok(());
+    };
+    for (position, a) in list.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO initiative_authors (initiative_id, position, name, job_title, share_percent)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(position as i32)
+        .bind(&a.name)
+        .bind(&a.job_title)
+        .bind(a.share_percent)
+        .execute(&mut *conn)
+        .await
+        .map_err(map_err)?;
+    }
+    Ok(())
+}
+
+pub async fn authors(ex: impl PgExecutor<'_>, id: i64, collective: bool) -> Result<Authors, AppError> {
+    if collective {
+        return Ok(Authors::Collective);
+    }
+    let rows: Vec<(String, String, i32)> = sqlx::query_as(
+        "SELECT name, job_title, share_percent FROM initiative_authors WHERE initiative_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(Authors::Individuals(
+        rows.into_iter()
+            .map(|(name, job_title, share_percent)| Author {
+                name,
+                job_title,
+                share_percent,
+            })
+            .collect(),
+    ))
+}
+
+/// Stores files for an initiative (`initiative_id`) or a report (`report`: campaign, unit).
+pub async fn insert_attachments(
+    conn: &mut PgConnection,
+    initiative_id: Option<i64>,
+    report: Option<(i64, i64)>,
+    files: &[Upload],
+) -> Result<(), AppError> {
+    for file in files {
+        sqlx::query(
+            "INSERT INTO attachments (initiative_id, report_campaign, report_unit, file_name, media_type, size_bytes, bytes)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(initiative_id)
+        .bind(report.map(|r| r.0))
+        .bind(report.map(|r| r.1))
+        .bind(&file.file_name)
+        .bind(file.media_type.mime())
+        .bind(file.bytes.len() as i32)
+        .bind(&file.bytes)
+        .execute(&mut *conn)
+        .await
+        .map_err(map_err)?;
+    }
+    Ok(())
+}
+
+const ATTACHMENT_COLUMNS: &str = "id, file_name, media_type, size_bytes";
+
+fn attachment_info((id, file_name, media_type, size_bytes): (i64, String, String, i32)) -> AttachmentInfo {
+    AttachmentInfo {
+        id,
+        file_name,
+        media_type: MediaType::from_mime(&media_type).unwrap_or(MediaType::Pdf),
+        size_bytes,
+    }
+}
+
+pub async fn attachments_of_initiative(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+) -> Result<Vec<AttachmentInfo>, AppError> {
+    sqlx::query_as(&format!(
+        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE initiative_id = $1 ORDER BY id"
+    ))
+    .bind(id)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)
+    .map(|rows| rows.into_iter().map(attachment_info).collect())
+}
+
+pub async fn attachments_of_report(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<Vec<AttachmentInfo>, AppError> {
+    sqlx::query_as(&format!(
+        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE report_campaign = $1 AND report_unit = $2 ORDER BY id"
+    ))
+    .bind(campaign_id)
+    .bind(unit_id)
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)
+    .map(|rows| rows.into_iter().map(attachment_info).collect())
+}
+
+/// Deletes the listed attachments of one initiative (ids of other owners are ignored).
+pub async fn delete_initiative_attachments(
+    conn: &mut PgConnection,
+    initiative_id: i64,
+    ids: &[i64],
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM attachments WHERE initiative_id = $1 AND id = ANY($2)")
+        .bind(initiative_id)
+        .bind(ids)
+        .execute(conn)
+        .await
+        .map_err(map_err)
+        .map(|_| ())
+}
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct InitiativeRow {
+    pub id: i64,
+    pub receipt_code: String,
+    pub kind: String,
+    pub field_id: i64,
+    pub field_name: String,
+    pub title: String,
+    pub situation: String,
+    pub solution: String,
+    pub benefit: String,
+    pub scope: String,
+    pub first_applied: NaiveDate,
+    pub collective_author: bool,
+    pub submitted_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl InitiativeRow {
+    pub fn kind(&self) -> InitiativeKind {
+        InitiativeKind::parse(&self.kind).unwrap_or(InitiativeKind::Initiative)
+    }
+}
+
+/// One initiative of one unit; `FOR UPDATE` when `lock`.
+pub async fn get(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    id: i64,
+    lock: bool,
+) -> Result<Option<InitiativeRow>, AppError> {
+    let sql = format!(
+        "SELECT i.id, i.receipt_code, i.kind, i.field_id, f.name AS field_name, i.title, i.situation,
+                i.solution, i.benefit, i.scope, i.first_applied, i.collective_author, i.submitted_at, i.updated_at
+         FROM initiatives i JOIN campaign_fields f ON f.id = i.field_id
+         WHERE i.campaign_id = $1 AND i.unit_id = $2 AND i.id = $3 {}",
+        if lock { "FOR UPDATE OF i" } else { "" }
+    );
+    sqlx::query_as(&sql)
+        .bind(campaign_id)
+        .bind(unit_id)
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map_err(map_err)
+}

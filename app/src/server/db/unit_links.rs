@@ -1,0 +1,152 @@
+//! Unit links: at most one live link per participating unit; re-issuing revokes the old one.
+//! Only the token's hash is stored (see `server::unit_link`).
+use super::map_err;
+use crate::error::AppError;
+use crate::server::state::LinkKey;
+use crate::server::unit_link::{new_nonce, token, token_hash};
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgPool};
+
+/// A participating unit and its live link, if it has one.
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct UnitLinkRow {
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub unit_kind: String,
+    pub link_id: Option<i64>,
+    pub nonce: Option<Vec<u8>>,
+    pub issued_at: Option<DateTime<Utc>>,
+}
+
+pub async fn for_campaign(pool: &PgPool, campaign_id: i64) -> Result<Vec<UnitLinkRow>, AppError> {
+    sqlx::query_as(
+        "SELECT u.id AS unit_id, u.name::text AS unit_name, u.kind AS unit_kind,
+                l.id AS link_id, l.nonce, l.issued_at
+         FROM campaign_units cu
+         JOIN units u ON u.id = cu.unit_id
+         LEFT JOIN unit_links l ON l.campaign_id = cu.campaign_id AND l.unit_id = cu.unit_id
+                               AND l.revoked_at IS NULL
+         WHERE cu.campaign_id = $1
+         ORDER BY u.name, u.code",
+    )
+    .bind(campaign_id)
+    .fetch_all(pool)
+    .await
+    .map_err(map_err)
+}
+
+/// Revokes the unit's live link (if any) and issues a new one; returns the new link's id.
+pub async fn reissue(
+    conn: &mut PgConnection,
+    key: &LinkKey,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<i64, AppError> {
+    revoke(conn, campaign_id, unit_id).await?;
+    issue(conn, key, campaign_id, unit_id).await
+}
+
+/// Issues links for every participating unit that has none; returns how many were issued.
+pub async fn issue_missing(
+    conn: &mut PgConnection,
+    key: &LinkKey,
+    campaign_id: i64,
+) -> Result<usize, AppError> {
+    let missing: Vec<i64> = sqlx::query_scalar(
+        "SELECT cu.unit_id FROM campaign_units cu
+         WHERE cu.campaign_id = $1
+           AND NOT EXISTS (SELECT 1 FROM unit_links l WHERE l.campaign_id = cu.campaign_id
+                           AND l.unit_id = cu.unit_id AND l.revoked_at IS NULL)",
+    )
+    .bind(campaign_id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(map_err)?;
+    for unit_id in &missing {
+        issue(conn, key, campaign_id, *unit_id).await?;
+    }
+    Ok(missing.len())
+}
+
+async fn issue(
+    conn: &mut PgConnection,
+    key: &LinkKey,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<i64, AppError> {
+    let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('unit_links', 'id'))")
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(map_err)?;
+    let nonce = new_nonce();
+    let hash = token_hash(&token(key, id, &nonce));
+    sqlx::query(
+        "INSERT INTO unit_links (id, campaign_id, unit_id, nonce, token_hash) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(nonce)
+    .bind(hash)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(id)
+}
+
+/// Revokes the unit's live link; true when there was one.
+pub async fn revoke(conn: &mut PgConnection, campaign_id: i64, unit_id: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE unit_links SET revoked_at = now()
+         WHERE campaign_id = $1 AND unit_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .execute(conn)
+    .await
+    .map_err(map_err)?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// A link found by its token's hash, live or not.
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct FoundLink {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub nonce: Vec<u8>,
+    pub live: bool,
+}
+
+pub async fn find_by_hash(pool: &PgPool, hash: &[u8]) -> Result<Option<FoundLink>, AppError> {
+    sqlx::query_as(
+        "SELECT id, campaign_id, nonce, revoked_at IS NULL AS live FROM unit_links WHERE token_hash = $1",
+    )
+    .bind(hash)
+    .fetch_optional(pool)
+    .await
+    .map_err(map_err)
+}
+
+/// The unit behind a live link of campaign `campaign_id`.
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct LinkedUnit {
+    pub unit_id: i64,
+    pub unit_name: String,
+}
+
+pub async fn live_unit(
+    pool: &PgPool,
+    link_id: i64,
+    campaign_id: i64,
+) -> Result<Option<LinkedUnit>, AppError> {
+    sqlx::query_as(
+        "SELECT u.id AS unit_id, u.name::text AS unit_name
+         FROM unit_links l JOIN units u ON u.id = l.unit_id
+         WHERE l.id = $1 AND l.campaign_id = $2 AND l.revoked_at IS NULL",
+    )
+    .bind(link_id)
+    .bind(campaign_id)
+    .fetch_optional(pool)
+    .await
+    .map_err(map_err)
+}

@@ -1,0 +1,542 @@
+//! Registration by units through the real router and a real PostgreSQL: secret links, who may
+//! reach what, commitments, initiatives (with files, drafts, one row per submit key, deadlines).
+mod common;
+
+use app::server::state::LinkKey;
+use axum::http::{header, StatusCode};
+use axum::Router;
+use common::{get, multipart, post, post_multipart, router, set_cookie};
+use sqlx::PgPool;
+use std::sync::Arc;
+
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0,
+    0, 1, 8, 2, 0, 0, 0,
+];
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+struct Fixture {
+    app: Router,
+    pool: PgPool,
+    campaign: i64,
+    /// Two participating units with nothing registered yet, and their link tokens.
+    units: [(i64, String); 2],
+}
+
+fn key() -> LinkKey {
+    LinkKey(Arc::from(common::config().link_key.unwrap().as_bytes()))
+}
+
+/// The demo data; its open campaign has links for every unit (issued when it opened).
+async fn fixture(pool: PgPool) -> Fixture {
+    let config = server::config::Config {
+        demo: true,
+        ..common::config()
+    };
+    server::bootstrap::prepare(&pool, &config).await.unwrap();
+    let campaign: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let rows: Vec<(i64, i64, Vec<u8>)> = sqlx::query_as(
+        "SELECT l.unit_id, l.id, l.nonce FROM unit_links l JOIN units u ON u.id = l.unit_id
+         WHERE l.campaign_id = $1 AND l.revoked_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.campaign_id = l.campaign_id AND c.unit_id = l.unit_id)
+         ORDER BY u.name LIMIT 2",
+    )
+    .bind(campaign)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let token = |(unit, link, nonce): &(i64, i64, Vec<u8>)| {
+        (*unit, app::server::unit_link::token(&key(), *link, nonce))
+    };
+    Fixture {
+        app: router(&pool).await,
+        pool,
+        campaign,
+        units: [token(&rows[0]), token(&rows[1])],
+    }
+}
+
+impl Fixture {
+    /// Opens unit `n`'s link; returns the session cookie.
+    async fn open(&self, n: usize) -> String {
+        let (status, _, headers) = get(&self.app, &format!("/l/{}", self.units[n].1), None).await;
+        assert!(status.is_redirection(), "{status}");
+        let location = headers.get(header::LOCATION).unwrap().to_str().unwrap();
+        assert_eq!(location, format!("/unit/{}", self.campaign));
+        set_cookie(&headers).expect("a session")
+    }
+
+    fn fields(&self, key: &str) -> Vec<(String, String)> {
+        [
+            ("campaign_id", self.campaign.to_string()),
+            ("initiative_id", "0".into()),
+            ("submit_key", key.into()),
+            ("kind", "model".into()),
+            ("field_id", String::new()),
+            ("title", "Mô hình “Một cửa không chờ”".into()),
+            ("situation", "Người dân chờ lâu.".into()),
+            ("solution", "Lấy số qua Zalo.".into()),
+            ("benefit", "Giảm thời gian chờ.".into()),
+            ("scope", "Toàn phường.".into()),
+            ("first_applied", "01/11/2026".into()),
+            ("author_mode", "collective".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect()
+    }
+
+    async fn first_field(&self) -> i64 {
+        sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id = $1 ORDER BY position LIMIT 1")
+            .bind(self.campaign)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    /// Submits an initiative with `key`, the fields changed by `change`, and `files`.
+    async fn submit(
+        &self,
+        cookie: Option<&str>,
+        key: &str,
+        change: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> (StatusCode, String) {
+        let body = self.body(key, change, files).await;
+        post_multipart(&self.app, "/api/submit_initiative", body, cookie).await
+    }
+
+    async fn body(&self, key: &str, change: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+        let field = self.first_field().await.to_string();
+        let mut fields = self.fields(key);
+        for (name, value) in fields.iter_mut() {
+            if name == "field_id" {
+                *value = field.clone();
+            }
+            if let Some((_, v)) = change.iter().find(|(n, _)| n == name) {
+                *value = (*v).to_owned();
+            }
+        }
+        for (name, value) in change {
+            if !fields.iter().any(|(n, _)| n == name) {
+                fields.push(((*name).to_owned(), (*value).to_owned()));
+            }
+        }
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        multipart(&pairs, files)
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+
+    async fn initiatives_of(&self, n: usize) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM initiatives WHERE campaign_id = $1 AND unit_id = $2")
+            .bind(self.campaign)
+            .bind(self.units[n].0)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+fn receipt(body: &str) -> (i64, String) {
+    let json: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|_| panic!("{body}"));
+    (
+        json["initiative_id"].as_i64().unwrap(),
+        json["receipt_code"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_link_binds_the_browser_and_leaves_the_address_bar(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let (status, body, _) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Việc cần làm"), "{body}");
+    // Only a 32-byte hash is stored, never the token itself.
+    let hash_len: i32 = sqlx::query_scalar("SELECT length(token_hash) FROM unit_links LIMIT 1")
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(hash_len, 32);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn an_unknown_or_revoked_link_shows_a_vietnamese_page_and_grants_nothing(pool: PgPool) {
+    let f = fixture(pool).await;
+    let (status, body, headers) = get(&f.app, "/l/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        body.contains("Liên kết đăng ký không đúng hoặc đã bị thu hồi"),
+        "{body}"
+    );
+    assert!(set_cookie(&headers).is_none() || !body.contains("Việc cần làm"));
+    let cookie = f.open(0).await;
+    // The organizer revokes it: the bound browser loses access at once, the link opens nothing.
+    let mut conn = f.pool.acquire().await.unwrap();
+    app::server::db::unit_links::revoke(&mut conn, f.campaign, f.units[0].0)
+        .await
+        .unwrap();
+    let (status, body, _) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, _, _) = get(&f.app, &format!("/l/{}", f.units[0].1), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = f.submit(Some(&cookie), "K1", &[], &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(f.initiatives_of(0).await, 0);
+}
+
+/// Every unit server function, as (path, body) for a form post by unit 0's campaign.
+fn unit_calls(campaign: i64, other_initiative: i64) -> Vec<(String, String)> {
+    vec![
+        ("/api/get_unit_home".into(), format!("campaign_id={campaign}")),
+        ("/api/get_unit_campaign".into(), format!("campaign_id={campaign}")),
+        (
+            "/api/sign_commitment".into(),
+            format!("campaign_id={campaign}&head_name=A&head_position=B&confirm=yes"),
+        ),
+        (
+            "/api/get_initiative_form".into(),
+            format!("campaign_id={campaign}&initiative_id={other_initiative}"),
+        ),
+        (
+            "/api/save_initiative_draft".into(),
+            format!("campaign_id={campaign}&form={other_initiative}&draft=%7B%22submit_key%22%3A%22x%22%2C%22input%22%3A%7B%7D%7D"),
+        ),
+        (
+            "/api/get_unit_initiative".into(),
+            format!("campaign_id={campaign}&id={other_initiative}"),
+        ),
+    ]
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn no_unit_reaches_another_units_initiatives_and_nobody_without_a_link_reaches_any(pool: PgPool) {
+    let f = fixture(pool).await;
+    let owner = f.open(0).await;
+    let other = f.open(1).await;
+    let (status, body) = f
+        .submit(Some(&owner), "K-OWN", &[], &[("attachments", "anh.png", PNG)])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (id, _) = receipt(&body);
+    let file: i64 = sqlx::query_scalar("SELECT id FROM attachments WHERE initiative_id = $1")
+        .bind(id)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    let before = f.count("SELECT count(*) FROM commitments").await;
+    for (path, body) in unit_calls(f.campaign, id) {
+        let (status, text, _) = post(&f.app, &path, &body, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path} without a link: {text}");
+    }
+    for (path, body) in unit_calls(f.campaign, id)
+        .into_iter()
+        .filter(|(p, _)| !p.contains("commitment") && !p.contains("home") && !p.contains("campaign"))
+    {
+        let (status, text, _) = post(&f.app, &path, &body, Some(&other)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path} by another unit: {text}");
+    }
+    assert_eq!(f.count("SELECT count(*) FROM commitments").await, before);
+    assert_eq!(f.count("SELECT count(*) FROM drafts").await, 0);
+    // Editing another unit's initiative through the submit is refused and changes nothing.
+    let (status, _) = f
+        .submit(
+            Some(&other),
+            "K-OTHER",
+            &[("initiative_id", &id.to_string()), ("title", "Chiếm quyền")],
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = f.submit(None, "K-NONE", &[], &[]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let title: String = sqlx::query_scalar("SELECT title FROM initiatives WHERE id = $1")
+        .bind(id)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(title, "Mô hình “Một cửa không chờ”");
+    // Files: the owner and admins get them; another unit and strangers get 404.
+    let path = format!("/files/{file}");
+    assert_eq!(get(&f.app, &path, Some(&owner)).await.0, StatusCode::OK);
+    assert_eq!(get(&f.app, &path, Some(&other)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, &path, None).await.0, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_submit_stores_the_initiative_with_its_files_and_a_receipt(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let files: [(&str, &str, &[u8]); 2] = [
+        ("attachments", "ảnh hiện trường.png", PNG),
+        ("attachments", "tờ trình.pdf", PDF),
+    ];
+    let change = [
+        ("author_mode", "individuals"),
+        ("authors[0][name]", "Nguyễn Văn An"),
+        ("authors[0][job_title]", "Công chức"),
+        ("authors[0][share]", "60"),
+        ("authors[1][name]", "Trần Thị Bình"),
+        ("authors[1][share]", "40"),
+    ];
+    let (status, body) = f.submit(Some(&cookie), "K-FILES", &change, &files).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (id, code) = receipt(&body);
+    assert_eq!(
+        app::domain::initiative::receipt::normalize(&code),
+        Some(code.clone())
+    );
+    let stored: Vec<(String, String, i32)> = sqlx::query_as(
+        "SELECT file_name, media_type, size_bytes FROM attachments WHERE initiative_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        stored,
+        [
+            (
+                "ảnh hiện trường.png".to_owned(),
+                "image/png".to_owned(),
+                PNG.len() as i32
+            ),
+            (
+                "tờ trình.pdf".to_owned(),
+                "application/pdf".to_owned(),
+                PDF.len() as i32
+            )
+        ]
+    );
+    let shares: Vec<i32> = sqlx::query_scalar(
+        "SELECT share_percent FROM initiative_authors WHERE initiative_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(shares, [60, 40]);
+    let (status, page, _) = get(
+        &f.app,
+        &format!("/unit/{}/initiatives/{id}?sent=1", f.campaign),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(&code) && page.contains("Đã gửi thành công"),
+        "{page}"
+    );
+    // Changing it before the deadline: new title, the photo dropped, same receipt code.
+    let png: i64 = sqlx::query_scalar(
+        "SELECT id FROM attachments WHERE initiative_id = $1 AND media_type = 'image/png'",
+    )
+    .bind(id)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    let edit = [
+        ("initiative_id", id.to_string()),
+        ("title", "Tên mới".to_owned()),
+        ("remove_attachment", png.to_string()),
+    ];
+    let edit: Vec<(&str, &str)> = change
+        .iter()
+        .copied()
+        .chain(edit.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect();
+    let (status, body) = f.submit(Some(&cookie), "K-FILES-EDIT", &edit, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(receipt(&body), (id, code));
+    let (title, files): (String, i64) = sqlx::query_as(
+        "SELECT title, (SELECT count(*) FROM attachments WHERE initiative_id = i.id) FROM initiatives i WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!((title.as_str(), files), ("Tên mới", 1));
+    assert_eq!(f.initiatives_of(0).await, 1);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn the_same_submit_sent_again_or_concurrently_makes_one_initiative(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let (_, first) = f.submit(Some(&cookie), "K-TWICE", &[], &[]).await;
+    let (_, again) = f.submit(Some(&cookie), "K-TWICE", &[], &[]).await;
+    assert_eq!(receipt(&first), receipt(&again));
+    assert_eq!(f.initiatives_of(0).await, 1);
+    // The same submit eight times at once, as from a double tap and retries on a flaky network.
+    let body = f.body("K-BURST", &[], &[("attachments", "a.png", PNG)]).await;
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let (app, body, cookie) = (f.app.clone(), body.clone(), cookie.clone());
+        burst.spawn(async move { post_multipart(&app, "/api/submit_initiative", body, Some(&cookie)).await });
+    }
+    let answers = burst.join_all().await;
+    let receipts: Vec<(i64, String)> = answers
+        .iter()
+        .map(|(status, body)| {
+            assert_eq!(*status, StatusCode::OK, "{body}");
+            receipt(body)
+        })
+        .collect();
+    assert!(receipts.windows(2).all(|w| w[0] == w[1]), "{receipts:?}");
+    assert_eq!(f.initiatives_of(0).await, 2);
+    let files: i64 = sqlx::query_scalar("SELECT count(*) FROM attachments WHERE initiative_id = $1")
+        .bind(receipts[0].0)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(files, 1);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn bad_input_is_refused_at_its_fields_saves_nothing_and_keeps_the_text_as_draft(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let (status, body) = f
+        .submit(
+            Some(&cookie),
+            "K-BAD",
+            &[
+                ("title", ""),
+                ("first_applied", "31/02/2026"),
+                ("author_mode", "individuals"),
+            ],
+            &[("attachments", "giả.pdf", b"not a pdf at all")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in ["\"title\"", "\"first_applied\"", "\"authors\"", "\"attachments\""] {
+        assert!(body.contains(field), "{field} missing in {body}");
+    }
+    assert_eq!(f.initiatives_of(0).await, 0);
+    assert_eq!(f.count("SELECT count(*) FROM attachments a JOIN initiatives i ON i.id = a.initiative_id WHERE i.submit_key = 'K-BAD'").await, 0);
+    let kept: serde_json::Value =
+        sqlx::query_scalar("SELECT body FROM drafts WHERE unit_id = $1 AND form = 'new'")
+            .bind(f.units[0].0)
+            .fetch_one(&f.pool)
+            .await
+            .unwrap();
+    assert_eq!(kept["submit_key"], "K-BAD");
+    assert_eq!(kept["input"]["first_applied"], "31/02/2026");
+    // The form opens again with the kept text and the same key.
+    let (status, page, _) = get(
+        &f.app,
+        &format!("/unit/{}/initiatives/new", f.campaign),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("31/02/2026") && page.contains("K-BAD"), "{page}");
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn after_the_deadline_initiatives_are_read_only_on_the_server(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let (_, body) = f.submit(Some(&cookie), "K-EARLY", &[], &[]).await;
+    let (id, _) = receipt(&body);
+    sqlx::query("UPDATE campaigns SET registration_deadline = now() - interval '1 minute' WHERE id = $1")
+        .bind(f.campaign)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let (status, body) = f.submit(Some(&cookie), "K-LATE", &[], &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("registration_closed"), "{body}");
+    let (status, _) = f
+        .submit(
+            Some(&cookie),
+            "K-EDIT",
+            &[("initiative_id", &id.to_string()), ("title", "Sửa muộn")],
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(f.initiatives_of(0).await, 1);
+    let (_, page, _) = get(
+        &f.app,
+        &format!("/unit/{}/initiatives/{id}", f.campaign),
+        Some(&cookie),
+    )
+    .await;
+    assert!(page.contains("không còn sửa được"), "{page}");
+    // A repeat of the submit that made it before the deadline still gets its receipt.
+    let (status, _) = f.submit(Some(&cookie), "K-EARLY", &[], &[]).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_unit_signs_its_commitment_once(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let body = format!(
+        "campaign_id={}&head_name=&head_position=Ch%E1%BB%A7%20t%E1%BB%8Bch",
+        f.campaign
+    );
+    let (status, text, _) = post(&f.app, "/api/sign_commitment", &body, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("head_name") && text.contains("confirm"), "{text}");
+    let good = format!(
+        "campaign_id={}&head_name=Nguy%E1%BB%85n%20V%C4%83n%20A&head_position=Ch%E1%BB%A7%20t%E1%BB%8Bch&confirm=yes",
+        f.campaign
+    );
+    let (status, _, _) = post(&f.app, "/api/sign_commitment", &good, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, text, _) = post(&f.app, "/api/sign_commitment", &good, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("already_signed"), "{text}");
+    let signed: (String, i64) = sqlx::query_as(
+        "SELECT head_name, (SELECT count(*) FROM commitments WHERE unit_id = $1) FROM commitments WHERE unit_id = $1",
+    )
+    .bind(f.units[0].0)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(signed, ("Nguyễn Văn A".to_owned(), 1));
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn reissuing_a_link_ends_the_old_one_and_the_new_one_works(pool: PgPool) {
+    let f = fixture(pool).await;
+    let old_session = f.open(0).await;
+    let mut conn = f.pool.acquire().await.unwrap();
+    let link = app::server::db::unit_links::reissue(&mut conn, &key(), f.campaign, f.units[0].0)
+        .await
+        .unwrap();
+    let nonce: Vec<u8> = sqlx::query_scalar("SELECT nonce FROM unit_links WHERE id = $1")
+        .bind(link)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    let token = app::server::unit_link::token(&key(), link, &nonce);
+    assert_ne!(token, f.units[0].1);
+    assert_eq!(
+        get(&f.app, &format!("/unit/{}", f.campaign), Some(&old_session))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&f.app, &format!("/l/{}", f.units[0].1), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let (status, _, headers) = get(&f.app, &format!("/l/{token}"), None).await;
+    assert!(status.is_redirection());
+    let fresh = set_cookie(&headers).unwrap();
+    assert_eq!(
+        get(&f.app, &format!("/unit/{}", f.campaign), Some(&fresh))
+            .await
+            .0,
+        StatusCode::OK
+    );
+}
