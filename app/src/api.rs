@@ -7,6 +7,8 @@ pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod initiatives;
+pub mod participation;
+pub mod reports;
 pub mod unit_import;
 pub mod unit_links;
 pub mod unit_portal;

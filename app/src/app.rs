@@ -4,8 +4,8 @@ use crate::pages::admin::campaign::{
     audit::CampaignAuditPage, copy::CampaignCopyPage, criteria::CampaignCriteriaPage,
     extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
     links::CampaignLinksPage, links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
-    overview::CampaignOverviewPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
-    units::CampaignUnitsPage,
+    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
+    state_change::CampaignStatePage, units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
@@ -18,6 +18,7 @@ use crate::pages::unit::{
     initiative_form::{EditInitiativePage, NewInitiativePage},
     layout::UnitLayout,
     link_open::LinkOpenPage,
+    report::ReportPageView,
 };
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
                         <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />
+                        <Route path=path!("report") view=ReportPageView ssr=SsrMode::Async />
                         <Route path=path!("initiatives/new") view=NewInitiativePage ssr=SsrMode::Async />
                         <Route path=path!("initiatives/:id") view=InitiativePage ssr=SsrMode::Async />
                         <Route
@@ -90,6 +92,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("campaigns/:id/units") view=CampaignUnitsPage ssr=SsrMode::Async />
                         <Route path=path!("campaigns/:id/links") view=CampaignLinksPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/participation")
+                            view=CampaignParticipationPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/links/print")
                             view=CampaignLinksPrintPage

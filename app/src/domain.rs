@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod campaign_state;
 pub mod deadline;
 pub mod initiative;
+pub mod participation;
 pub mod text;
 pub mod unit;
 pub mod unit_import;

@@ -61,6 +61,7 @@ pub enum Problem {
     RegistrationClosed,
     ReportClosed,
     Confirm,
+    ReceiptFormat,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,8 @@ pub mod campaigns;
 pub mod db;
 pub mod import_file;
 pub mod initiatives;
+pub mod participation;
+pub mod reports;
 pub mod respond;
 pub mod state;
 pub mod unit_access;

@@ -17,8 +17,9 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
-/// Uploads above this are refused before any handler runs (the import itself allows 5 MB).
-const BODY_LIMIT: usize = 8 * 1024 * 1024;
+/// Uploads above this are refused before any handler runs: an initiative's files may total
+/// 15 MB (see `attachment::MAX_TOTAL_MB`), plus its text. Each handler checks its own limits.
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
 pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
     let store = PostgresStore::new(pool.clone());

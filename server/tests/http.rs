@@ -59,6 +59,8 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ("/api/set_campaign_units", "id=1&unit_id=2&branch=true&include=true"),
     ("/api/save_campaign_fields", "id=1&fields=A"),
     ("/api/campaign_links", "id=1"),
+    ("/api/campaign_participation", "id=1"),
+    ("/api/lookup_receipt", "id=1&code=K7QP-3MXD"),
     ("/api/issue_unit_links", "id=1"),
     ("/api/revoke_unit_link", "id=1&unit_id=2&reissue=true"),
     (

@@ -19,6 +19,7 @@ pub fn CampaignHead(
         ("general", t_string!(i18n, campaigns.tab_general)),
         ("units", t_string!(i18n, campaigns.tab_units)),
         ("links", t_string!(i18n, campaigns.tab_links)),
+        ("participation", t_string!(i18n, campaigns.tab_participation)),
         ("fields", t_string!(i18n, campaigns.tab_fields)),
         ("criteria", t_string!(i18n, campaigns.tab_criteria)),
         ("scoring", t_string!(i18n, campaigns.tab_scoring)),

@@ -63,6 +63,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::RegistrationClosed => t_string!(i18n, errors.registration_closed).to_string(),
         Problem::ReportClosed => t_string!(i18n, errors.report_closed).to_string(),
         Problem::Confirm => t_string!(i18n, errors.confirm).to_string(),
+        Problem::ReceiptFormat => t_string!(i18n, errors.receipt_format).to_string(),
     }
 }
 

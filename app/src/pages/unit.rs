@@ -9,3 +9,4 @@ pub mod initiative_sender;
 pub mod layout;
 pub mod link_open;
 pub mod parts;
+pub mod report;

@@ -5,6 +5,8 @@ pub mod audit;
 pub mod campaign_units;
 pub mod campaigns;
 pub mod initiatives;
+pub mod participation;
+pub mod reports;
 pub mod unit_imports;
 pub mod unit_links;
 pub mod unit_portal;

@@ -12,6 +12,7 @@ pub mod links_print;
 pub mod list;
 pub mod new;
 pub mod overview;
+pub mod participation;
 pub mod scoring;
 pub mod state_change;
 pub mod units;

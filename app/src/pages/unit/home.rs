@@ -82,6 +82,9 @@ fn Home(home: UnitHome) -> impl IntoView {
                     {t!(i18n, unit.report_at, at = moment_text(r.submitted_at))} " · "
                     {if r.on_time { t_string!(i18n, unit.on_time) } else { t_string!(i18n, unit.late) }}
                 </p>
+                <a class="button secondary" href=format!("/unit/{}/report", c.id)>
+                    {t!(i18n, unit.report_view)}
+                </a>
             </li>
         }
         .into_any(),
@@ -89,6 +92,15 @@ fn Home(home: UnitHome) -> impl IntoView {
             <li class="due todo">
                 <h2>{t!(i18n, unit.report_todo)}</h2>
                 <DeadlineLine label=t_string!(i18n, unit.report_deadline) deadline=c.report_deadline now />
+                {c
+                    .report_open()
+                    .then(|| {
+                        view! {
+                            <a class="button" href=format!("/unit/{}/report", c.id)>
+                                {t!(i18n, unit.report_go)}
+                            </a>
+                        }
+                    })}
             </li>
         }
         .into_any(),

@@ -4,8 +4,9 @@
 //! first, is shown as waiting, and is sent again by itself when the network returns; its submit
 //! key keeps a repeat from making a second initiative. Only a committed answer clears it.
 use crate::api::initiatives::{save_initiative_draft, submit_initiative, Draft, Receipt};
+use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_TOTAL_MB};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeInput, AUTHORS_MAX};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{FormData, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -188,6 +189,14 @@ impl Sender {
 
     fn send(self) {
         let Some(form) = self.element() else { return };
+        // Too-large files are refused here, before a slow upload that could only fail.
+        if let Some(problem) = oversized(&form) {
+            self.forget("outbox");
+            let error = AppError::field("attachments", problem);
+            self.error.set(Some(error.clone()));
+            self.state.set(SendState::Failed(error));
+            return;
+        }
         let Ok(data) = FormData::new_with_form(&form) else {
             return;
         };
@@ -347,6 +356,27 @@ fn write_draft(form: &HtmlFormElement, draft: &Draft) {
         set_field_value(form, &author_field(n, "name"), &author.name);
         set_field_value(form, &author_field(n, "job_title"), &author.job_title);
         set_field_value(form, &author_field(n, "share"), &author.share);
+    }
+}
+
+/// The first size limit the chosen files break, if any.
+fn oversized(form: &HtmlFormElement) -> Option<Problem> {
+    let files = form
+        .query_selector("input[type=file]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .and_then(|input| input.files())?;
+    let sizes: Vec<f64> = (0..files.length())
+        .filter_map(|i| files.get(i))
+        .map(|f| f.size())
+        .collect();
+    if sizes.iter().any(|s| *s > megabytes(MAX_FILE_MB) as f64) {
+        Some(Problem::FileTooLarge { max_mb: MAX_FILE_MB })
+    } else if sizes.iter().sum::<f64>() > megabytes(MAX_TOTAL_MB) as f64 {
+        Some(Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB })
+    } else {
+        None
     }
 }
 

@@ -1,0 +1,104 @@
+//! Result reports, one per unit and campaign; their files are in `attachments`.
+use super::map_err;
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor};
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct ReportRow {
+    pub body: String,
+    pub submitted_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub on_time: bool,
+}
+
+pub async fn get(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<Option<ReportRow>, AppError> {
+    sqlx::query_as(
+        "SELECT body, submitted_at, updated_at, on_time FROM reports WHERE campaign_id = $1 AND unit_id = $2",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .fetch_optional(ex)
+    .await
+    .map_err(map_err)
+}
+
+pub async fn upsert(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    body: &str,
+    on_time: bool,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO reports (campaign_id, unit_id, body, on_time) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (campaign_id, unit_id) DO UPDATE SET body = EXCLUDED.body, updated_at = now()",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(body)
+    .bind(on_time)
+    .execute(conn)
+    .await
+    .map_err(map_err)
+    .map(|_| ())
+}
+
+pub async fn delete_attachments(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    ids: &[i64],
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM attachments WHERE report_campaign = $1 AND report_unit = $2 AND id = ANY($3)")
+        .bind(campaign_id)
+        .bind(unit_id)
+        .bind(ids)
+        .execute(conn)
+        .await
+        .map_err(map_err)
+        .map(|_| ())
+}
+
+/// The `form` under which a refused report's text is kept in `drafts`.
+pub const DRAFT_FORM: &str = "report";
+
+pub async fn save_draft(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    body: &str,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(DRAFT_FORM)
+    .bind(sqlx::types::Json(body))
+    .execute(ex)
+    .await
+    .map_err(map_err)
+    .map(|_| ())
+}
+
+pub async fn draft(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<Option<String>, AppError> {
+    let row: Option<sqlx::types::Json<String>> =
+        sqlx::query_scalar("SELECT body FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
+            .bind(campaign_id)
+            .bind(unit_id)
+            .bind(DRAFT_FORM)
+            .fetch_optional(ex)
+            .await
+            .map_err(map_err)?;
+    Ok(row.map(|json| json.0))
+}

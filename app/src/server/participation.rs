@@ -1,0 +1,29 @@
+//! Reading registration progress for the organizer (admins only).
+use super::campaigns::load;
+use super::db::{self, map_err};
+use super::{auth, state::pool};
+use crate::api::participation::{Participation, ReceiptMatch};
+use crate::domain::initiative::receipt;
+use crate::error::{AppError, Problem};
+
+pub async fn participation(id: i64) -> Result<Participation, AppError> {
+    auth::require_admin().await?;
+    let pool = pool()?;
+    let campaign = load(&mut *pool.acquire().await.map_err(map_err)?, id).await?;
+    Ok(Participation {
+        id,
+        title: campaign.title,
+        state: campaign.state,
+        min_initiatives: campaign.min_initiatives,
+        registration_deadline: campaign.schedule.registration_deadline,
+        report_deadline: campaign.schedule.report_deadline,
+        rows: db::participation::rows(&pool, id).await?,
+        loaded_at: campaign.loaded_at,
+    })
+}
+
+pub async fn lookup(id: i64, code: &str) -> Result<Option<ReceiptMatch>, AppError> {
+    auth::require_admin().await?;
+    let code = receipt::normalize(code).ok_or_else(|| AppError::field("code", Problem::ReceiptFormat))?;
+    db::participation::by_receipt(&pool()?, id, &code).await
+}

@@ -1,0 +1,110 @@
+//! Result reports. Whether one is on time is decided once, when it is first filed, against the
+//! report deadline read under a shared lock; an on-time report can be corrected until the
+//! deadline, a late one is filed once. Files are checked as for initiatives.
+use super::db::{self, map_err};
+use super::state::pool;
+use super::unit_access::require_unit;
+use super::unit_portal::unit_campaign;
+use super::upload_form::{self, check_totals};
+use crate::api::reports::{FiledReport, ReportPage};
+use crate::domain::text::required_paragraphs;
+use crate::error::{AppError, Checks, Problem};
+use chrono::Utc;
+use leptos::server_fn::codec::MultipartData;
+
+pub const REPORT_MAX: usize = 20_000;
+
+/// May a unit file now: `existing` is whether it already has a report.
+fn can_file(accepts: bool, deadline_passed: bool, existing: bool) -> bool {
+    accepts && !(deadline_passed && existing)
+}
+
+pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
+    let caller = require_unit(campaign_id).await?;
+    let pool = pool()?;
+    let row = db::unit_portal::campaign(&pool, campaign_id).await?;
+    let report = db::reports::get(&pool, campaign_id, caller.unit_id).await?;
+    let report = match report {
+        Some(r) => Some(FiledReport {
+            attachments: db::initiatives::attachments_of_report(&pool, campaign_id, caller.unit_id).await?,
+            body: r.body,
+            submitted_at: r.submitted_at,
+            updated_at: r.updated_at,
+            on_time: r.on_time,
+        }),
+        None => None,
+    };
+    let passed = row.report_deadline().is_some_and(|d| d.has_passed(Utc::now()));
+    let can = can_file(row.state().accepts_reports(), passed, report.is_some());
+    let draft = db::reports::draft(&pool, campaign_id, caller.unit_id).await?;
+    Ok(ReportPage {
+        campaign: unit_campaign(&caller, row),
+        report,
+        can_file: can,
+        draft,
+    })
+}
+
+/// Stores the report; answers with the campaign and whether it counts as on time.
+pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
+    let opened = upload_form::open(data).await?;
+    let campaign_id = opened.campaign_id;
+    let caller = require_unit(campaign_id).await?;
+    let form = opened.read("attachments").await?;
+    let removed: Vec<i64> = form
+        .all("remove_attachment")
+        .iter()
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    let unit_id = caller.unit_id;
+    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;
+    let existing = db::reports::get(&mut *tx, campaign_id, unit_id).await?;
+    let passed = campaign
+        .report_deadline()
+        .is_some_and(|d| d.has_passed(Utc::now()));
+    if !can_file(campaign.state().accepts_reports(), passed, existing.is_some()) {
+        return Err(AppError::field("form", Problem::ReportClosed));
+    }
+    let kept: Vec<i32> = db::initiatives::attachments_of_report(&mut *tx, campaign_id, unit_id)
+        .await?
+        .into_iter()
+        .filter(|a| !removed.contains(&a.id))
+        .map(|a| a.size_bytes)
+        .collect();
+    let mut checks = Checks::default();
+    let typed = form.text("body");
+    let body = checks.check("body", required_paragraphs(&typed, REPORT_MAX));
+    check_totals(&mut checks, "attachments", &kept, &form);
+    if let Err(refused) = checks.finish() {
+        // What was typed is kept as the report's draft, so the form opens with it again.
+        tx.rollback().await.map_err(map_err)?;
+        db::reports::save_draft(&pool()?, campaign_id, unit_id, &typed).await?;
+        return Err(refused);
+    }
+    let body = body.ok_or(AppError::Internal)?;
+    let on_time = match &existing {
+        Some(report) => report.on_time,
+        None => !passed,
+    };
+    db::reports::upsert(&mut tx, campaign_id, unit_id, &body, on_time).await?;
+    db::reports::delete_attachments(&mut tx, campaign_id, unit_id, &removed).await?;
+    db::initiatives::insert_attachments(&mut tx, None, Some((campaign_id, unit_id)), &form.files).await?;
+    db::initiatives::delete_draft(&mut tx, campaign_id, unit_id, db::reports::DRAFT_FORM).await?;
+    tx.commit().await.map_err(map_err)?;
+    Ok((campaign_id, on_time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_file;
+
+    #[test]
+    fn an_on_time_report_is_corrected_until_the_deadline_and_a_late_one_filed_once() {
+        assert!(can_file(true, false, false));
+        assert!(can_file(true, false, true));
+        assert!(can_file(true, true, false));
+        assert!(!can_file(true, true, true));
+        assert!(!can_file(false, false, false));
+    }
+}

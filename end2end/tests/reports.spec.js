@@ -1,0 +1,73 @@
+// The result report as a unit files it, and the organizer's participation table that follows
+// registrations without a reload; receipt codes looked up by the organizer.
+import { test, expect } from '@playwright/test';
+import { hydrated, jsEnabled, signIn } from './helpers.js';
+
+const OPEN_CAMPAIGN = 5;
+
+async function unitLink(browser, testInfo, index) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, testInfo, undefined, `/admin/campaigns/${OPEN_CAMPAIGN}/links/print`);
+  const card = page.locator('.qr-card').nth(index);
+  const unit = (await card.locator('h2').textContent()).trim();
+  const url = (await card.locator('.qr-url').textContent()).trim();
+  await context.close();
+  return { unit, path: new URL(url).pathname };
+}
+
+test('@forms a unit files its report and the organizer sees it, without reloading', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const index = { desktop: 3, phone: 4, 'phone-nojs': 5 }[testInfo.project.name];
+  const { unit, path } = await unitLink(browser, testInfo, index);
+
+  // The organizer's table, filtered to this unit, stays open while the unit files its report.
+  const organizer = await browser.newContext({ javaScriptEnabled: jsEnabled(testInfo) });
+  const table = await organizer.newPage();
+  await signIn(table, testInfo, undefined, `/admin/campaigns/${OPEN_CAMPAIGN}/participation`);
+  await table.getByLabel('Tìm đơn vị').fill(unit);
+  await table.getByRole('button', { name: 'Lọc' }).click();
+  const row = table.getByRole('row', { name: new RegExp(unit) });
+  await expect(row).toContainText('Chưa nộp');
+  await hydrated(table, testInfo);
+
+  await page.goto(path);
+  await page.getByRole('link', { name: 'Nộp báo cáo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo kết quả thực hiện' })).toBeVisible();
+  await hydrated(page, testInfo);
+  await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await expect(page.locator('#body-msg')).toContainText('Vui lòng nhập thông tin này.');
+  await page.getByLabel('Nội dung báo cáo').fill('Đã triển khai mô hình tại bộ phận một cửa.\n\nThời gian chờ giảm 40%.');
+  await page.locator('#attachments').setInputFiles(['fixtures/to-trinh.pdf']);
+  await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await expect(page.getByText('Đã lưu báo cáo kết quả.')).toBeVisible();
+  await expect(page.getByText(/Đơn vị đã nộp báo cáo lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(đúng hạn\)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'to-trinh.pdf' })).toBeVisible();
+
+  if (jsEnabled(testInfo)) {
+    await expect(row).toContainText('Đúng hạn', { timeout: 25_000 });
+  } else {
+    await table.reload();
+    await expect(table.getByRole('row', { name: new RegExp(unit) })).toContainText('Đúng hạn');
+  }
+  await organizer.close();
+});
+
+test('@forms the organizer sorts and filters the table and looks up a receipt code', async ({ page }, testInfo) => {
+  await signIn(page, testInfo, undefined, `/admin/campaigns/${OPEN_CAMPAIGN}/participation`);
+  await expect(page.locator('.stats')).toContainText('Đã ký cam kết');
+  await page.getByLabel('Hiển thị').selectOption('not_committed');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  const rows = page.locator('table.participation tbody tr');
+  // Every unit left is one that has not signed (or none is left, once the other tests signed).
+  for (const text of await rows.allTextContents()) expect(text).toMatch(/Chưa ký|Không có đơn vị nào khớp bộ lọc/);
+  await page.getByRole('link', { name: 'Sáng kiến', exact: true }).click();
+  await expect(page).toHaveURL(/sort=initiatives/);
+  await page.goto(`/admin/campaigns/${OPEN_CAMPAIGN}/participation?sort=initiatives`);
+  const counts = (await page.locator('table.participation tbody td.num').allTextContents()).map((t) => Number(t.split('/')[0]));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+  await page.getByLabel('Mã biên nhận').fill('0000');
+  await page.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mã biên nhận gồm 8 ký tự');
+});
