@@ -151,21 +151,14 @@ fn input_from(form: &UploadForm) -> InitiativeInput {
 
 /// Stores a submitted initiative; answers with its campaign and receipt.
 pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
-    let opened = upload_form::open(data).await?;
-    let campaign_id = opened.campaign_id;
-    let caller = require_unit(campaign_id).await?;
-    let form = opened.read("attachments").await?;
+    let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
+    let campaign_id = caller.campaign_id;
     let input = input_from(&form);
     let initiative_id: i64 = form.text("initiative_id").trim().parse().unwrap_or(0);
     let submit_key = form.text("submit_key").trim().to_owned();
     if submit_key.is_empty() || submit_key.len() > SUBMIT_KEY_MAX {
         return Err(AppError::field("form", Problem::Required));
     }
-    let removed: Vec<i64> = form
-        .all("remove_attachment")
-        .iter()
-        .filter_map(|v| v.trim().parse().ok())
-        .collect();
     let unit_id = caller.unit_id;
     let pool = pool()?;
     let mut tx = pool.begin().await.map_err(map_err)?;

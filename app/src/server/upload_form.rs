@@ -143,3 +143,19 @@ pub fn check_totals(checks: &mut Checks, field: &str, kept: &[i32], form: &Uploa
 fn transport() -> AppError {
     AppError::Transport("the upload was cut off".into())
 }
+
+/// A unit's upload: checks the unit link for the leading `campaign_id` before reading the rest
+/// (files in `attachments`), and the ids of stored files the form drops (`remove_attachment`).
+pub async fn read_unit_upload(
+    data: MultipartData,
+) -> Result<(crate::server::unit_access::UnitCaller, UploadForm, Vec<i64>), AppError> {
+    let opened = open(data).await?;
+    let caller = crate::server::unit_access::require_unit(opened.campaign_id).await?;
+    let form = opened.read("attachments").await?;
+    let removed = form
+        .all("remove_attachment")
+        .iter()
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    Ok((caller, form, removed))
+}
