@@ -1,6 +1,9 @@
 //! Benchmarks, run by `./x bench` against a throwaway PostgreSQL (`DATABASE_URL`): importing a
 //! file of 3,500 units (first import, the same file again, every name changed) through the real
-//! import path, and the size of the release WebAssembly. Figures go to the results file.
+//! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
+//! registration page; the size of the release WebAssembly. Figures go to the results file.
+mod registration;
+
 use anyhow::Context;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -24,7 +27,7 @@ async fn main() -> anyhow::Result<()> {
     let renamed = unit_file(UNITS, " (mới)");
     let mut timings: [Vec<Duration>; 3] = Default::default();
     for round in 0..ROUNDS {
-        let pool = fresh_database(&admin, &base_url, round).await?;
+        let (pool, _) = fresh_database(&admin, &base_url, &format!("thidua_bench_{round}")).await?;
         let account = bench_account(&pool).await?;
         for (i, file) in [&first, &first, &renamed].into_iter().enumerate() {
             let started = Instant::now();
@@ -74,10 +77,84 @@ async fn main() -> anyhow::Result<()> {
             ms(*times.iter().max().unwrap_or(&Duration::ZERO))
         )?;
     }
+    let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
+    let reg = registration::run(pool, &url).await?;
+    write_registration(&mut out, &reg)?;
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
     show(&out);
+    Ok(())
+}
+
+fn write_registration(out: &mut String, r: &registration::Figures) -> anyhow::Result<()> {
+    let clients = registration::CLIENTS;
+    let ratio = r.per_second / r.pgbench_tps * 100.0;
+    writeln!(
+        out,
+        "\n## Registrations through HTTP ({clients} concurrent clients, 10 s after 2 s warm-up)\n"
+    )?;
+    writeln!(
+        out,
+        "Each request: session cookie, `submit_initiative` (multipart), unit link check, validation, one \
+         transaction (campaign row share-locked, submit key checked, INSERT, draft removed). \
+         `pgbench` runs one comparable single-row INSERT per transaction with {clients} clients on the same \
+         PostgreSQL right after.\n"
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(
+        out,
+        "| registrations committed per second | {:.0} | |",
+        r.per_second
+    )?;
+    writeln!(
+        out,
+        "| pgbench single-row INSERT, transactions per second | {:.0} | |",
+        r.pgbench_tps
+    )?;
+    writeln!(out, "| ratio | {ratio:.0} % | ≥ 40 % |")?;
+    writeln!(out, "| latency p50 | {} | |", ms(r.p50))?;
+    writeln!(out, "| latency p99 | {} | < 50 ms |", ms(r.p99))?;
+    writeln!(
+        out,
+        "| pgbench latency average | {:.1} ms | |",
+        r.pgbench_latency_ms
+    )?;
+    writeln!(
+        out,
+        "| acknowledged = stored | {} = {} | equal |",
+        r.committed, r.committed
+    )?;
+    let p = &r.page;
+    writeln!(
+        out,
+        "\n## Registration page weight (new initiative form, brotli -q 11)\n"
+    )?;
+    writeln!(out, "| part | size | note |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(
+        out,
+        "| HTML of the first load | {} B ({} B raw) | complete form |",
+        p.html_brotli, p.html_raw
+    )?;
+    writeln!(out, "| CSS | {} B | |", p.css_brotli)?;
+    writeln!(
+        out,
+        "| first load, HTML + CSS | {} B | usable before any script |",
+        p.html_brotli + p.css_brotli
+    )?;
+    writeln!(
+        out,
+        "| JS loader | {} B | drafts on the phone, outbox |",
+        p.js_brotli
+    )?;
+    writeln!(out, "| WebAssembly | {} B | |", p.wasm_brotli)?;
+    writeln!(
+        out,
+        "| form posts without WebAssembly | {} | yes |",
+        if p.form_works_without_wasm { "yes" } else { "NO" }
+    )?;
     Ok(())
 }
 
@@ -110,8 +187,8 @@ fn unit_file(total: usize, suffix: &str) -> String {
     lines.join("\n")
 }
 
-async fn fresh_database(admin: &PgPool, base_url: &str, round: usize) -> anyhow::Result<PgPool> {
-    let name = format!("thidua_bench_{round}");
+/// A new, migrated database `name` on the benchmark server; its pool and URL.
+async fn fresh_database(admin: &PgPool, base_url: &str, name: &str) -> anyhow::Result<(PgPool, String)> {
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
         .execute(admin)
         .await?;
@@ -124,7 +201,7 @@ async fn fresh_database(admin: &PgPool, base_url: &str, round: usize) -> anyhow:
     };
     let pool = PgPoolOptions::new().max_connections(4).connect(&url).await?;
     app::server::MIGRATOR.run(&pool).await?;
-    Ok(pool)
+    Ok((pool, url))
 }
 
 async fn bench_account(pool: &PgPool) -> anyhow::Result<i64> {

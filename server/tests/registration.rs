@@ -259,6 +259,16 @@ async fn the_same_submit_sent_again_or_concurrently_makes_one_initiative(pool: P
 async fn bad_input_is_refused_at_its_fields_saves_nothing_and_keeps_the_text_as_draft(pool: PgPool) {
     let f = fixture(pool).await;
     let cookie = f.open(0).await;
+    // Only the database can tell a field of another campaign or a date after the period.
+    for (name, value, problem) in [
+        ("field_id", "999999", "unknown_choice"),
+        ("first_applied", "01/01/2099", "date_after"),
+    ] {
+        let (status, body) = f.submit(Some(&cookie), "K-REF", &[(name, value)], &[]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains(name) && body.contains(problem), "{body}");
+    }
+    assert_eq!(f.initiatives_of(0).await, 0);
     let (status, body) = f
         .submit(
             Some(&cookie),

@@ -142,11 +142,11 @@ pub struct InitiativeText {
 }
 
 impl InitiativeText {
-    /// Checks `input` against the campaign's fields; the date first applied may not be later
-    /// than `latest_date` (the end of the campaign's period).
+    /// Checks `input` against the campaign's fields (`None`: any id, the database checks it);
+    /// the date first applied may not be later than `latest_date` (the end of the period).
     pub fn parse(
         input: &InitiativeInput,
-        field_ids: &[i64],
+        field_ids: Option<&[i64]>,
         latest_date: NaiveDate,
     ) -> Result<Self, AppError> {
         let mut checks = Checks::default();
@@ -215,14 +215,14 @@ impl InitiativeText {
     }
 }
 
-fn parse_field(raw: &str, field_ids: &[i64]) -> Result<i64, Problem> {
+fn parse_field(raw: &str, field_ids: Option<&[i64]>) -> Result<i64, Problem> {
     if raw.trim().is_empty() {
         return Err(Problem::Required);
     }
     raw.trim()
         .parse::<i64>()
         .ok()
-        .filter(|id| field_ids.contains(id))
+        .filter(|id| *id > 0 && field_ids.is_none_or(|ids| ids.contains(id)))
         .ok_or(Problem::UnknownChoice)
 }
 

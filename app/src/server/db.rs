@@ -6,6 +6,7 @@ pub mod campaign_units;
 pub mod campaigns;
 pub mod initiatives;
 pub mod participation;
+pub mod registration;
 pub mod reports;
 pub mod unit_imports;
 pub mod unit_links;

@@ -2,6 +2,7 @@
 //! transaction with its authors and files, or not at all; a refused submit keeps what was typed
 //! as the draft. The same submit key always leads to the same initiative (unique constraint),
 //! and the deadline is checked under a shared lock on the campaign row.
+use super::db::registration::{NewInitiative, Registered};
 use super::db::{self, initiatives::InitiativeRow, map_err};
 use super::state::pool;
 use super::unit_access::require_unit;
@@ -149,16 +150,24 @@ fn input_from(form: &UploadForm) -> InitiativeInput {
     }
 }
 
-/// Stores a submitted initiative; answers with its campaign and receipt.
+/// Stores a submitted initiative; answers with its campaign and receipt. A new initiative that
+/// passes the checks made without the database is stored by one statement; anything else (a
+/// change, a refusal to explain, a rare conflict) takes the careful path below.
 pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
-    let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
-    let campaign_id = caller.campaign_id;
+    let (bound, form, removed) = upload_form::read_unit_upload(data).await?;
+    let campaign_id = bound.campaign_id;
     let input = input_from(&form);
     let initiative_id: i64 = form.text("initiative_id").trim().parse().unwrap_or(0);
     let submit_key = form.text("submit_key").trim().to_owned();
     if submit_key.is_empty() || submit_key.len() > SUBMIT_KEY_MAX {
         return Err(AppError::field("form", Problem::Required));
     }
+    if initiative_id == 0 {
+        if let Some(done) = register_fast(bound, &input, &submit_key, &form).await? {
+            return done.map(|receipt| (campaign_id, receipt));
+        }
+    }
+    let caller = require_unit(campaign_id).await?;
     let unit_id = caller.unit_id;
     let pool = pool()?;
     let mut tx = pool.begin().await.map_err(map_err)?;
@@ -199,7 +208,11 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         .map(|f| f.id)
         .collect();
     let mut checks = Checks::default();
-    let parsed = InitiativeText::parse(&input, &field_ids, latest_date(campaign.period_end));
+    let parsed = InitiativeText::parse(
+        &input,
+        Some(field_ids.as_slice()),
+        latest_date(campaign.period_end),
+    );
     if let Err(AppError::Invalid(problems)) = &parsed {
         checks.extend(problems.clone());
     }
@@ -230,6 +243,39 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     db::initiatives::delete_draft(&mut tx, campaign_id, unit_id, &form_key(initiative_id)).await?;
     tx.commit().await.map_err(map_err)?;
     Ok((campaign_id, receipt))
+}
+
+/// The one-statement path for a new initiative; `None` when the careful path must decide.
+async fn register_fast(
+    bound: upload_form::BoundLink,
+    input: &InitiativeInput,
+    submit_key: &str,
+    form: &UploadForm,
+) -> Result<Option<Result<Receipt, AppError>>, AppError> {
+    let mut checks = Checks::default();
+    check_totals(&mut checks, "attachments", &[], form);
+    // The field and the date limit are checked by the statement itself.
+    let (Ok(text), Ok(())) = (
+        InitiativeText::parse(input, None, NaiveDate::MAX),
+        checks.finish(),
+    ) else {
+        return Ok(None);
+    };
+    let code = new_receipt_code();
+    let new = NewInitiative {
+        link_id: bound.link_id,
+        campaign_id: bound.campaign_id,
+        submit_key,
+        receipt_code: &code,
+        text: &text,
+        files: &form.files,
+    };
+    Ok(match db::registration::register(&pool()?, new).await? {
+        Registered::Done(receipt) => Some(Ok(receipt)),
+        Registered::LinkGone => Some(Err(AppError::LinkInvalid)),
+        Registered::Closed => Some(Err(AppError::field("form", Problem::RegistrationClosed))),
+        Registered::Recheck => None,
+    })
 }
 
 enum Inserted {

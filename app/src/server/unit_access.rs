@@ -51,10 +51,19 @@ pub async fn open_link(raw_token: &str) -> Result<i64, AppError> {
     Ok(found.campaign_id)
 }
 
+/// The link this browser opened for `campaign_id`, from the session alone; whether it is still
+/// live is for the caller to check (`require_unit`, or inside the statement that writes).
+pub async fn bound_link(campaign_id: i64) -> Result<i64, AppError> {
+    let links = bound_links(&session().await?).await?;
+    links
+        .get(&campaign_id.to_string())
+        .copied()
+        .ok_or(AppError::NoUnitLink)
+}
+
 /// The unit this browser acts for in `campaign_id`, through a link that is still live.
 pub async fn require_unit(campaign_id: i64) -> Result<UnitCaller, AppError> {
-    let links = bound_links(&session().await?).await?;
-    let link_id = *links.get(&campaign_id.to_string()).ok_or(AppError::NoUnitLink)?;
+    let link_id = bound_link(campaign_id).await?;
     let unit = db::unit_links::live_unit(&pool()?, link_id, campaign_id)
         .await?
         .ok_or(AppError::LinkInvalid)?;

@@ -144,18 +144,28 @@ fn transport() -> AppError {
     AppError::Transport("the upload was cut off".into())
 }
 
-/// A unit's upload: checks the unit link for the leading `campaign_id` before reading the rest
-/// (files in `attachments`), and the ids of stored files the form drops (`remove_attachment`).
-pub async fn read_unit_upload(
-    data: MultipartData,
-) -> Result<(crate::server::unit_access::UnitCaller, UploadForm, Vec<i64>), AppError> {
+/// The unit link a session opened for one campaign (checked live later, before any write).
+#[derive(Debug, Clone, Copy)]
+pub struct BoundLink {
+    pub campaign_id: i64,
+    pub link_id: i64,
+}
+
+/// A unit's upload: requires a unit link in the session for the leading `campaign_id` before
+/// reading the rest (files in `attachments`); also the ids of stored files the form drops
+/// (`remove_attachment`).
+pub async fn read_unit_upload(data: MultipartData) -> Result<(BoundLink, UploadForm, Vec<i64>), AppError> {
     let opened = open(data).await?;
-    let caller = crate::server::unit_access::require_unit(opened.campaign_id).await?;
+    let link_id = crate::server::unit_access::bound_link(opened.campaign_id).await?;
+    let bound = BoundLink {
+        campaign_id: opened.campaign_id,
+        link_id,
+    };
     let form = opened.read("attachments").await?;
     let removed = form
         .all("remove_attachment")
         .iter()
         .filter_map(|v| v.trim().parse().ok())
         .collect();
-    Ok((caller, form, removed))
+    Ok((bound, form, removed))
 }

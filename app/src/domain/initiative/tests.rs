@@ -28,7 +28,7 @@ fn author(name: &str, share: &str) -> AuthorInput {
 }
 
 fn problems(input: &InitiativeInput) -> Vec<(String, Problem)> {
-    match InitiativeText::parse(input, &[7, 8], latest()) {
+    match InitiativeText::parse(input, Some(&[7, 8]), latest()) {
         Err(AppError::Invalid(errors)) => errors.into_iter().map(|e| (e.field, e.problem)).collect(),
         other => panic!("expected problems, got {other:?}"),
     }
@@ -36,7 +36,7 @@ fn problems(input: &InitiativeInput) -> Vec<(String, Problem)> {
 
 #[test]
 fn a_complete_form_parses_with_texts_normalized() {
-    let parsed = InitiativeText::parse(&valid(), &[7, 8], latest()).unwrap();
+    let parsed = InitiativeText::parse(&valid(), Some(&[7, 8]), latest()).unwrap();
     assert_eq!(parsed.kind, InitiativeKind::Model);
     assert_eq!(parsed.field_id, 7);
     assert_eq!(parsed.title, "Mô hình “Cà phê doanh nhân”");
@@ -109,7 +109,7 @@ fn named_authors_need_shares_adding_to_a_hundred() {
         vec![("authors".into(), Problem::SharesNotHundred { total: 90 })]
     );
     input.authors[1].share = "40 %".into();
-    let parsed = InitiativeText::parse(&input, &[7], latest()).unwrap();
+    let parsed = InitiativeText::parse(&input, Some(&[7]), latest()).unwrap();
     let Authors::Individuals(authors) = parsed.authors else {
         panic!("individuals expected")
     };
@@ -123,7 +123,7 @@ fn a_single_author_may_leave_the_share_empty_and_blank_rows_are_ignored() {
         authors: vec![AuthorInput::default(), author("Lê Văn Cường", "")],
         ..valid()
     };
-    let parsed = InitiativeText::parse(&input, &[7], latest()).unwrap();
+    let parsed = InitiativeText::parse(&input, Some(&[7]), latest()).unwrap();
     assert_eq!(
         parsed.authors,
         Authors::Individuals(vec![Author {
@@ -165,4 +165,21 @@ fn typed_values_include_every_author_cell() {
     let typed = input.typed();
     assert!(typed.contains(&("authors[0][share]".into(), "100".into())));
     assert!(typed.contains(&("title".into(), input.title.clone())));
+}
+
+#[test]
+fn without_a_field_list_any_positive_id_passes_for_the_database_to_check() {
+    let input = InitiativeInput {
+        field_id: "99".into(),
+        ..valid()
+    };
+    assert_eq!(
+        InitiativeText::parse(&input, None, latest()).map(|t| t.field_id),
+        Ok(99)
+    );
+    let zero = InitiativeInput {
+        field_id: "0".into(),
+        ..valid()
+    };
+    assert!(InitiativeText::parse(&zero, None, latest()).is_err());
 }
