@@ -62,6 +62,7 @@ pub enum Problem {
     ReportClosed,
     Confirm,
     ReceiptFormat,
+    Choose,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,7 +128,7 @@ test('drafts survive a lost network and a closed tab; an offline submit waits an
 test('@forms after registration closes the unit sees its initiatives read-only', async ({ page, browser }, testInfo) => {
   const { path } = await unitLink(browser, testInfo, SCORED_CAMPAIGN, 0);
   await page.goto(path);
-  await expect(page.getByText('Đợt thi đua không nhận đăng ký lúc này')).toBeVisible();
+  await expect(page.getByText('Đã hết hạn đăng ký sáng kiến.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Đăng ký sáng kiến mới' })).toHaveCount(0);
   await page.locator('.initiative-card a').first().click();
   await expect(page.getByText('Đã hết hạn đăng ký nên sáng kiến không còn sửa được.')).toBeVisible();

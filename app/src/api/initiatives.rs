@@ -42,6 +42,21 @@ pub struct Draft {
 pub struct Receipt {
     pub initiative_id: i64,
     pub receipt_code: String,
+    /// False when an existing initiative was changed.
+    #[serde(default = "yes")]
+    pub is_new: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Receipt {
+    /// The initiative's page as shown right after this submit.
+    pub fn page(&self, campaign_id: i64) -> String {
+        let flag = if self.is_new { "sent" } else { "saved" };
+        format!("/unit/{campaign_id}/initiatives/{}?{flag}=1", self.initiative_id)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,10 +92,7 @@ pub async fn submit_initiative(data: MultipartData) -> Result<Receipt, AppError>
     use crate::server::respond::{finish_form, NOTHING_TYPED};
     let result = crate::server::initiatives::submit(data).await;
     if let Ok((campaign_id, receipt)) = &result {
-        crate::server::respond::redirect_plain_form(&format!(
-            "/unit/{campaign_id}/initiatives/{}?sent=1",
-            receipt.initiative_id
-        ));
+        crate::server::respond::redirect_plain_form(&receipt.page(*campaign_id));
     }
     // Typed text is not sent back in the address: a refused submit keeps it as the draft.
     finish_form(result.map(|(_, receipt)| receipt), NOTHING_TYPED)

@@ -111,7 +111,15 @@ fn focus_first_invalid() {
         .query_selector("main [aria-invalid='true']")
         .ok()
         .flatten();
-    if let Some(element) = first.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok()) {
+    // A group (radio buttons) is marked as a whole: its first control takes the focus.
+    let control = first.and_then(|e| {
+        if matches!(e.tag_name().as_str(), "FIELDSET" | "DIV") {
+            e.query_selector("input, select, textarea").ok().flatten()
+        } else {
+            Some(e)
+        }
+    });
+    if let Some(element) = control.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
 }

@@ -64,6 +64,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::ReportClosed => t_string!(i18n, errors.report_closed).to_string(),
         Problem::Confirm => t_string!(i18n, errors.confirm).to_string(),
         Problem::ReceiptFormat => t_string!(i18n, errors.receipt_format).to_string(),
+        Problem::Choose => t_string!(i18n, errors.choose).to_string(),
     }
 }
 

@@ -153,7 +153,7 @@ impl InitiativeText {
         let kind = checks.check(
             "kind",
             InitiativeKind::parse(input.kind.trim()).ok_or(if input.kind.trim().is_empty() {
-                Problem::Required
+                Problem::Choose
             } else {
                 Problem::UnknownChoice
             }),
@@ -217,7 +217,7 @@ impl InitiativeText {
 
 fn parse_field(raw: &str, field_ids: Option<&[i64]>) -> Result<i64, Problem> {
     if raw.trim().is_empty() {
-        return Err(Problem::Required);
+        return Err(Problem::Choose);
     }
     raw.trim()
         .parse::<i64>()
@@ -267,7 +267,7 @@ fn parse_authors(input: &InitiativeInput, checks: &mut Checks) -> Option<Authors
             Some(Authors::Individuals(authors))
         }
         "" => {
-            checks.check::<()>("author_mode", Err(Problem::Required));
+            checks.check::<()>("author_mode", Err(Problem::Choose));
             None
         }
         _ => {

@@ -231,6 +231,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
             Receipt {
                 initiative_id: row.id,
                 receipt_code: row.receipt_code,
+                is_new: false,
             }
         }
         None => match insert_new(&mut tx, campaign_id, unit_id, &submit_key, &text).await? {
@@ -297,6 +298,7 @@ async fn insert_new(
             return Ok(Inserted::New(Receipt {
                 initiative_id: id,
                 receipt_code: code,
+                is_new: true,
             }));
         }
         if let Some(twin) = db::initiatives::find_by_key(tx, campaign_id, unit_id, submit_key).await? {

@@ -42,6 +42,13 @@ fn CommitmentForm(home: UnitHome) -> impl IntoView {
             </a>
         }
         .into_any(),
+        None if !c.state.accepts_registrations() => view! {
+            <p class="alert alert-info">{t!(i18n, commitment.closed)}</p>
+            <a class="button secondary" href=home_href.clone()>
+                {t!(i18n, unit.back_home)}
+            </a>
+        }
+        .into_any(),
         None => view! {
             <p class="commitment-text">
                 {t!(i18n, commitment.pledge, unit = c.unit_name.clone(), title = c.title.clone())}

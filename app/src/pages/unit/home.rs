@@ -5,6 +5,7 @@ use crate::api::unit_portal::{get_unit_home, UnitHome};
 use crate::components::id_param::number_param;
 use crate::components::notice::SavedNotice;
 use crate::components::page_loader::page_loader;
+use crate::domain::campaign_state::CampaignState;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -72,7 +73,12 @@ fn Home(home: UnitHome) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <p class="alert alert-info">{t!(i18n, unit.registration_closed)}</p> }.into_any()
+        let text = if c.state == CampaignState::Draft {
+            t_string!(i18n, unit.registration_not_open)
+        } else {
+            t_string!(i18n, unit.registration_closed)
+        };
+        view! { <p class="alert alert-info">{text}</p> }.into_any()
     };
     let report = match &home.report {
         Some(r) => view! {

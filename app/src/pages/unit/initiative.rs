@@ -31,10 +31,19 @@ fn paragraphs(text: &str) -> impl IntoView {
 fn Detail(detail: InitiativeDetail) -> impl IntoView {
     let i18n = use_i18n();
     let c = detail.campaign.clone();
-    let just_sent = use_query_map().read_untracked().get("sent").is_some();
+    let query = use_query_map().read_untracked();
+    let (just_sent, just_saved) = (query.get("sent").is_some(), query.get("saved").is_some());
+    let headline = if just_sent {
+        Some(t_string!(i18n, initiative.sent_title))
+    } else if just_saved {
+        Some(t_string!(i18n, initiative.saved_title))
+    } else {
+        None
+    };
+    let fresh = headline.is_some();
     let receipt = view! {
-        <div class="receipt" class:receipt-new=just_sent role=if just_sent { "status" } else { "group" }>
-            {just_sent.then(|| view! { <p class="receipt-title">{t!(i18n, initiative.sent_title)}</p> })}
+        <div class="receipt" class:receipt-new=fresh role=if fresh { "status" } else { "group" }>
+            {headline.map(|text| view! { <p class="receipt-title">{text}</p> })}
             <p>{t!(i18n, initiative.receipt_label)}</p>
             <p class="receipt-code big">{detail.receipt_code.clone()}</p>
             <p class="hint">{t!(i18n, initiative.receipt_hint, at = moment_text(detail.submitted_at))}</p>

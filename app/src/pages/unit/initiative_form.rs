@@ -15,6 +15,7 @@ use crate::components::text_field::TextField;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NewInitiativePage() -> impl IntoView {
@@ -87,7 +88,9 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
     } else {
         t_string!(i18n, initiative.submit)
     };
-    let draft_note = form.draft_saved_at.map(|at| {
+    // Back from a refused plain post (scripts off): the text came back, the files did not.
+    let refused_plain = use_query_map().read_untracked().get("err").is_some();
+    let draft_note = form.draft_saved_at.filter(|_| !refused_plain).map(|at| {
         view! {
             <p class="alert alert-info">
                 {t!(i18n, initiative.draft_restored, at = super::parts::moment_text(at))}
@@ -190,6 +193,8 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
                 required=true
             />
             <AuthorsPart mode=input.author_mode.clone() authors=input.authors.clone() error />
+            {refused_plain
+                .then(|| view! { <p class="alert alert-info">{t!(i18n, initiative.files_again)}</p> })}
             <AttachmentsPart stored=form.attachments.clone() error />
             <SendStatus sender />
             <div class="actions">
@@ -204,7 +209,10 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
                     {t!(i18n, initiative.later)}
                 </a>
             </div>
-            <p class="hint">{t!(i18n, initiative.kept_hint)}</p>
+            // Only true with scripts on: then the text is kept on the phone at each keystroke.
+            <p class="hint" hidden=move || !sender.started.get()>
+                {t!(i18n, initiative.kept_hint)}
+            </p>
         </form>
     }
     .into_any()

@@ -122,9 +122,22 @@ fn AuthorRow(index: usize, typed: AuthorInput, error: Signal<Option<AppError>>) 
             let name = name.clone();
             move || error.get().map(|e| e.problems_at(&name)).unwrap_or_default()
         };
+        // Shares that do not add up to 100 mark every share box, not only the group.
         let bad = {
             let problems = problems.clone();
-            move || if problems().is_empty() { "false" } else { "true" }
+            move || {
+                let shares_wrong = column == "share"
+                    && error.get().is_some_and(|e| {
+                        e.problems_at("authors")
+                            .iter()
+                            .any(|p| matches!(p, crate::error::Problem::SharesNotHundred { .. }))
+                    });
+                if problems().is_empty() && !shares_wrong {
+                    "false"
+                } else {
+                    "true"
+                }
+            }
         };
         view! {
             <div class=format!("author-cell author-{column}")>

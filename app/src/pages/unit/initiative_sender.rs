@@ -56,6 +56,8 @@ pub struct Sender {
     pub kept_locally: RwSignal<Option<String>>,
     pub kept_on_server: RwSignal<Option<String>>,
     pub restored: RwSignal<bool>,
+    /// The phone-side keeping runs (scripts on and hydrated).
+    pub started: RwSignal<bool>,
     server_save_due: StoredValue<u32>,
     retry_delay_secs: StoredValue<u64>,
 }
@@ -88,6 +90,7 @@ impl Sender {
             kept_locally: RwSignal::new(None),
             kept_on_server: RwSignal::new(None),
             restored: RwSignal::new(false),
+            started: RwSignal::new(false),
             server_save_due: StoredValue::new(0),
             retry_delay_secs: StoredValue::new(5),
         }
@@ -105,6 +108,7 @@ impl Sender {
     /// the network coming back.
     pub fn start(self) {
         let Some(store) = storage() else { return };
+        self.started.set(true);
         if let Some(pending) = store
             .get_item(&self.key("outbox"))
             .ok()
@@ -234,10 +238,7 @@ impl Sender {
     fn sent(self, receipt: Receipt) {
         self.forget("outbox");
         self.forget("draft");
-        let href = format!(
-            "/unit/{}/initiatives/{}?sent=1",
-            self.campaign_id, receipt.initiative_id
-        );
+        let href = receipt.page(self.campaign_id);
         // A full load: the receipt page is rendered by the server from the committed row.
         let _ = window().location().set_href(&href);
     }

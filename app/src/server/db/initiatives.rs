@@ -95,7 +95,11 @@ pub async fn find_by_key(
     .fetch_optional(conn)
     .await
     .map_err(map_err)
-    .map(|row| row.map(|(initiative_id, receipt_code)| Receipt { initiative_id, receipt_code }))
+    .map(|row| row.map(|(initiative_id, receipt_code)| Receipt {
+        initiative_id,
+        receipt_code,
+        is_new: true,
+    }))
 }
 
 /// Inserts a new initiative; `None` when a unique rule stopped it (same submit key: a concurrent

@@ -130,6 +130,7 @@ pub async fn register(ex: impl PgExecutor<'_>, new: NewInitiative<'_>) -> Result
         } => Registered::Done(Receipt {
             initiative_id,
             receipt_code,
+            is_new: true,
         }),
         Outcome { unit_id: None, .. } => Registered::LinkGone,
         Outcome { open: false, .. } => Registered::Closed,

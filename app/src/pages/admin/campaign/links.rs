@@ -93,6 +93,7 @@ fn Links(
         <section class="card">
             <h2>{t!(i18n, links.title)}</h2>
             <p class="hint">{t!(i18n, links.lead)}</p>
+            {(!can_issue).then(|| view! { <p class="alert alert-info">{t!(i18n, links.closed_hint)}</p> })}
             <FormAlert error />
             {move || saved.get().then(|| view! { <SavedNotice text=t_string!(i18n, links.issued) /> })}
             {move || reissued.get().then(|| view! { <SavedNotice text=t_string!(i18n, links.reissued) /> })}

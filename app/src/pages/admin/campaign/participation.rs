@@ -111,7 +111,9 @@ fn Table(initial: Participation) -> impl IntoView {
                             <th scope="col" class="num">
                                 {sort_link(
                                     SortBy::Initiatives,
-                                    t_string!(i18n, participation.col_initiatives).to_string(),
+                                    t_string!(
+                                        i18n, participation.col_initiatives, min = initial.min_initiatives
+                                    ),
                                 )}
                             </th>
                             <th scope="col">
@@ -217,7 +219,7 @@ fn Row(row: ParticipationRow, minimum: i32) -> impl IntoView {
             <th scope="row">{row.unit_name.clone()}</th>
             <td>{commitment}</td>
             <td class="num" class:ok-text=enough class:due-text=!enough>
-                {format!("{}/{}", row.initiatives, minimum)}
+                {row.initiatives}
             </td>
             <td>{report}</td>
         </tr>
@@ -229,6 +231,7 @@ fn ReceiptLookup(id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let typed = query("receipt");
     let code = typed.clone();
+    let shown_code = typed.clone();
     let found = Resource::new(
         move || code.clone(),
         move |code| async move {
@@ -240,9 +243,9 @@ fn ReceiptLookup(id: i64) -> impl IntoView {
         },
     );
     view! {
-        <section class="card receipt-lookup">
+        <section class="card receipt-lookup" id="tra-cuu">
             <h2>{t!(i18n, participation.lookup_title)}</h2>
-            <form method="get" class="search-row">
+            <form method="get" action="#tra-cuu" class="search-row">
                 <label for="receipt" class="sr-only">
                     {t!(i18n, participation.lookup_label)}
                 </label>
@@ -259,49 +262,65 @@ fn ReceiptLookup(id: i64) -> impl IntoView {
                 </button>
             </form>
             <Suspense>
-                {move || Suspend::new(async move {
-                    match found.await {
-                        Ok(None) => None,
-                        Ok(Some(m)) => {
-                            Some(
-                                view! {
-                                    <div class="alert alert-success" role="status">
-                                        <p>
-                                            <strong class="receipt-code">{m.receipt_code.clone()}</strong>
-                                            " — "
-                                            {m.unit_name.clone()}
+                {move || {
+                    let shown_code = shown_code.clone();
+                    Suspend::new(async move {
+                        match found.await {
+                            Ok(None) if shown_code.trim().is_empty() => None,
+                            Ok(None) => {
+                                let text = t_string!(
+                                    i18n, participation.not_found, code = shown_code.clone()
+                                );
+                                Some(
+                                    view! {
+                                        <p class="alert alert-info" role="status">
+                                            {text}
                                         </p>
-                                        <p>
-                                            {kind_label(m.kind)} " · " {m.field_name.clone()} ": "
-                                            <strong>{m.title.clone()}</strong>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            Ok(Some(m)) => {
+                                Some(
+                                    view! {
+                                        <div class="alert alert-success" role="status">
+                                            <p>
+                                                <strong class="receipt-code">{m.receipt_code.clone()}</strong>
+                                                " — "
+                                                {m.unit_name.clone()}
+                                            </p>
+                                            <p>
+                                                {kind_label(m.kind)} " · " {m.field_name.clone()} ": "
+                                                <strong>{m.title.clone()}</strong>
+                                            </p>
+                                            <p>
+                                                {t!(
+                                                    i18n, participation.sent_at, at = moment_text(m.submitted_at)
+                                                )}
+                                            </p>
+                                        </div>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            Err(e) => {
+                                let text = e
+                                    .problems_at("code")
+                                    .first()
+                                    .map(problem_text)
+                                    .unwrap_or_else(|| error_text(&e));
+                                Some(
+                                    view! {
+                                        <p class="alert alert-error" role="alert">
+                                            {text}
                                         </p>
-                                        <p>
-                                            {t!(
-                                                i18n, participation.sent_at, at = moment_text(m.submitted_at)
-                                            )}
-                                        </p>
-                                    </div>
-                                }
-                                    .into_any(),
-                            )
+                                    }
+                                        .into_any(),
+                                )
+                            }
                         }
-                        Err(e) => {
-                            let text = e
-                                .problems_at("code")
-                                .first()
-                                .map(problem_text)
-                                .unwrap_or_else(|| error_text(&e));
-                            Some(
-                                view! {
-                                    <p class="alert alert-error" role="alert">
-                                        {text}
-                                    </p>
-                                }
-                                    .into_any(),
-                            )
-                        }
-                    }
-                })}
+                    })
+                }}
             </Suspense>
         </section>
     }
