@@ -30,10 +30,8 @@ pub struct UnitCampaign {
 impl UnitCampaign {
     /// Initiatives may be sent or changed now (the server checks again on every save).
     pub fn registration_open(&self) -> bool {
-        self.state.accepts_registrations()
-            && self
-                .registration_deadline
-                .is_some_and(|d| !d.has_passed(self.loaded_at))
+        self.state
+            .registration_open(self.registration_deadline, self.loaded_at)
     }
 
     /// Reports are taken while the campaign runs; after the deadline they are marked late.

@@ -1,5 +1,7 @@
 //! The lifecycle of a campaign: draft → open → evaluating → published → closed. Only these
 //! forward steps exist; the server decides every transition and what each state allows.
+use crate::domain::deadline::Deadline;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -90,6 +92,11 @@ impl CampaignState {
     /// Units register initiatives only while the campaign is open (and before the deadline).
     pub fn accepts_registrations(self) -> bool {
         self == CampaignState::Open
+    }
+
+    /// Initiatives may be sent or changed: the campaign is open and the deadline not passed.
+    pub fn registration_open(self, deadline: Option<Deadline>, now: DateTime<Utc>) -> bool {
+        self.accepts_registrations() && deadline.is_some_and(|d| !d.has_passed(now))
     }
 
     /// Result reports are taken until the council's results are published (late ones marked).

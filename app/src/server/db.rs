@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod campaign_units;
 pub mod campaigns;
+pub mod drafts;
 pub mod initiatives;
 pub mod participation;
 pub mod registration;

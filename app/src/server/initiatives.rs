@@ -91,7 +91,7 @@ pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm
         (Some(input_of(&found, &authors)), Some(code), attachments)
     };
     let draft =
-        db::initiatives::draft(&mut *conn, campaign_id, caller.unit_id, &form_key(initiative_id)).await?;
+        db::drafts::load::<Draft>(&mut *conn, campaign_id, caller.unit_id, &form_key(initiative_id)).await?;
     let (input, submit_key, draft_saved_at) = match (draft, stored) {
         (Some((draft, at)), _) => (draft.input, draft.submit_key, Some(at)),
         (None, Some(input)) => (input, new_submit_key(), None),
@@ -178,11 +178,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
             return Ok((campaign_id, done));
         }
     }
-    let open = campaign.state().accepts_registrations()
-        && campaign
-            .registration_deadline()
-            .is_some_and(|d| !d.has_passed(Utc::now()));
-    if !open {
+    if !campaign.registration_open(Utc::now()) {
         return Err(AppError::field("form", Problem::RegistrationClosed));
     }
     let existing = match initiative_id {
@@ -220,7 +216,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     if let Err(refused) = checks.finish() {
         tx.rollback().await.map_err(map_err)?;
         let draft = Draft { submit_key, input };
-        db::initiatives::save_draft(&pool, campaign_id, unit_id, &form_key(initiative_id), &draft).await?;
+        db::drafts::save(&pool, campaign_id, unit_id, &form_key(initiative_id), &draft).await?;
         return Err(refused);
     }
     let text = parsed?;
@@ -241,7 +237,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     };
     db::initiatives::replace_authors(&mut tx, receipt.initiative_id, &text.authors).await?;
     db::initiatives::insert_attachments(&mut tx, Some(receipt.initiative_id), None, &form.files).await?;
-    db::initiatives::delete_draft(&mut tx, campaign_id, unit_id, &form_key(initiative_id)).await?;
+    db::drafts::delete(&mut tx, campaign_id, unit_id, &form_key(initiative_id)).await?;
     tx.commit().await.map_err(map_err)?;
     Ok((campaign_id, receipt))
 }
@@ -325,14 +321,10 @@ pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<Date
             .ok_or(AppError::NotFound)?;
     }
     let campaign = db::unit_portal::campaign(&mut *conn, campaign_id).await?;
-    let open = campaign.state().accepts_registrations()
-        && campaign
-            .registration_deadline()
-            .is_some_and(|d| !d.has_passed(Utc::now()));
-    if !open {
+    if !campaign.registration_open(Utc::now()) {
         return Err(AppError::field("form", Problem::RegistrationClosed));
     }
-    db::initiatives::save_draft(&mut *conn, campaign_id, caller.unit_id, form, &draft).await
+    db::drafts::save(&mut *conn, campaign_id, caller.unit_id, form, &draft).await
 }
 
 pub async fn detail(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppError> {

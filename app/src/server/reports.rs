@@ -36,7 +36,9 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
     };
     let passed = row.report_deadline().is_some_and(|d| d.has_passed(Utc::now()));
     let can = can_file(row.state().accepts_reports(), passed, report.is_some());
-    let draft = db::reports::draft(&pool, campaign_id, caller.unit_id).await?;
+    let draft = db::drafts::load::<String>(&pool, campaign_id, caller.unit_id, db::drafts::REPORT)
+        .await?
+        .map(|(text, _)| text);
     Ok(ReportPage {
         campaign: unit_campaign(&caller, row),
         report,
@@ -73,7 +75,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     if let Err(refused) = checks.finish() {
         // What was typed is kept as the report's draft, so the form opens with it again.
         tx.rollback().await.map_err(map_err)?;
-        db::reports::save_draft(&pool()?, campaign_id, unit_id, &typed).await?;
+        db::drafts::save(&pool()?, campaign_id, unit_id, db::drafts::REPORT, &typed).await?;
         return Err(refused);
     }
     let body = body.ok_or(AppError::Internal)?;
@@ -84,7 +86,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     db::reports::upsert(&mut tx, campaign_id, unit_id, &body, on_time).await?;
     db::reports::delete_attachments(&mut tx, campaign_id, unit_id, &removed).await?;
     db::initiatives::insert_attachments(&mut tx, None, Some((campaign_id, unit_id)), &form.files).await?;
-    db::initiatives::delete_draft(&mut tx, campaign_id, unit_id, db::reports::DRAFT_FORM).await?;
+    db::drafts::delete(&mut tx, campaign_id, unit_id, db::drafts::REPORT).await?;
     tx.commit().await.map_err(map_err)?;
     Ok((campaign_id, on_time))
 }

@@ -43,7 +43,7 @@ pub async fn home(campaign_id: i64) -> Result<UnitHome, AppError> {
         commitment: db::unit_portal::commitment(&pool, c, u).await?,
         initiatives: db::unit_portal::initiatives(&pool, c, u).await?,
         report: db::unit_portal::report(&pool, c, u).await?,
-        has_draft: db::unit_portal::has_draft(&pool, c, u, "new").await?,
+        has_draft: db::drafts::exists(&pool, c, u, "new").await?,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Initiatives, their authors, attachments and drafts. Reads name the unit as well as the id,
 //! so one unit can never load another's initiative.
 use super::map_err;
-use crate::api::initiatives::{Draft, FieldOption, Receipt};
+use crate::api::initiatives::{FieldOption, Receipt};
 use crate::domain::initiative::attachment::{AttachmentInfo, MediaType};
 use crate::domain::initiative::{Author, Authors, InitiativeKind, InitiativeText};
 use crate::error::AppError;
@@ -22,61 +22,6 @@ pub async fn fields(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Fie
             .map(|(id, name)| FieldOption { id, name })
             .collect()
     })
-}
-
-pub async fn draft(
-    ex: impl PgExecutor<'_>,
-    campaign_id: i64,
-    unit_id: i64,
-    form: &str,
-) -> Result<Option<(Draft, DateTime<Utc>)>, AppError> {
-    let row: Option<(sqlx::types::Json<Draft>, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT body, updated_at FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3",
-    )
-    .bind(campaign_id)
-    .bind(unit_id)
-    .bind(form)
-    .fetch_optional(ex)
-    .await
-    .map_err(map_err)?;
-    Ok(row.map(|(body, at)| (body.0, at)))
-}
-
-pub async fn save_draft(
-    ex: impl PgExecutor<'_>,
-    campaign_id: i64,
-    unit_id: i64,
-    form: &str,
-    draft: &Draft,
-) -> Result<DateTime<Utc>, AppError> {
-    sqlx::query_scalar(
-        "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()
-         RETURNING updated_at",
-    )
-    .bind(campaign_id)
-    .bind(unit_id)
-    .bind(form)
-    .bind(sqlx::types::Json(draft))
-    .fetch_one(ex)
-    .await
-    .map_err(map_err)
-}
-
-pub async fn delete_draft(
-    conn: &mut PgConnection,
-    campaign_id: i64,
-    unit_id: i64,
-    form: &str,
-) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
-        .bind(campaign_id)
-        .bind(unit_id)
-        .bind(form)
-        .execute(conn)
-        .await
-        .map_err(map_err)
-        .map(|_| ())
 }
 
 /// The initiative a submit key already made, if any.

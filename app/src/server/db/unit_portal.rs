@@ -32,6 +32,11 @@ impl CampaignRow {
         self.registration_deadline.map(Deadline::from_instant)
     }
 
+    /// Initiatives may be sent or changed at `now`.
+    pub fn registration_open(&self, now: DateTime<Utc>) -> bool {
+        self.state().registration_open(self.registration_deadline(), now)
+    }
+
     pub fn report_deadline(&self) -> Option<Deadline> {
         self.report_deadline.map(Deadline::from_instant)
     }
@@ -168,21 +173,4 @@ pub async fn report(
             on_time,
         })
     })
-}
-
-pub async fn has_draft(
-    ex: impl PgExecutor<'_>,
-    campaign_id: i64,
-    unit_id: i64,
-    form: &str,
-) -> Result<bool, AppError> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3)",
-    )
-    .bind(campaign_id)
-    .bind(unit_id)
-    .bind(form)
-    .fetch_one(ex)
-    .await
-    .map_err(map_err)
 }

@@ -1,0 +1,84 @@
+//! What a unit is typing, kept per form (`new`, an initiative's id, `report`) as JSON until the
+//! submit that saves it removes it in the same transaction.
+use super::map_err;
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::types::Json;
+use sqlx::{PgConnection, PgExecutor};
+
+/// The form under which a refused report's text is kept.
+pub const REPORT: &str = "report";
+
+pub async fn load<T: DeserializeOwned + Send + Unpin + 'static>(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+) -> Result<Option<(T, DateTime<Utc>)>, AppError> {
+    let row: Option<(Json<T>, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT body, updated_at FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
+    .fetch_optional(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(row.map(|(body, at)| (body.0, at)))
+}
+
+/// Keeps `body` as the form's draft; answers with when it was kept.
+pub async fn save<T: Serialize + Sync>(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+    body: &T,
+) -> Result<DateTime<Utc>, AppError> {
+    sqlx::query_scalar(
+        "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()
+         RETURNING updated_at",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
+    .bind(Json(body))
+    .fetch_one(ex)
+    .await
+    .map_err(map_err)
+}
+
+pub async fn delete(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
+        .bind(campaign_id)
+        .bind(unit_id)
+        .bind(form)
+        .execute(conn)
+        .await
+        .map_err(map_err)
+        .map(|_| ())
+}
+
+pub async fn exists(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+    form: &str,
+) -> Result<bool, AppError> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3)",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
+    .fetch_one(ex)
+    .await
+    .map_err(map_err)
+}
