@@ -6,6 +6,7 @@ pub mod campaign_state;
 pub mod deadline;
 pub mod initiative;
 pub mod participation;
+pub mod ranking;
 pub mod text;
 pub mod unit;
 pub mod unit_import;
