@@ -9,6 +9,7 @@ pub mod db;
 pub mod import_file;
 pub mod initiatives;
 pub mod participation;
+pub mod registration_queue;
 pub mod reports;
 pub mod respond;
 pub mod state;

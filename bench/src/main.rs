@@ -96,8 +96,10 @@ fn write_registration(out: &mut String, r: &registration::Figures) -> anyhow::Re
     )?;
     writeln!(
         out,
-        "Each request: session cookie, `submit_initiative` (multipart), unit link check, validation, one \
-         transaction (campaign row share-locked, submit key checked, INSERT, draft removed). \
+        "Each request: session cookie, `submit_initiative` (multipart), validation, then the registration \
+         queue: submits that arrive together are written by one statement (link live, campaign row \
+         share-locked, field and date checked, submit key checked, INSERT, draft removed) and each is \
+         answered after its commit. \
          `pgbench` runs one comparable single-row INSERT per transaction with {clients} clients on the same \
          PostgreSQL right after.\n"
     )?;

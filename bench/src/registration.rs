@@ -49,10 +49,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
     };
     server::bootstrap::prepare(&pool, &config).await?;
     // The app gets its own pool, sized as in production.
-    let app_pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(config.db_max_connections)
-        .connect(database_url)
-        .await?;
+    let app_pool = config.pool_options().connect(database_url).await?;
     let router = server::router::build(app_pool, &config).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);

@@ -37,6 +37,15 @@ fn flag(name: &str) -> bool {
 }
 
 impl Config {
+    /// How the app's connection pool is made (the server and the benchmark share it).
+    pub fn pool_options(&self) -> sqlx::postgres::PgPoolOptions {
+        sqlx::postgres::PgPoolOptions::new()
+            .max_connections(self.db_max_connections)
+            // sqlx already pings each connection when it comes back to the pool; a second ping
+            // before each use would add a round trip to every query.
+            .test_before_acquire(false)
+    }
+
     pub fn from_env() -> anyhow::Result<Self> {
         let host = var("HOST").unwrap_or_else(|| "127.0.0.1".into());
         let port: u16 = var("PORT")

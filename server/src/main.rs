@@ -24,8 +24,8 @@ async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Re
         (None, Some(pg)) => pg.database_url(),
         (None, None) => anyhow::bail!("no database"),
     };
-    let pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(config.db_max_connections)
+    let pool = config
+        .pool_options()
         .connect(&database_url)
         .await
         .context("connecting to PostgreSQL")?;

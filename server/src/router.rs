@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), static files, `GET /healthz`,
 //! sessions in PostgreSQL, request spans, compression and an upload size limit.
 use crate::config::Config;
+use app::server::registration_queue::RegistrationQueue;
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, State};
@@ -42,9 +43,10 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
     let link_key = crate::link_key::load(config)?;
     let state = AppState {
         leptos_options,
-        pool,
+        pool: pool.clone(),
         link_key,
         public_url: config.public_url.as_deref().map(Into::into),
+        registrations: RegistrationQueue::start(pool.clone()),
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();

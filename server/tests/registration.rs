@@ -407,3 +407,152 @@ async fn reissuing_a_link_ends_the_old_one_and_the_new_one_works(pool: PgPool) {
         StatusCode::OK
     );
 }
+
+/// Submits written by one statement each get their own outcome, and a bad one harms no other.
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn submits_written_together_each_get_their_own_outcome(pool: PgPool) {
+    use app::domain::initiative::attachment::MediaType;
+    use app::domain::initiative::{Author, Authors, InitiativeKind, InitiativeText};
+    use app::server::db::registration::{register, NewInitiative, Registered};
+    use app::server::upload_form::Upload;
+
+    let f = fixture(pool).await;
+    let link_of = |unit: i64| {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM unit_links WHERE unit_id = $1 AND revoked_at IS NULL")
+            .bind(unit)
+            .fetch_one(&f.pool)
+    };
+    let (link0, link1) = (
+        link_of(f.units[0].0).await.unwrap(),
+        link_of(f.units[1].0).await.unwrap(),
+    );
+    let field: i64 = sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id = $1 LIMIT 1")
+        .bind(f.campaign)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    let other_field: i64 =
+        sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id <> $1 LIMIT 1")
+            .bind(f.campaign)
+            .fetch_one(&f.pool)
+            .await
+            .unwrap();
+    sqlx::query("INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, 'new', '{}')")
+        .bind(f.campaign)
+        .bind(f.units[0].0)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let submit = |link_id: i64, key: &str, code: &str, field_id: i64| NewInitiative {
+        link_id,
+        campaign_id: f.campaign,
+        submit_key: key.into(),
+        receipt_code: code.into(),
+        text: InitiativeText {
+            kind: InitiativeKind::Model,
+            field_id,
+            title: format!("Mô hình {key}"),
+            situation: "Chờ lâu.".into(),
+            solution: "Hẹn giờ qua Zalo.".into(),
+            benefit: "Nhanh hơn.".into(),
+            scope: "Toàn phường.".into(),
+            first_applied: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            authors: Authors::Collective,
+        },
+        files: Vec::new(),
+    };
+    // The same submit twice in one batch (a double tap): named authors and a photo.
+    let named = |code: &str| {
+        let mut new = submit(link0, "B-A", code, field);
+        new.text.authors = Authors::Individuals(vec![
+            Author {
+                name: "Nguyễn Văn An".into(),
+                job_title: "Chủ tịch".into(),
+                share_percent: 60,
+            },
+            Author {
+                name: "Lê Thị Bình".into(),
+                job_title: String::new(),
+                share_percent: 40,
+            },
+        ]);
+        new.files = vec![Upload {
+            file_name: "anh.png".into(),
+            media_type: MediaType::Png,
+            bytes: PNG.to_vec(),
+        }];
+        new
+    };
+    let batch = [
+        named("AAAA-0001"),
+        submit(link1, "B-B", "AAAA-0002", field),
+        named("AAAA-0003"),
+        submit(link1, "B-C", "AAAA-0004", other_field),
+        submit(-1, "B-D", "AAAA-0005", field),
+    ];
+    let outcomes = register(&f.pool, &batch).await.unwrap();
+    let stored = |code: &str| {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM initiatives WHERE receipt_code = $1")
+            .bind(code.to_owned())
+            .fetch_one(&f.pool)
+    };
+    // One of the twins is stored; the other goes the careful path, which finds it.
+    let twin_done = match (&outcomes[0], &outcomes[2]) {
+        (Registered::Done(r), Registered::Recheck) | (Registered::Recheck, Registered::Done(r)) => r,
+        other => panic!("{other:?}"),
+    };
+    let first = stored(&twin_done.receipt_code).await.unwrap();
+    assert_eq!(twin_done.initiative_id, first);
+    let second = stored("AAAA-0002").await.unwrap();
+    assert!(matches!(&outcomes[1], Registered::Done(r) if r.initiative_id == second));
+    // The field of another campaign goes the careful path; a link that does not exist is gone.
+    assert!(matches!(outcomes[3], Registered::Recheck), "{:?}", outcomes[3]);
+    assert!(matches!(outcomes[4], Registered::LinkGone), "{:?}", outcomes[4]);
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM initiatives WHERE submit_key LIKE 'B-%'")
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(total, 2);
+    let authors: Vec<(i32, String, i32)> = sqlx::query_as(
+        "SELECT position, name, share_percent FROM initiative_authors WHERE initiative_id = $1 ORDER BY position",
+    )
+    .bind(first)
+    .fetch_all(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        authors,
+        vec![(0, "Nguyễn Văn An".into(), 60), (1, "Lê Thị Bình".into(), 40)]
+    );
+    let files: Vec<(i64, String)> =
+        sqlx::query_as("SELECT initiative_id, file_name FROM attachments WHERE initiative_id IN ($1, $2)")
+            .bind(first)
+            .bind(second)
+            .fetch_all(&f.pool)
+            .await
+            .unwrap();
+    assert_eq!(files, vec![(first, "anh.png".into())]);
+    let drafts: i64 = sqlx::query_scalar("SELECT count(*) FROM drafts WHERE unit_id = $1 AND form = 'new'")
+        .bind(f.units[0].0)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(drafts, 0);
+
+    // Sent again later: the earlier receipt. After the deadline: closed, even for a new key.
+    let again = register(&f.pool, &[submit(link0, "B-A", "AAAA-0006", field)])
+        .await
+        .unwrap();
+    assert!(
+        matches!(&again[0], Registered::Done(r) if r.initiative_id == first && r.receipt_code == twin_done.receipt_code)
+    );
+    sqlx::query("UPDATE campaigns SET registration_deadline = now() - interval '1 minute' WHERE id = $1")
+        .bind(f.campaign)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let late = register(&f.pool, &[submit(link1, "B-E", "AAAA-0007", field)])
+        .await
+        .unwrap();
+    assert!(matches!(late[0], Registered::Closed), "{:?}", late[0]);
+}

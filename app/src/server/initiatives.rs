@@ -4,7 +4,7 @@
 //! and the deadline is checked under a shared lock on the campaign row.
 use super::db::registration::{NewInitiative, Registered};
 use super::db::{self, initiatives::InitiativeRow, map_err};
-use super::state::pool;
+use super::state::{pool, registrations};
 use super::unit_access::require_unit;
 use super::unit_portal::unit_campaign;
 use super::upload_form::{self, check_totals, UploadForm};
@@ -258,16 +258,16 @@ async fn register_fast(
     ) else {
         return Ok(None);
     };
-    let code = new_receipt_code();
     let new = NewInitiative {
         link_id: bound.link_id,
         campaign_id: bound.campaign_id,
-        submit_key,
-        receipt_code: &code,
-        text: &text,
-        files: &form.files,
+        submit_key: submit_key.to_owned(),
+        receipt_code: new_receipt_code(),
+        text,
+        // Kept in the form too: a submit the statement cannot decide goes the careful path.
+        files: form.files.clone(),
     };
-    Ok(match db::registration::register(&pool()?, new).await? {
+    Ok(match registrations()?.register(new).await? {
         Registered::Done(receipt) => Some(Ok(receipt)),
         Registered::LinkGone => Some(Err(AppError::LinkInvalid)),
         Registered::Closed => Some(Err(AppError::field("form", Problem::RegistrationClosed))),

@@ -1,6 +1,7 @@
-//! What every request can reach: the pool, the Leptos options and the key that derives unit
-//! links. Nothing else lives in memory.
+//! What every request can reach: the pool, the Leptos options, the key that derives unit links
+//! and the queue of submits being written. Nothing else lives in memory.
 use crate::error::AppError;
+use crate::server::registration_queue::RegistrationQueue;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
@@ -14,6 +15,7 @@ pub struct AppState {
     /// `PUBLIC_URL`: how phones reach this site (for unit links and QR codes); without it, the
     /// address the admin's browser used.
     pub public_url: Option<Arc<str>>,
+    pub registrations: RegistrationQueue,
 }
 
 /// The secret from which unit links are derived; every app server of one database needs the same.
@@ -31,6 +33,10 @@ pub fn link_key() -> Result<LinkKey, AppError> {
 
 pub fn public_url() -> Result<Option<Arc<str>>, AppError> {
     state().map(|s| s.public_url)
+}
+
+pub fn registrations() -> Result<RegistrationQueue, AppError> {
+    state().map(|s| s.registrations)
 }
 
 fn state() -> Result<AppState, AppError> {
