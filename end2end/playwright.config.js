@@ -28,7 +28,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { viewport: { width: 1920, height: 1080 } } },
-    { name: 'phone', use: phone },
+    // Served files are the same for every profile: checked on the desktop only.
+    { name: 'phone', use: phone, testIgnore: /assets\.spec/ },
     { name: 'phone-nojs', use: { ...phone, javaScriptEnabled: false }, grep: /@forms/ },
   ],
 });

@@ -7,6 +7,7 @@ pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod initiatives;
+pub mod live;
 pub mod participation;
 pub mod reports;
 pub mod unit_import;

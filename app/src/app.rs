@@ -20,7 +20,7 @@ use crate::pages::unit::{
     link_open::LinkOpenPage,
     report::ReportPageView,
 };
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
+use crate::pages::{home::HomePage, live::LivePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
+                    <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
                         <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />

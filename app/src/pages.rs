@@ -1,6 +1,7 @@
 //! Pages, one folder per area.
 pub mod admin;
 pub mod home;
+pub mod live;
 pub mod login;
 pub mod not_found;
 pub mod unit;

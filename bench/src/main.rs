@@ -1,7 +1,8 @@
 //! Benchmarks, run by `./x bench` against a throwaway PostgreSQL (`DATABASE_URL`): importing a
 //! file of 3,500 units (first import, the same file again, every name changed) through the real
 //! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
-//! registration page; the size of the release WebAssembly. Figures go to the results file.
+//! registration page; ranking a campaign of 3,500 units; the size of the release WebAssembly. Figures go to the results file.
+mod ranking;
 mod registration;
 
 use anyhow::Context;
@@ -77,6 +78,23 @@ async fn main() -> anyhow::Result<()> {
             ms(*times.iter().max().unwrap_or(&Duration::ZERO))
         )?;
     }
+    let (pool, _) = fresh_database(&admin, &base_url, "thidua_bench_ranking").await?;
+    let account = bench_account(&pool).await?;
+    app::api::unit_import::ssr::import_bytes(&pool, account, "bench.csv", first.as_bytes())
+        .await
+        .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+    let ranked = ranking::run(&pool).await?;
+    pool.close().await;
+    writeln!(
+        out,
+        "\n## Ranking a campaign ({} units, {} initiatives; standings query and ranking, 30 runs)\n",
+        ranked.units,
+        ranking::INITIATIVES
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(out, "| median | {} | < 20 ms |", ms(ranked.median))?;
+    writeln!(out, "| max | {} | |", ms(ranked.max))?;
     let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
     let reg = registration::run(pool, &url).await?;
     write_registration(&mut out, &reg)?;
@@ -96,7 +114,7 @@ fn write_registration(out: &mut String, r: &registration::Figures) -> anyhow::Re
     )?;
     writeln!(
         out,
-        "Each request: session cookie, `submit_initiative` (multipart), validation, then the registration \
+        "Each request: the signed unit cookie, `submit_initiative` (multipart), validation, then the registration \
          queue: submits that arrive together are written by one statement (link live, campaign row \
          share-locked, field and date checked, submit key checked, INSERT, draft removed) and each is \
          answered after its commit. \

@@ -1,5 +1,5 @@
 //! Registrations through the real HTTP path: the app's router served on a local port, 50
-//! clients each holding a unit's session (opened through its link) and posting the multipart
+//! clients each holding a unit's signed cookie (opened through its link) and posting the multipart
 //! initiative form with a fresh submit key, as fast as answers come back. Compared with `pgbench`
 //! inserting one comparable row per transaction into the same PostgreSQL, in the same sitting.
 use anyhow::Context;
@@ -60,7 +60,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(CLIENTS)
         .build()?;
-    let mut sessions = Vec::new();
+    let mut unit_cookies = Vec::new();
     for n in 0..CLIENTS {
         let answer = client
             .get(format!("{base}/l/{}", tokens[n % tokens.len()]))
@@ -71,16 +71,16 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
             .get(reqwest::header::SET_COOKIE)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
-            .context("opening a unit link set no session")?
+            .context("opening a unit link set no unit cookie")?
             .to_owned();
-        sessions.push(cookie);
+        unit_cookies.push(cookie);
     }
     let before: i64 = sqlx::query_scalar("SELECT count(*) FROM initiatives")
         .fetch_one(&pool)
         .await?;
     let started = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
-    for (n, cookie) in sessions.into_iter().enumerate() {
+    for (n, cookie) in unit_cookies.into_iter().enumerate() {
         let (client, base) = (client.clone(), base.clone());
         workers.spawn(async move { client_loop(n, client, base, cookie, campaign, field, started).await });
     }
@@ -292,7 +292,7 @@ async fn page_weight(
         .get(reqwest::header::SET_COOKIE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
-        .context("no session")?
+        .context("no unit cookie")?
         .to_owned();
     let html = client
         .get(format!("{base}/unit/{campaign}/initiatives/new"))

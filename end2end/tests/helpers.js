@@ -44,3 +44,30 @@ export async function signInToUnits(page, testInfo) {
   await signIn(page, testInfo, ADMIN, '/admin/units');
   await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị' })).toBeVisible();
 }
+
+/** The link of one unit, read from the printable QR sheet. `index` counts from the end when negative. */
+export async function unitLink(browser, testInfo, campaign, index) {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  await signIn(page, testInfo, undefined, `/admin/campaigns/${campaign}/links/print`);
+  const cards = page.locator('.qr-card');
+  const count = await cards.count();
+  const card = cards.nth(index < 0 ? count + index : index);
+  const unit = (await card.locator('h2').textContent()).trim();
+  const url = (await card.locator('.qr-url').textContent()).trim();
+  await expect(card.locator('.qr-code svg')).toBeVisible();
+  await context.close();
+  return { unit, path: new URL(url).pathname };
+}
+
+/** Fills every required field of the initiative form with a valid value. */
+export async function fillInitiative(page, title) {
+  await page.getByText('Mô hình', { exact: true }).click();
+  await page.getByLabel('Lĩnh vực').selectOption({ index: 1 });
+  await page.getByLabel('Tên sáng kiến').fill(title);
+  await page.getByLabel('Thực trạng').fill('Người dân phải chờ lâu ở bộ phận một cửa.');
+  await page.getByLabel('Nội dung giải pháp').fill('Bước 1: lấy số qua Zalo.\n\nBước 2: gọi theo số thứ tự.');
+  await page.getByLabel('Hiệu quả, lợi ích dự kiến').fill('Giảm một nửa thời gian chờ.');
+  await page.getByLabel('Phạm vi áp dụng').fill('Toàn phường.');
+  await page.getByLabel('Ngày áp dụng lần đầu').fill('01/11/2026');
+}

@@ -2,39 +2,14 @@
 // commitment, register an initiative with a photo and a PDF, lose the network while typing and
 // get the text back, send while offline and see it go by itself, double-submit and get one.
 import { test, expect } from '@playwright/test';
-import { hydrated, jsEnabled, signIn, watchErrors } from './helpers.js';
+import { fillInitiative, hydrated, jsEnabled, unitLink, watchErrors } from './helpers.js';
 
 const OPEN_CAMPAIGN = 5; // Móng Cái, open now (demo)
 const SCORED_CAMPAIGN = 4; // Quận 10, registration closed (demo)
 
-/** The link of one unit, read from the printable QR sheet. `index` counts from the end when negative. */
-async function unitLink(browser, testInfo, campaign, index) {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const page = await context.newPage();
-  await signIn(page, testInfo, undefined, `/admin/campaigns/${campaign}/links/print`);
-  const cards = page.locator('.qr-card');
-  const count = await cards.count();
-  const card = cards.nth(index < 0 ? count + index : index);
-  const unit = (await card.locator('h2').textContent()).trim();
-  const url = (await card.locator('.qr-url').textContent()).trim();
-  await expect(card.locator('.qr-code svg')).toBeVisible();
-  await context.close();
-  return { unit, path: new URL(url).pathname };
-}
-
 /** Each project works on its own unit, so parallel runs never share drafts or commitments. */
 const unitIndex = (testInfo, offsets) => offsets[testInfo.project.name];
 
-async function fillInitiative(page, title) {
-  await page.getByText('Mô hình', { exact: true }).click();
-  await page.getByLabel('Lĩnh vực').selectOption({ index: 1 });
-  await page.getByLabel('Tên sáng kiến').fill(title);
-  await page.getByLabel('Thực trạng').fill('Người dân phải chờ lâu ở bộ phận một cửa.');
-  await page.getByLabel('Nội dung giải pháp').fill('Bước 1: lấy số qua Zalo.\n\nBước 2: gọi theo số thứ tự.');
-  await page.getByLabel('Hiệu quả, lợi ích dự kiến').fill('Giảm một nửa thời gian chờ.');
-  await page.getByLabel('Phạm vi áp dụng').fill('Toàn phường.');
-  await page.getByLabel('Ngày áp dụng lần đầu').fill('01/11/2026');
-}
 
 test('@forms a unit opens its link, signs the commitment and registers with a photo and a PDF', async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);

@@ -1,25 +1,15 @@
 // The result report as a unit files it, and the organizer's participation table that follows
 // registrations without a reload; receipt codes looked up by the organizer.
 import { test, expect } from '@playwright/test';
-import { hydrated, jsEnabled, signIn } from './helpers.js';
+import { hydrated, jsEnabled, signIn, unitLink } from './helpers.js';
 
 const OPEN_CAMPAIGN = 5;
 
-async function unitLink(browser, testInfo, index) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, testInfo, undefined, `/admin/campaigns/${OPEN_CAMPAIGN}/links/print`);
-  const card = page.locator('.qr-card').nth(index);
-  const unit = (await card.locator('h2').textContent()).trim();
-  const url = (await card.locator('.qr-url').textContent()).trim();
-  await context.close();
-  return { unit, path: new URL(url).pathname };
-}
 
 test('@forms a unit files its report and the organizer sees it, without reloading', async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
   const index = { desktop: 3, phone: 4, 'phone-nojs': 5 }[testInfo.project.name];
-  const { unit, path } = await unitLink(browser, testInfo, index);
+  const { unit, path } = await unitLink(browser, testInfo, OPEN_CAMPAIGN, index);
 
   // The organizer's table, filtered to this unit, stays open while the unit files its report.
   const organizer = await browser.newContext({ javaScriptEnabled: jsEnabled(testInfo) });

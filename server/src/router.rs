@@ -2,6 +2,7 @@
 //! sessions in PostgreSQL, request spans, compression and an upload size limit.
 use crate::config::Config;
 use app::server::registration_queue::RegistrationQueue;
+use app::server::unit_cookie::UnitCookieKey;
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, State};
@@ -11,8 +12,10 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
+use tower_http::CompressionLevel;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -21,6 +24,13 @@ use tower_sessions_sqlx_store::PostgresStore;
 /// Uploads above this are refused before any handler runs: an initiative's files may total
 /// 15 MB (see `attachment::MAX_TOTAL_MB`), plus its text. Each handler checks its own limits.
 const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Pages and answers are compressed as they are sent, at brotli/gzip level 4: the default
+/// (brotli 11) costs seconds of CPU per large response. The WebAssembly, JS and CSS are
+/// compressed once at build time (`./x`) and served as they are.
+const DYNAMIC_COMPRESSION_LEVEL: i32 = 4;
+/// Smaller answers gain less than compressing them costs.
+const COMPRESS_ABOVE_BYTES: u16 = 1024;
 
 pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
     let store = PostgresStore::new(pool.clone());
@@ -44,9 +54,10 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
     let state = AppState {
         leptos_options,
         pool: pool.clone(),
-        link_key,
         public_url: config.public_url.as_deref().map(Into::into),
         registrations: RegistrationQueue::start(pool.clone()),
+        unit_cookie_key: UnitCookieKey::new(&link_key, config.cookie_secure),
+        link_key,
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -65,7 +76,11 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(sessions)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(CompressionLayer::new())
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION_LEVEL))
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
+        )
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
         }))

@@ -10,6 +10,16 @@ use sqlx::PgPool;
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_link_binds_the_browser_and_leaves_the_address_bar(pool: PgPool) {
     let f = fixture(pool).await;
+    let (_, _, headers) = get(&f.app, &format!("/l/{}", f.units[0].1), None).await;
+    let sent = headers
+        .get(axum::http::header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(sent.starts_with("thidua_unit="), "{sent}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age="] {
+        assert!(sent.contains(attribute), "{attribute} missing: {sent}");
+    }
     let cookie = f.open(0).await;
     let (status, body, _) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
@@ -92,6 +102,26 @@ async fn no_unit_reaches_another_units_initiatives_and_nobody_without_a_link_rea
         let (status, text, _) = post(&f.app, &path, &body, None).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path} without a link: {text}");
     }
+    // A unit cookie written by hand (not signed by the server) names the owner's link in vain.
+    let owner_link: i64 =
+        sqlx::query_scalar("SELECT id FROM unit_links WHERE unit_id = $1 AND revoked_at IS NULL")
+            .bind(f.units[0].0)
+            .fetch_one(&f.pool)
+            .await
+            .unwrap();
+    let forged = format!("thidua_unit={}-{owner_link}", f.campaign);
+    for (path, body) in unit_calls(f.campaign, id) {
+        let (status, text, _) = post(&f.app, &path, &body, Some(&forged)).await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "{path} with a forged cookie: {text}"
+        );
+    }
+    assert_eq!(
+        get(&f.app, &format!("/files/{file}"), Some(&forged)).await.0,
+        StatusCode::NOT_FOUND
+    );
     for (path, body) in unit_calls(f.campaign, id)
         .into_iter()
         .filter(|(p, _)| p.contains("initiative"))

@@ -90,6 +90,26 @@ fn evaluation(mode: EvaluationMode, scores: &[f64]) -> f64 {
     }
 }
 
+/// A score as Vietnamese readers write it: `1.234,5` (dot for thousands, comma for decimals),
+/// with no decimals when it is whole.
+pub fn score_text(hundredths: i64) -> String {
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, cents) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    match cents {
+        0 => format!("{sign}{grouped}"),
+        c if c % 10 == 0 => format!("{sign}{grouped},{}", c / 10),
+        c => format!("{sign}{grouped},{c:02}"),
+    }
+}
+
 fn compare(a: &UnitFacts, sa: &Standing, b: &UnitFacts, sb: &Standing) -> Ordering {
     // A unit with no on-time submission comes after every unit with one.
     let submitted = |u: &UnitFacts| (u.first_on_time_submission.is_none(), u.first_on_time_submission);

@@ -1,12 +1,12 @@
 //! `GET /files/{id}`: an attached file, for a signed-in account or for the unit that owns it
 //! (through its live link). Anybody else gets 404, so ids reveal nothing.
 use super::auth::ACCOUNT_KEY;
-use super::unit_access::UNIT_LINKS_KEY;
+use super::unit_cookie::{self, UnitCookieKey};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sqlx::PgPool;
-use std::collections::HashMap;
+use tower_cookies::Cookies;
 use tower_sessions::Session;
 
 #[derive(sqlx::FromRow)]
@@ -18,8 +18,15 @@ struct FileRow {
     unit_id: i64,
 }
 
-pub async fn download(State(pool): State<PgPool>, session: Session, Path(id): Path<i64>) -> Response {
-    match find_allowed(&pool, &session, id).await {
+pub async fn download(
+    State(pool): State<PgPool>,
+    State(unit_key): State<UnitCookieKey>,
+    session: Session,
+    cookies: Cookies,
+    Path(id): Path<i64>,
+) -> Response {
+    let bound_links = unit_cookie::bound_links(&cookies, &unit_key);
+    match find_allowed(&pool, &session, &bound_links, id).await {
         Ok(Some(file)) => file_response(file),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
@@ -29,7 +36,12 @@ pub async fn download(State(pool): State<PgPool>, session: Session, Path(id): Pa
     }
 }
 
-async fn find_allowed(pool: &PgPool, session: &Session, id: i64) -> download_error::Result<Option<FileRow>> {
+async fn find_allowed(
+    pool: &PgPool,
+    session: &Session,
+    bound_links: &std::collections::BTreeMap<i64, i64>,
+    id: i64,
+) -> download_error::Result<Option<FileRow>> {
     let file: Option<FileRow> = sqlx::query_as(
         "SELECT a.file_name, a.media_type, a.bytes,
                 COALESCE(i.campaign_id, a.report_campaign) AS campaign_id,
@@ -51,8 +63,7 @@ async fn find_allowed(pool: &PgPool, session: &Session, id: i64) -> download_err
             return Ok(Some(file));
         }
     }
-    let links: HashMap<String, i64> = session.get(UNIT_LINKS_KEY).await?.unwrap_or_default();
-    let Some(link_id) = links.get(&file.campaign_id.to_string()) else {
+    let Some(link_id) = bound_links.get(&file.campaign_id) else {
         return Ok(None);
     };
     let owns: bool = sqlx::query_scalar(

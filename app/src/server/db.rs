@@ -9,6 +9,7 @@ pub mod initiatives;
 pub mod participation;
 pub mod registration;
 pub mod reports;
+pub mod standings;
 pub mod unit_imports;
 pub mod unit_links;
 pub mod unit_portal;

@@ -1,7 +1,8 @@
 //! What every request can reach: the pool, the Leptos options, the key that derives unit links
-//! and the queue of submits being written. Nothing else lives in memory.
+//! (and signs unit cookies) and the queue of submits being written. Nothing else lives in memory.
 use crate::error::AppError;
 use crate::server::registration_queue::RegistrationQueue;
+use crate::server::unit_cookie::UnitCookieKey;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
@@ -16,6 +17,7 @@ pub struct AppState {
     /// address the admin's browser used.
     pub public_url: Option<Arc<str>>,
     pub registrations: RegistrationQueue,
+    pub unit_cookie_key: UnitCookieKey,
 }
 
 /// The secret from which unit links are derived; every app server of one database needs the same.
@@ -33,6 +35,10 @@ pub fn link_key() -> Result<LinkKey, AppError> {
 
 pub fn public_url() -> Result<Option<Arc<str>>, AppError> {
     state().map(|s| s.public_url)
+}
+
+pub fn unit_cookie_key() -> Result<UnitCookieKey, AppError> {
+    state().map(|s| s.unit_cookie_key)
 }
 
 pub fn registrations() -> Result<RegistrationQueue, AppError> {

@@ -1,14 +1,11 @@
-//! Who a unit caller is: opening a unit link stores that link's id in the session, per campaign
-//! (no account). Every unit server function starts with `require_unit`, which reloads the link:
-//! a revoked link stops working at once, and a session reaches only its own unit.
-use super::auth::session;
-use super::state::{link_key, pool};
-use super::{db, unit_link};
+//! Who a unit caller is: opening a unit link remembers that link's id, per campaign, in the
+//! browser's signed unit cookie (no account; see `unit_cookie`). Every unit server function starts
+//! with `require_unit`, which reloads the link: a revoked link stops working at once, and a
+//! browser reaches only the units whose links it opened.
+use super::state::{link_key, pool, unit_cookie_key};
+use super::{db, unit_cookie, unit_link};
 use crate::error::AppError;
-use std::collections::HashMap;
-use tower_sessions::Session;
-
-pub const UNIT_LINKS_KEY: &str = "unit_links";
+use tower_cookies::Cookies;
 
 /// The unit on whose behalf this browser acts in one campaign.
 #[derive(Debug, Clone)]
@@ -19,15 +16,11 @@ pub struct UnitCaller {
     pub unit_name: String,
 }
 
-async fn bound_links(session: &Session) -> Result<HashMap<String, i64>, AppError> {
-    session
-        .get::<HashMap<String, i64>>(UNIT_LINKS_KEY)
-        .await
-        .map(Option::unwrap_or_default)
-        .map_err(|e| {
-            tracing::error!(error = %e, "session read failed");
-            AppError::Internal
-        })
+async fn cookies() -> Result<Cookies, AppError> {
+    leptos_axum::extract::<Cookies>().await.map_err(|e| {
+        tracing::error!(error = %e, "cookie layer missing");
+        AppError::Internal
+    })
 }
 
 /// Checks a token from `/l/{token}` and binds this browser to its unit; returns the campaign id.
@@ -39,24 +32,20 @@ pub async fn open_link(raw_token: &str) -> Result<i64, AppError> {
     if !found.live || !unit_link::matches(&link_key()?, found.id, &found.nonce, &token) {
         return Err(AppError::LinkInvalid);
     }
-    let session = session().await?;
-    let mut links = bound_links(&session).await?;
-    links.insert(found.campaign_id.to_string(), found.id);
-    let failed = |e: tower_sessions::session::Error| {
-        tracing::error!(error = %e, "session write failed");
-        AppError::Internal
-    };
-    session.cycle_id().await.map_err(failed)?;
-    session.insert(UNIT_LINKS_KEY, links).await.map_err(failed)?;
+    unit_cookie::bind(
+        &cookies().await?,
+        &unit_cookie_key()?,
+        found.campaign_id,
+        found.id,
+    );
     Ok(found.campaign_id)
 }
 
-/// The link this browser opened for `campaign_id`, from the session alone; whether it is still
+/// The link this browser opened for `campaign_id`, from its cookie alone; whether it is still
 /// live is for the caller to check (`require_unit`, or inside the statement that writes).
 pub async fn bound_link(campaign_id: i64) -> Result<i64, AppError> {
-    let links = bound_links(&session().await?).await?;
-    links
-        .get(&campaign_id.to_string())
+    unit_cookie::bound_links(&cookies().await?, &unit_cookie_key()?)
+        .get(&campaign_id)
         .copied()
         .ok_or(AppError::NoUnitLink)
 }

@@ -33,6 +33,16 @@ fn order(standings: &[Standing]) -> Vec<i64> {
 }
 
 #[test]
+fn scores_are_written_the_vietnamese_way() {
+    assert_eq!(score_text(3500), "35");
+    assert_eq!(score_text(3550), "35,5");
+    assert_eq!(score_text(3505), "35,05");
+    assert_eq!(score_text(123_456_700), "1.234.567");
+    assert_eq!(score_text(0), "0");
+    assert_eq!(score_text(-250), "-2,5");
+}
+
+#[test]
 fn participation_points_add_up_per_duty_met() {
     let mut all = unit(1, 0);
     (all.commitment_signed, all.minimum_met_on_time, all.report_on_time) = (true, true, true);

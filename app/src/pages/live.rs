@@ -1,0 +1,161 @@
+//! The public leaderboard of a campaign (`/live/{campaign}`), for phones and desktops: how many
+//! units have registered, the standings, the newest registrations. With scripts on it refreshes
+//! itself every few seconds; without them it is a complete page as of its loading.
+use crate::api::live::{get_live_board, LiveBoard, LiveRow};
+use crate::components::id_param::number_param;
+use crate::components::page_loader::page_loader;
+use crate::domain::ranking::score_text;
+use crate::i18n::*;
+use crate::pages::unit::parts::{kind_label, moment_text};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How often an open board asks for fresh standings.
+const REFRESH: Duration = Duration::from_secs(5);
+
+#[component]
+pub fn LivePage() -> impl IntoView {
+    let campaign = number_param("campaign");
+    view! {
+        <main id="main" class="page live-page">
+            {page_loader(campaign, get_live_board, |board| view! { <Board initial=board /> })}
+        </main>
+    }
+}
+
+#[component]
+fn Board(initial: LiveBoard) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = initial.campaign_id;
+    let board = RwSignal::new(initial.clone());
+    Effect::new(move |_| {
+        let refresh = move || {
+            leptos::task::spawn_local(async move {
+                // A failed refresh keeps the standings shown; the next one tries again.
+                if let Ok(fresh) = get_live_board(id).await {
+                    board.try_set(fresh);
+                }
+            })
+        };
+        if let Ok(handle) = set_interval_with_handle(refresh, REFRESH) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    let theme =
+        (!initial.theme.is_empty()).then(|| view! { <p class="live-theme">{initial.theme.clone()}</p> });
+    let progress = move || {
+        let b = board.get();
+        let (registered, total) = (b.registered_units(), b.rows.len());
+        let percent = (registered * 100).checked_div(total).unwrap_or(0);
+        view! {
+            <p class="live-count">
+                {t!(i18n, live.registered, registered = registered.to_string(), total = total.to_string())}
+            </p>
+            <div
+                class="live-bar"
+                role="progressbar"
+                aria-valuemin="0"
+                aria-valuemax=total.to_string()
+                aria-valuenow=registered.to_string()
+            >
+                <span style=format!("width: {percent}%")></span>
+            </div>
+            <p class="hint">
+                {t!(i18n, live.updated, at = moment_text(b.loaded_at))}
+                {(!b.published)
+                    .then(|| {
+                        view! {
+                            " · "
+                            {t!(i18n, live.participation_only)}
+                        }
+                    })}
+            </p>
+        }
+    };
+    let rows = move || {
+        let b = board.get();
+        if b.rows.is_empty() {
+            return view! { <p class="empty">{t!(i18n, live.no_units)}</p> }.into_any();
+        }
+        let min = b.min_initiatives;
+        let body = b
+            .rows
+            .into_iter()
+            .map(|row| view! { <StandingRow row min /> })
+            .collect_view();
+        view! {
+            <table class="live-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, live.col_place)}</th>
+                        <th scope="col">{t!(i18n, live.col_unit)}</th>
+                        <th scope="col" class="num">
+                            {t!(i18n, live.col_initiatives)}
+                        </th>
+                        <th scope="col" class="num">
+                            {t!(i18n, live.col_score)}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let latest = move || {
+        let b = board.get();
+        if b.latest.is_empty() {
+            return view! { <p class="empty">{t!(i18n, live.no_registrations)}</p> }.into_any();
+        }
+        let items = b
+            .latest
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li>
+                        <time datetime=r.submitted_at.to_rfc3339()>{moment_text(r.submitted_at)}</time>
+                        <strong>{r.unit_name}</strong>
+                        <span>{format!("{}: {}", kind_label(r.kind), r.title)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="live-latest">{items}</ol> }.into_any()
+    };
+    view! {
+        <header class="live-head">
+            <p class="live-kicker">{t!(i18n, live.kicker)}</p>
+            <h1>{initial.title.clone()}</h1>
+            {theme}
+        </header>
+        <section class="live-progress" aria-labelledby="live-progress-title">
+            <h2 id="live-progress-title" class="sr-only">
+                {t!(i18n, live.progress_title)}
+            </h2>
+            {progress}
+        </section>
+        <div class="live-columns">
+            <section aria-labelledby="live-ranking-title">
+                <h2 id="live-ranking-title">{t!(i18n, live.ranking_title)}</h2>
+                {rows}
+            </section>
+            <section aria-labelledby="live-latest-title">
+                <h2 id="live-latest-title">{t!(i18n, live.latest_title)}</h2>
+                {latest}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn StandingRow(row: LiveRow, min: i32) -> impl IntoView {
+    let enough = row.initiatives >= i64::from(min);
+    view! {
+        <tr data-unit=row.unit_id.to_string()>
+            <td class="place">{row.place.to_string()}</td>
+            <th scope="row">{row.unit_name}</th>
+            <td class=if enough { "num met" } else { "num" }>{row.initiatives.to_string()}</td>
+            <td class="num score">{score_text(row.score_hundredths)}</td>
+        </tr>
+    }
+}

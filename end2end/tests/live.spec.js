@@ -1,0 +1,55 @@
+// The public leaderboard: anybody opens it without signing in, on a phone or a desktop; it
+// shows registration progress, the standings and the newest registrations, and follows a new
+// registration without a reload.
+import { test, expect } from '@playwright/test';
+import { fillInitiative, hydrated, jsEnabled, unitLink, watchErrors } from './helpers.js';
+
+const OPEN_CAMPAIGN = 5; // Móng Cái, open now (demo), public
+
+test('@forms the board of an open campaign shows progress, standings and the newest registrations', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.goto(`/live/${OPEN_CAMPAIGN}`);
+  await hydrated(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Phong trào thi đua cải cách hành chính');
+  await expect(page.locator('.live-count')).toHaveText(/^\d+\/\d+ đơn vị đã đăng ký sáng kiến$/);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  const places = await page.locator('.live-table tbody .place').allTextContents();
+  expect(places.length).toBeGreaterThan(3);
+  expect(places).toEqual(places.map((_, i) => String(i + 1)));
+  await expect(page.locator('.live-latest li').first()).toBeVisible();
+  await expect(page.locator('.live-latest time').first()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  // Nothing wider than the screen on a phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
+});
+
+test('@forms an unknown campaign has no board', async ({ page }) => {
+  const answer = await page.goto('/live/987654');
+  expect(answer.status()).toBe(404);
+  await expect(page.getByText('Không tìm thấy nội dung yêu cầu.')).toBeVisible();
+});
+
+test('a new registration reaches an open board without a reload', async ({ page, browser }, testInfo) => {
+  test.skip(!jsEnabled(testInfo) || testInfo.project.name !== 'desktop', 'one unit registers once');
+  test.setTimeout(90_000);
+  const { unit, path } = await unitLink(browser, testInfo, OPEN_CAMPAIGN, 6);
+  await page.goto(`/live/${OPEN_CAMPAIGN}`);
+  await hydrated(page, testInfo);
+  const row = page.locator('.live-table tbody tr', { has: page.getByRole('rowheader', { name: unit, exact: true }) });
+  const before = Number(await row.locator('td').nth(1).textContent());
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const form = await phone.newPage();
+  await form.goto(path);
+  await form.goto(`/unit/${OPEN_CAMPAIGN}/initiatives/new`);
+  await hydrated(form, testInfo);
+  const title = `Bảng trực tiếp ${Date.now()}`;
+  await fillInitiative(form, title);
+  await form.getByRole('button', { name: 'Gửi đăng ký' }).click();
+  await expect(form.getByText('Đã gửi thành công!')).toBeVisible();
+  await phone.close();
+
+  await expect(row.locator('td').nth(1)).toHaveText(String(before + 1), { timeout: 15_000 });
+  await expect(page.locator('.live-latest li').first()).toContainText(title);
+});
