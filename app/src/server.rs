@@ -9,6 +9,8 @@ pub mod db;
 pub mod import_file;
 pub mod initiatives;
 pub mod live_board;
+pub mod live_events;
+pub mod live_hub;
 pub mod participation;
 pub mod registration_queue;
 pub mod reports;

@@ -50,7 +50,8 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
     server::bootstrap::prepare(&pool, &config).await?;
     // The app gets its own pool, sized as in production.
     let app_pool = config.pool_options().connect(database_url).await?;
-    let router = server::router::build(app_pool, &config).await?;
+    let live = app::server::live_hub::LiveHub::new(app_pool.clone());
+    let router = server::router::build(app_pool, &config, live).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     tokio::spawn(async move { axum::serve(listener, router).await });

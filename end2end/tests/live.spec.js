@@ -1,6 +1,6 @@
 // The public leaderboard: anybody opens it without signing in, on a phone or a desktop; it
 // shows registration progress, the standings and the newest registrations, and follows a new
-// registration without a reload.
+// registration without a reload (pushed by the server).
 import { test, expect } from '@playwright/test';
 import { fillInitiative, hydrated, jsEnabled, unitLink, watchErrors } from './helpers.js';
 
@@ -50,6 +50,6 @@ test('a new registration reaches an open board without a reload', async ({ page,
   await expect(form.getByText('Đã gửi thành công!')).toBeVisible();
   await phone.close();
 
-  await expect(row.locator('td').nth(1)).toHaveText(String(before + 1), { timeout: 15_000 });
+  await expect(row.locator('td').nth(1)).toHaveText(String(before + 1), { timeout: 3_000 });
   await expect(page.locator('.live-latest li').first()).toContainText(title);
 });

@@ -34,13 +34,17 @@ async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Re
         .await
         .context("running migrations")?;
     bootstrap::prepare(&pool, config).await?;
-    let app = router::build(pool, config).await?;
+    let live = app::server::live_hub::LiveHub::new(pool.clone());
+    let app = router::build(pool, config, live.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.address)
         .await
         .context("binding the port")?;
     tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            live.stop();
+        })
         .await?;
     tracing::info!("stopped");
     Ok(())

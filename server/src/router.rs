@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), static files, `GET /healthz`,
 //! sessions in PostgreSQL, request spans, compression and an upload size limit.
 use crate::config::Config;
+use app::server::live_hub::LiveHub;
 use app::server::registration_queue::RegistrationQueue;
 use app::server::unit_cookie::UnitCookieKey;
 use app::server::AppState;
@@ -32,7 +33,8 @@ const DYNAMIC_COMPRESSION_LEVEL: i32 = 4;
 /// Smaller answers gain less than compressing them costs.
 const COMPRESS_ABOVE_BYTES: u16 = 1024;
 
-pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
+/// The app's router; `live` is the server's live-board hub (its owner stops it at shutdown).
+pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Result<Router> {
     let store = PostgresStore::new(pool.clone());
     store.migrate().await?;
     tokio::spawn(
@@ -57,6 +59,7 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
         public_url: config.public_url.as_deref().map(Into::into),
         registrations: RegistrationQueue::start(pool.clone()),
         unit_cookie_key: UnitCookieKey::new(&link_key, config.cookie_secure),
+        live,
         link_key,
     };
     let routes = generate_route_list(App);
@@ -64,6 +67,7 @@ pub async fn build(pool: PgPool, config: &Config) -> anyhow::Result<Router> {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(app::server::attachment_download::download))
+        .route("/live/{campaign}/events", get(app::server::live_events::events))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,6 +1,10 @@
 //! The public leaderboard of a campaign (`/live/{campaign}`), for phones and desktops: how many
-//! units have registered, the standings, the newest registrations. With scripts on it refreshes
-//! itself every few seconds; without them it is a complete page as of its loading.
+//! units have registered, the standings, the newest registrations. With scripts on it follows
+//! the server's pushed boards (`follow`) and says so discreetly while it reconnects; without
+//! them it is a complete page as of its loading.
+#[cfg(feature = "hydrate")]
+mod follow;
+
 use crate::api::live::{get_live_board, LiveBoard, LiveRow};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
@@ -8,10 +12,6 @@ use crate::domain::ranking::score_text;
 use crate::i18n::*;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// How often an open board asks for fresh standings.
-const REFRESH: Duration = Duration::from_secs(5);
 
 #[component]
 pub fn LivePage() -> impl IntoView {
@@ -26,21 +26,36 @@ pub fn LivePage() -> impl IntoView {
 #[component]
 fn Board(initial: LiveBoard) -> impl IntoView {
     let i18n = use_i18n();
-    let id = initial.campaign_id;
+    #[cfg(feature = "hydrate")]
+    let initial_id = initial.campaign_id;
     let board = RwSignal::new(initial.clone());
+    let connected = RwSignal::new(true);
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        let refresh = move || {
-            leptos::task::spawn_local(async move {
-                // A failed refresh keeps the standings shown; the next one tries again.
-                if let Ok(fresh) = get_live_board(id).await {
+        let follower = follow::follow(
+            format!("/live/{}/events", initial_id),
+            move |json| {
+                // A board that does not parse is skipped; the next one will do.
+                if let Ok(fresh) = serde_json::from_str::<LiveBoard>(&json) {
                     board.try_set(fresh);
                 }
-            })
-        };
-        if let Ok(handle) = set_interval_with_handle(refresh, REFRESH) {
-            on_cleanup(move || handle.clear());
-        }
+            },
+            move |up| {
+                connected.try_set(up);
+            },
+        );
+        // Kept while the page is open; dropping it closes the stream.
+        StoredValue::new_local(follower);
     });
+    let reconnecting = move || {
+        (!connected.get()).then(|| {
+            view! {
+                <p class="live-reconnecting" role="status">
+                    {t!(i18n, live.reconnecting)}
+                </p>
+            }
+        })
+    };
     let theme =
         (!initial.theme.is_empty()).then(|| view! { <p class="live-theme">{initial.theme.clone()}</p> });
     let progress = move || {
@@ -123,6 +138,7 @@ fn Board(initial: LiveBoard) -> impl IntoView {
         view! { <ol class="live-latest">{items}</ol> }.into_any()
     };
     view! {
+        {reconnecting}
         <header class="live-head">
             <p class="live-kicker">{t!(i18n, live.kicker)}</p>
             <h1>{initial.title.clone()}</h1>

@@ -11,11 +11,15 @@ use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::rank;
 use crate::error::AppError;
+use sqlx::PgPool;
 use std::collections::HashMap;
 
 pub async fn load(campaign_id: i64) -> Result<LiveBoard, AppError> {
-    let pool = pool()?;
-    let campaign = standings::board_campaign(&pool, campaign_id)
+    build(&pool()?, campaign_id).await
+}
+
+pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
+    let campaign = standings::board_campaign(pool, campaign_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
@@ -31,7 +35,7 @@ pub async fn load(campaign_id: i64) -> Result<LiveBoard, AppError> {
     };
     let published = matches!(state, CampaignState::Published | CampaignState::Closed);
     let loaded_at = chrono::Utc::now();
-    let records = standings::unit_records(&pool, campaign_id).await?;
+    let records = standings::unit_records(pool, campaign_id).await?;
     let facts: Vec<_> = records.iter().map(|r| r.facts.clone()).collect();
     let by_unit: HashMap<i64, &standings::UnitRecord> =
         records.iter().map(|r| (r.facts.unit_id, r)).collect();
@@ -50,7 +54,7 @@ pub async fn load(campaign_id: i64) -> Result<LiveBoard, AppError> {
             })
         })
         .collect();
-    let latest = db::standings::latest(&pool, campaign_id, LATEST_SHOWN)
+    let latest = db::standings::latest(pool, campaign_id, LATEST_SHOWN)
         .await?
         .into_iter()
         .map(|r| LatestRegistration {

@@ -1,6 +1,8 @@
 //! What every request can reach: the pool, the Leptos options, the key that derives unit links
-//! (and signs unit cookies) and the queue of submits being written. Nothing else lives in memory.
+//! (and signs unit cookies), the queue of submits being written and the live boards (rebuilt from
+//! the database). Nothing else lives in memory.
 use crate::error::AppError;
+use crate::server::live_hub::LiveHub;
 use crate::server::registration_queue::RegistrationQueue;
 use crate::server::unit_cookie::UnitCookieKey;
 use axum::extract::FromRef;
@@ -18,6 +20,8 @@ pub struct AppState {
     pub public_url: Option<Arc<str>>,
     pub registrations: RegistrationQueue,
     pub unit_cookie_key: UnitCookieKey,
+    /// Boards of the campaigns with open screens on this server, pushed as they change.
+    pub live: LiveHub,
 }
 
 /// The secret from which unit links are derived; every app server of one database needs the same.

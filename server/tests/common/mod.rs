@@ -29,7 +29,10 @@ pub fn config() -> Config {
 }
 
 pub async fn router(pool: &PgPool) -> Router {
-    server::router::build(pool.clone(), &config()).await.unwrap()
+    let live = app::server::live_hub::LiveHub::new(pool.clone());
+    server::router::build(pool.clone(), &config(), live)
+        .await
+        .unwrap()
 }
 
 pub async fn account(pool: &PgPool, username: &str, password: &str, role: Role) -> i64 {

@@ -1,0 +1,198 @@
+//! Live standings on one app server. One listener per server waits on PostgreSQL's `standings`
+//! channel (triggers notify it, with the campaign id, at every commit that changes standings);
+//! for each campaign that has open screens the hub keeps the latest board as JSON in a `watch`
+//! channel that every screen reads. Rules: nothing here is the source of truth, every board is
+//! rebuilt from the database; a board is rebuilt at once on a change, then at most once per
+//! `SETTLE` while changes keep coming, always after the last one; when the listener reconnects
+//! every watched board is rebuilt, so a notification lost meanwhile never leaves a screen behind.
+use super::live_board;
+use crate::error::AppError;
+use sqlx::postgres::PgListener;
+use sqlx::PgPool;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{watch, Notify};
+
+/// The channel the triggers of migration `20261127000001` notify.
+pub const CHANNEL: &str = "standings";
+/// Pause between two rebuilds of one board while registrations pour in.
+const SETTLE: Duration = Duration::from_millis(150);
+const RETRY_FIRST: Duration = Duration::from_millis(500);
+const RETRY_MAX: Duration = Duration::from_secs(30);
+
+/// The latest board of a campaign, as the JSON the screens receive.
+pub type BoardJson = Arc<str>;
+
+#[derive(Clone)]
+pub struct LiveHub {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: PgPool,
+    watched: Mutex<HashMap<i64, Watched>>,
+    /// The listener starts with the first screen, so a server nobody watches holds no connection.
+    listening: AtomicBool,
+    /// Set when the server stops: open streams end, so screens move to another server at once.
+    stopping: watch::Sender<bool>,
+}
+
+struct Watched {
+    board: watch::Sender<BoardJson>,
+    changed: Arc<Notify>,
+}
+
+impl LiveHub {
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                pool,
+                watched: Mutex::new(HashMap::new()),
+                listening: AtomicBool::new(false),
+                stopping: watch::Sender::new(false),
+            }),
+        }
+    }
+
+    /// The current board of a campaign and its changes from now on; "not found" for a campaign
+    /// that has no public board.
+    pub async fn subscribe(&self, campaign_id: i64) -> Result<watch::Receiver<BoardJson>, AppError> {
+        if !self.inner.listening.swap(true, Ordering::SeqCst) {
+            tokio::spawn(listen(self.clone()));
+        }
+        if let Some(watched) = self.watched().get(&campaign_id) {
+            return Ok(watched.board.subscribe());
+        }
+        let first = build(&self.inner.pool, campaign_id).await?;
+        let mut watched = self.watched();
+        // Another screen may have started watching while this board was built.
+        if let Some(existing) = watched.get(&campaign_id) {
+            return Ok(existing.board.subscribe());
+        }
+        let (board, receiver) = watch::channel(first);
+        let changed = Arc::new(Notify::new());
+        watched.insert(
+            campaign_id,
+            Watched {
+                board,
+                changed: changed.clone(),
+            },
+        );
+        tokio::spawn(refresh_while_watched(self.clone(), campaign_id, changed));
+        Ok(receiver)
+    }
+
+    /// Ends every open stream (the server is stopping; graceful shutdown would wait on them).
+    pub fn stop(&self) {
+        self.inner.stopping.send_replace(true);
+    }
+
+    /// Changes to "stopping" (true once `stop` was called).
+    pub fn stopping(&self) -> watch::Receiver<bool> {
+        self.inner.stopping.subscribe()
+    }
+
+    /// Campaigns with open screens on this server.
+    pub fn watched_count(&self) -> usize {
+        self.watched().len()
+    }
+
+    fn mark_changed(&self, campaign_id: i64) {
+        if let Some(watched) = self.watched().get(&campaign_id) {
+            watched.changed.notify_one();
+        }
+    }
+
+    fn mark_all_changed(&self) {
+        for watched in self.watched().values() {
+            watched.changed.notify_one();
+        }
+    }
+
+    fn watched(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Watched>> {
+        // A panic while the map was held cannot leave it half-changed: every change is one call.
+        self.inner.watched.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+async fn build(pool: &PgPool, campaign_id: i64) -> Result<BoardJson, AppError> {
+    let board = live_board::build(pool, campaign_id).await?;
+    let json = serde_json::to_string(&board).map_err(|e| {
+        tracing::error!(error = %e, "board serialization failed");
+        AppError::Internal
+    })?;
+    Ok(json.into())
+}
+
+/// Rebuilds one campaign's board on each change until its last screen has gone.
+async fn refresh_while_watched(hub: LiveHub, campaign_id: i64, changed: Arc<Notify>) {
+    loop {
+        let sender_closed = {
+            let watched = hub.watched();
+            let Some(entry) = watched.get(&campaign_id) else {
+                return;
+            };
+            let board = entry.board.clone();
+            async move { board.closed().await }
+        };
+        tokio::select! {
+            () = changed.notified() => {}
+            () = sender_closed => {
+                let mut watched = hub.watched();
+                // A screen that subscribed meanwhile keeps the board alive.
+                if watched.get(&campaign_id).is_some_and(|w| w.board.receiver_count() == 0) {
+                    watched.remove(&campaign_id);
+                    return;
+                }
+                continue;
+            }
+        }
+        match build(&hub.inner.pool, campaign_id).await {
+            Ok(json) => {
+                if let Some(watched) = hub.watched().get(&campaign_id) {
+                    watched.board.send_replace(json);
+                }
+            }
+            // Hidden since (made link-only, say): screens keep the last board they had.
+            Err(AppError::NotFound) => {}
+            Err(_) => changed.notify_one(),
+        }
+        tokio::time::sleep(SETTLE).await;
+    }
+}
+
+/// Listens on the `standings` channel for ever, reconnecting with backoff.
+async fn listen(hub: LiveHub) {
+    let mut retry = RETRY_FIRST;
+    loop {
+        match listen_once(&hub, &mut retry).await {
+            // The pool closed: the server is stopping.
+            Ok(()) => return,
+            Err(e) => tracing::warn!(error = %e, retry_in = ?retry, "standings listener lost its connection"),
+        }
+        tokio::time::sleep(retry).await;
+        retry = (retry * 2).min(RETRY_MAX);
+    }
+}
+
+async fn listen_once(hub: &LiveHub, retry: &mut Duration) -> Result<(), sqlx::Error> {
+    let mut listener = PgListener::connect_with(&hub.inner.pool).await?;
+    listener.listen(CHANNEL).await?;
+    *retry = RETRY_FIRST;
+    // Whatever changed while nobody listened is read again.
+    hub.mark_all_changed();
+    loop {
+        match listener.try_recv().await {
+            Ok(Some(notification)) => match notification.payload().parse() {
+                Ok(campaign_id) => hub.mark_changed(campaign_id),
+                Err(_) => tracing::warn!(payload = notification.payload(), "unexpected standings payload"),
+            },
+            // The connection dropped and was made again: resynchronize every board.
+            Ok(None) => hub.mark_all_changed(),
+            Err(sqlx::Error::PoolClosed) => return Ok(()),
+            Err(e) => return Err(e),
+        }
+    }
+}

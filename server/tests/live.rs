@@ -1,0 +1,157 @@
+//! The live board pushed over Server-Sent Events, through the real router and a real
+//! PostgreSQL: a commit made through one app server reaches a screen on another.
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::unit_fixture::fixture;
+use http_body_util::BodyExt;
+use sqlx::PgPool;
+use std::time::Duration;
+use tower::ServiceExt;
+
+/// The next `board` event of a stream, as JSON; keep-alive comments are skipped.
+async fn next_board(body: &mut Body) -> serde_json::Value {
+    let wait = async {
+        let mut text = String::new();
+        loop {
+            let frame = body
+                .frame()
+                .await
+                .expect("the stream ended")
+                .expect("a readable frame");
+            if let Ok(data) = frame.into_data() {
+                text.push_str(&String::from_utf8_lossy(&data));
+            }
+            if let Some(end) = text.find("\n\n") {
+                let event: String = text.drain(..end + 2).collect();
+                if event.contains("event: board") {
+                    let json = event.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
+                    return serde_json::from_str(json).unwrap();
+                }
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), wait)
+        .await
+        .expect("a board within 10 s")
+}
+
+fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
+    board["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit_id"] == unit)
+        .unwrap()["initiatives"]
+        .as_i64()
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgPool) {
+    let f = fixture(pool).await;
+    // A second app server on the same database.
+    let other_server = common::router(&f.pool).await;
+    let response = other_server
+        .oneshot(
+            Request::get(format!("/live/{}/events", f.campaign))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/event-stream");
+    let mut body = response.into_body();
+    let first = next_board(&mut body).await;
+    let unit = f.units[0].0;
+    assert_eq!(initiatives_of(&first, unit), 0);
+
+    let cookie = f.open(0).await;
+    let (status, answer) = f.submit(Some(&cookie), "LIVE-1", &[], &[]).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let pushed = next_board(&mut body).await;
+    assert_eq!(initiatives_of(&pushed, unit), 1);
+    assert_eq!(pushed["latest"][0]["title"], "Mô hình “Một cửa không chờ”");
+
+    // A commitment changes the standings too.
+    let (status, _, _) = common::post(
+        &f.app,
+        "/api/sign_commitment",
+        &format!(
+            "campaign_id={}&head_name=A&head_position=B&confirm=yes",
+            f.campaign
+        ),
+        Some(&cookie),
+    )
+    .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    let row = |board: &serde_json::Value| {
+        board["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["unit_id"] == unit)
+            .unwrap()
+            .clone()
+    };
+    let mut board = next_board(&mut body).await;
+    while row(&board)["committed"] != true {
+        board = next_board(&mut body).await;
+    }
+    assert!(
+        row(&board)["score_hundredths"].as_i64().unwrap()
+            > row(&pushed)["score_hundredths"].as_i64().unwrap()
+    );
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_draft_or_unknown_campaign_has_no_event_stream(pool: PgPool) {
+    let f = fixture(pool).await;
+    let draft: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'draft' LIMIT 1")
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    for id in [draft, 987_654] {
+        let response = f
+            .app
+            .clone()
+            .oneshot(
+                Request::get(format!("/live/{id}/events"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "campaign {id}");
+    }
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn open_streams_end_when_the_server_stops(pool: PgPool) {
+    let f = fixture(pool).await;
+    let live = app::server::live_hub::LiveHub::new(f.pool.clone());
+    let server = server::router::build(f.pool.clone(), &common::config(), live.clone())
+        .await
+        .unwrap();
+    let response = server
+        .oneshot(
+            Request::get(format!("/live/{}/events", f.campaign))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut body = response.into_body();
+    next_board(&mut body).await;
+    // Graceful shutdown waits for open responses: the stream must end by itself.
+    live.stop();
+    let ended = tokio::time::timeout(Duration::from_secs(5), async {
+        while let Some(frame) = body.frame().await {
+            frame.unwrap();
+        }
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream stayed open after stop");
+}
