@@ -10,6 +10,21 @@ use sqlx::PgPool;
 use std::time::Duration;
 use tower::ServiceExt;
 
+/// A screen's event stream on `server`, checked to be one.
+async fn open_stream(server: axum::Router, campaign: i64) -> Body {
+    let response = server
+        .oneshot(
+            Request::get(format!("/live/{campaign}/events"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/event-stream");
+    response.into_body()
+}
+
 /// The next `board` event of a stream, as JSON; keep-alive comments are skipped.
 async fn next_board(body: &mut Body) -> serde_json::Value {
     let wait = async {
@@ -53,17 +68,7 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
     let f = fixture(pool).await;
     // A second app server on the same database.
     let other_server = common::router(&f.pool).await;
-    let response = other_server
-        .oneshot(
-            Request::get(format!("/live/{}/events", f.campaign))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["content-type"], "text/event-stream");
-    let mut body = response.into_body();
+    let mut body = open_stream(other_server, f.campaign).await;
     let first = next_board(&mut body).await;
     let unit = f.units[0].0;
     assert_eq!(initiatives_of(&first, unit), 0);
@@ -135,15 +140,7 @@ async fn open_streams_end_when_the_server_stops(pool: PgPool) {
     let server = server::router::build(f.pool.clone(), &common::config(), live.clone())
         .await
         .unwrap();
-    let response = server
-        .oneshot(
-            Request::get(format!("/live/{}/events", f.campaign))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let mut body = response.into_body();
+    let mut body = open_stream(server, f.campaign).await;
     next_board(&mut body).await;
     // Graceful shutdown waits for open responses: the stream must end by itself.
     live.stop();
