@@ -5,7 +5,7 @@ use super::db::{self, standings};
 use super::state::pool;
 use crate::api::live::{LatestRegistration, LiveBoard, LiveRow, LATEST_SHOWN};
 use crate::domain::campaign::scoring::Scoring;
-use crate::domain::campaign::EvaluationMode;
+use crate::domain::campaign::{EvaluationMode, Visibility};
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
@@ -23,7 +23,7 @@ pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppErro
         .await?
         .ok_or(AppError::NotFound)?;
     let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
-    if state == CampaignState::Draft || campaign.visibility != "public" {
+    if state == CampaignState::Draft || Visibility::parse(&campaign.visibility) != Some(Visibility::Public) {
         return Err(AppError::NotFound);
     }
     let scoring = Scoring {

@@ -94,11 +94,6 @@ impl LiveHub {
         self.inner.stopping.subscribe()
     }
 
-    /// Campaigns with open screens on this server.
-    pub fn watched_count(&self) -> usize {
-        self.watched().len()
-    }
-
     fn mark_changed(&self, campaign_id: i64) {
         if let Some(watched) = self.watched().get(&campaign_id) {
             watched.changed.notify_one();
