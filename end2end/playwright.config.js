@@ -28,8 +28,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { viewport: { width: 1920, height: 1080 } } },
-    // Served files are the same for every profile: checked on the desktop only.
-    { name: 'phone', use: phone, testIgnore: /assets\.spec/ },
+    // Served files are the same for every profile, and the conference screen is a big screen's:
+    // both are checked on the desktop only.
+    { name: 'phone', use: phone, testIgnore: /assets\.spec|live-screen\.spec/ },
     { name: 'phone-nojs', use: { ...phone, javaScriptEnabled: false }, grep: /@forms/ },
   ],
 });

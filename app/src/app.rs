@@ -11,6 +11,7 @@ use crate::pages::admin::{
     accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
     unit_detail::UnitDetailPage, unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
 };
+use crate::pages::live::{screen::LiveScreenPage, LivePage};
 use crate::pages::unit::{
     commitment::CommitmentPage,
     home::UnitHomePage,
@@ -20,7 +21,7 @@ use crate::pages::unit::{
     link_open::LinkOpenPage,
     report::ReportPageView,
 };
-use crate::pages::{home::HomePage, live::LivePage, login::LoginPage, not_found::NotFound};
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
+                    <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
                         <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />

@@ -10,3 +10,4 @@ pub mod ranking;
 pub mod text;
 pub mod unit;
 pub mod unit_import;
+pub mod unit_noun;

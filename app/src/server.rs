@@ -2,6 +2,7 @@
 pub mod attachment_download;
 pub mod audit_snapshot;
 pub mod auth;
+pub mod board_key;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;

@@ -1,7 +1,10 @@
 //! Benchmarks, run by `./x bench` against a throwaway PostgreSQL (`DATABASE_URL`): importing a
 //! file of 3,500 units (first import, the same file again, every name changed) through the real
 //! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
-//! registration page; ranking a campaign of 3,500 units; the size of the release WebAssembly. Figures go to the results file.
+//! registration page; ranking a campaign of 3,500 units; live boards pushed to 1,000 screens over
+//! two app server processes and the memory of 5,000 idle screens; the size of the release
+//! WebAssembly. Figures go to the results file.
+mod live;
 mod ranking;
 mod registration;
 
@@ -98,6 +101,10 @@ async fn main() -> anyhow::Result<()> {
     let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
     let reg = registration::run(pool, &url).await?;
     write_registration(&mut out, &reg)?;
+    let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
+    let pushed = live::run(&pool, &url).await?;
+    pool.close().await;
+    write_live(&mut out, &pushed)?;
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
@@ -174,6 +181,47 @@ fn write_registration(out: &mut String, r: &registration::Figures) -> anyhow::Re
         out,
         "| form posts without WebAssembly | {} | yes |",
         if p.form_works_without_wasm { "yes" } else { "NO" }
+    )?;
+    Ok(())
+}
+
+fn write_live(out: &mut String, f: &live::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## Live boards (two app server processes on one PostgreSQL, a campaign of {} units)\n",
+        live::UNITS
+    )?;
+    writeln!(
+        out,
+        "{} screens (Server-Sent Events) split over the two servers; {} registrations committed one \
+         every {} ms; latency from the commit's acknowledgement to the first board on a screen that \
+         lists it. Memory: one fresh server's resident memory with 10 screens open, then {}.\n",
+        live::SCREENS,
+        live::REGISTRATIONS,
+        live::EVERY.as_millis(),
+        live::IDLE_SCREENS
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(out, "| commit to screen, p50 | {} | |", ms(f.p50))?;
+    writeln!(out, "| commit to screen, p99 | {} | < 300 ms |", ms(f.p99))?;
+    writeln!(out, "| commit to screen, max | {} | |", ms(f.max))?;
+    writeln!(
+        out,
+        "| registrations seen on screens / expected | {} / {} | equal |",
+        f.received, f.expected
+    )?;
+    writeln!(
+        out,
+        "| memory per idle screen | {:.1} KB | < 20 KB |",
+        f.kb_per_idle_screen()
+    )?;
+    writeln!(
+        out,
+        "| server memory, 10 / {} screens | {:.1} MB / {:.1} MB | |",
+        live::IDLE_SCREENS,
+        f.rss_baseline_kb as f64 / 1024.0,
+        f.rss_loaded_kb as f64 / 1024.0
     )?;
     Ok(())
 }

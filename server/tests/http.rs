@@ -77,6 +77,7 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
         "id=1&deadline=registration&new_date=01/01/2031&reason=L%C3%BD%20do",
     ),
     ("/api/campaign_audit", "id=1&kind="),
+    ("/api/board_links", "campaign_id=1"),
 ];
 
 /// A draft campaign (id 1) of Gò Vấp with one of its wards taking part.

@@ -11,10 +11,11 @@ use std::time::Duration;
 use tower::ServiceExt;
 
 /// A screen's event stream on `server`, checked to be one.
-async fn open_stream(server: axum::Router, campaign: i64) -> Body {
+/// `query` is "" or a link-only board's `?k=…`.
+async fn open_stream(server: axum::Router, campaign: i64, query: &str) -> Body {
     let response = server
         .oneshot(
-            Request::get(format!("/live/{campaign}/events"))
+            Request::get(format!("/live/{campaign}/events{query}"))
                 .body(Body::empty())
                 .unwrap(),
         )
@@ -68,7 +69,7 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
     let f = fixture(pool).await;
     // A second app server on the same database.
     let other_server = common::router(&f.pool).await;
-    let mut body = open_stream(other_server, f.campaign).await;
+    let mut body = open_stream(other_server, f.campaign, "").await;
     let first = next_board(&mut body).await;
     let unit = f.units[0].0;
     assert_eq!(initiatives_of(&first, unit), 0);
@@ -134,13 +135,59 @@ async fn a_draft_or_unknown_campaign_has_no_event_stream(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_link_only_board_opens_only_with_its_key(pool: PgPool) {
+    let f = fixture(pool).await;
+    sqlx::query("UPDATE campaigns SET visibility = 'link_only' WHERE id = $1")
+        .bind(f.campaign)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let link_key = app::server::state::LinkKey(std::sync::Arc::from(
+        common::config().link_key.unwrap().as_bytes(),
+    ));
+    let key = app::server::board_key::board_key(&link_key, f.campaign);
+    let other = app::server::board_key::board_key(&link_key, f.campaign + 1);
+    let events = |query: &str| format!("/live/{}/events{query}", f.campaign);
+    for query in [String::new(), format!("?k={other}"), "?k=".into()] {
+        let response = f
+            .app
+            .clone()
+            .oneshot(Request::get(events(&query)).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{query}");
+        for function in ["live_board", "live_screen"] {
+            let args = format!(
+                "campaign_id={}&key={}",
+                f.campaign,
+                query.trim_start_matches("?k=")
+            );
+            let (status, _, _) = common::post(&f.app, &format!("/api/{function}"), &args, None).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{function} {query}");
+        }
+    }
+    // Typed in lower case from the screen, it still opens.
+    let mut body = open_stream(f.app.clone(), f.campaign, &format!("?k={}", key.to_lowercase())).await;
+    assert_eq!(next_board(&mut body).await["link_only"], true);
+    let args = format!("campaign_id={}&key={key}", f.campaign);
+    let (status, answer, _) = common::post(&f.app, "/api/live_screen", &args, None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let screen: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert!(screen["share"]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("/live/{}?k={key}", f.campaign)));
+    assert!(screen["share"]["qr_svg"].as_str().unwrap().contains("<svg"));
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn open_streams_end_when_the_server_stops(pool: PgPool) {
     let f = fixture(pool).await;
     let live = app::server::live_hub::LiveHub::new(f.pool.clone());
     let server = server::router::build(f.pool.clone(), &common::config(), live.clone())
         .await
         .unwrap();
-    let mut body = open_stream(server, f.campaign).await;
+    let mut body = open_stream(server, f.campaign, "").await;
     next_board(&mut body).await;
     // Graceful shutdown waits for open responses: the stream must end by itself.
     live.stop();

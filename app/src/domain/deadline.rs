@@ -78,6 +78,11 @@ impl Deadline {
             .to_string()
     }
 
+    /// `HH:mm` in Vietnam.
+    pub fn time_text(self) -> String {
+        self.0.with_timezone(&Ho_Chi_Minh).format("%H:%M").to_string()
+    }
+
     /// The same local moment `years` later (29/02 becomes 28/02), for copying a campaign.
     pub fn shifted_by_years(self, years: i32) -> Self {
         let local = self.0.with_timezone(&Ho_Chi_Minh);
@@ -159,6 +164,7 @@ mod tests {
         let from_utc_view = Deadline::end_of_day(NaiveDate::from_ymd_opt(2021, 2, 4).unwrap());
         assert_eq!(from_utc_view.date_text(), "04/02/2021");
         assert_eq!(from_utc_view.date_time_text(), "04/02/2021 23:59");
+        assert_eq!(from_utc_view.time_text(), "23:59");
         assert_eq!(
             from_utc_view.local_date(),
             NaiveDate::from_ymd_opt(2021, 2, 4).unwrap()

@@ -1,9 +1,14 @@
 //! The public leaderboard of a campaign (`/live/{campaign}`), for phones and desktops: how many
 //! units have registered, the standings, the newest registrations. With scripts on it follows
 //! the server's pushed boards (`follow`) and says so discreetly while it reconnects; without
-//! them it is a complete page as of its loading.
+//! them it is a complete page as of its loading. A link-only board carries its key (`?k=`) in
+//! every request it makes.
 #[cfg(feature = "hydrate")]
 mod follow;
+#[cfg(feature = "hydrate")]
+mod rank_slide;
+pub mod screen;
+pub mod slides;
 
 use crate::api::live::{get_live_board, LiveBoard, LiveRow};
 use crate::components::id_param::number_param;
@@ -12,32 +17,55 @@ use crate::domain::ranking::score_text;
 use crate::i18n::*;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn LivePage() -> impl IntoView {
     let campaign = number_param("campaign");
+    let key = key_param();
+    let key_of_page = key.clone();
     view! {
         <main id="main" class="page live-page">
-            {page_loader(campaign, get_live_board, |board| view! { <Board initial=board /> })}
+            {page_loader(
+                move || (campaign(), key()),
+                |(id, key)| get_live_board(id, key),
+                move |board| view! { <Board initial=board key=key_of_page() /> },
+            )}
         </main>
     }
 }
 
-#[component]
-fn Board(initial: LiveBoard) -> impl IntoView {
-    let i18n = use_i18n();
-    #[cfg(feature = "hydrate")]
-    let initial_id = initial.campaign_id;
-    let board = RwSignal::new(initial.clone());
+/// The key of a link-only board, as given in `?k=`.
+pub fn key_param() -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get("k")
+}
+
+/// The board as the server pushes it from now on, and whether its stream is up. With `slide`,
+/// rows marked `data-slide-key` glide to their new places at each change.
+pub fn followed_board(
+    initial: LiveBoard,
+    key: Option<String>,
+    slide: bool,
+) -> (RwSignal<LiveBoard>, RwSignal<bool>) {
+    let url = events_url(initial.campaign_id, key.as_deref());
+    let board = RwSignal::new(initial);
     let connected = RwSignal::new(true);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (url, slide);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let follower = follow::follow(
-            format!("/live/{}/events", initial_id),
+            url.clone(),
             move |json| {
                 // A board that does not parse is skipped; the next one will do.
-                if let Ok(fresh) = serde_json::from_str::<LiveBoard>(&json) {
-                    board.try_set(fresh);
+                let Ok(fresh) = serde_json::from_str::<LiveBoard>(&json) else {
+                    return;
+                };
+                let places = slide.then(rank_slide::measure).flatten();
+                board.try_set(fresh);
+                if let Some(places) = places {
+                    rank_slide::play(places);
                 }
             },
             move |up| {
@@ -47,7 +75,26 @@ fn Board(initial: LiveBoard) -> impl IntoView {
         // Kept while the page is open; dropping it closes the stream.
         StoredValue::new_local(follower);
     });
-    let reconnecting = move || {
+    (board, connected)
+}
+
+fn events_url(campaign_id: i64, key: Option<&str>) -> String {
+    match key {
+        // A key is base32; anything else in it could only break the address.
+        Some(key) => format!(
+            "/live/{campaign_id}/events?k={}",
+            key.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        ),
+        None => format!("/live/{campaign_id}/events"),
+    }
+}
+
+/// "Đang kết nối lại…" while the stream is down.
+pub fn reconnecting_marker(connected: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
         (!connected.get()).then(|| {
             view! {
                 <p class="live-reconnecting" role="status">
@@ -55,7 +102,23 @@ fn Board(initial: LiveBoard) -> impl IntoView {
                 </p>
             }
         })
-    };
+    }
+}
+
+/// "phường" when every unit is one, else "đơn vị".
+pub fn unit_noun(board: &LiveBoard) -> String {
+    let i18n = use_i18n();
+    board
+        .unit_noun
+        .clone()
+        .unwrap_or_else(|| t_string!(i18n, live.units_generic).to_string())
+}
+
+#[component]
+fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (board, connected) = followed_board(initial.clone(), key, false);
+    let reconnecting = reconnecting_marker(connected);
     let theme =
         (!initial.theme.is_empty()).then(|| view! { <p class="live-theme">{initial.theme.clone()}</p> });
     let progress = move || {
@@ -64,7 +127,9 @@ fn Board(initial: LiveBoard) -> impl IntoView {
         let percent = (registered * 100).checked_div(total).unwrap_or(0);
         view! {
             <p class="live-count">
-                {t!(i18n, live.registered, registered = registered.to_string(), total = total.to_string())}
+                {t!(
+                    i18n, live.registered, registered = registered.to_string(), total = total.to_string(), noun = unit_noun(&b)
+                )}
             </p>
             <div
                 class="live-bar"
@@ -100,18 +165,7 @@ fn Board(initial: LiveBoard) -> impl IntoView {
             .collect_view();
         view! {
             <table class="live-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, live.col_place)}</th>
-                        <th scope="col">{t!(i18n, live.col_unit)}</th>
-                        <th scope="col" class="num">
-                            {t!(i18n, live.col_initiatives)}
-                        </th>
-                        <th scope="col" class="num">
-                            {t!(i18n, live.col_score)}
-                        </th>
-                    </tr>
-                </thead>
+                <StandingsHead />
                 <tbody>{body}</tbody>
             </table>
         }
@@ -160,6 +214,26 @@ fn Board(initial: LiveBoard) -> impl IntoView {
                 {latest}
             </section>
         </div>
+    }
+}
+
+/// The column headings of a standings table (the page's and the screen's).
+#[component]
+pub fn StandingsHead() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{t!(i18n, live.col_place)}</th>
+                <th scope="col">{t!(i18n, live.col_unit)}</th>
+                <th scope="col" class="num">
+                    {t!(i18n, live.col_initiatives)}
+                </th>
+                <th scope="col" class="num">
+                    {t!(i18n, live.col_score)}
+                </th>
+            </tr>
+        </thead>
     }
 }
 

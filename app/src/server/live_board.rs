@@ -1,29 +1,87 @@
-//! Builds a campaign's public leaderboard from the database: the standings facts ranked by
-//! `domain::ranking`, and the newest registrations. Only public campaigns that have opened are
-//! shown; anything else is "not found", so ids reveal nothing.
+//! Builds a campaign's leaderboard from the database: the standings facts ranked by
+//! `domain::ranking`, and the newest registrations. Rules: a board exists once its campaign has
+//! opened (a draft is "not found", so ids reveal nothing); a link-only board opens only with its
+//! key, and without it answers exactly as a missing one does.
+use super::board_key::{board_path, key_matches};
 use super::db::{self, standings};
-use super::state::pool;
-use crate::api::live::{LatestRegistration, LiveBoard, LiveRow, LATEST_SHOWN};
+use super::state::{link_key, pool, LinkKey};
+use super::unit_link::{qr_svg, site_url};
+use crate::api::live::{
+    BoardLinks, BoardShare, LatestRegistration, LiveBoard, LiveRow, LiveScreen, LATEST_SHOWN,
+};
 use crate::domain::campaign::scoring::Scoring;
 use crate::domain::campaign::{EvaluationMode, Visibility};
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::rank;
+use crate::domain::unit_noun::shared_noun;
 use crate::error::AppError;
 use sqlx::PgPool;
 use std::collections::HashMap;
 
-pub async fn load(campaign_id: i64) -> Result<LiveBoard, AppError> {
-    build(&pool()?, campaign_id).await
+pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, AppError> {
+    let board = build(&pool()?, campaign_id).await?;
+    if !may_open(&link_key()?, campaign_id, board.link_only, key.as_deref()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(board)
 }
 
+pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveScreen, AppError> {
+    let board = load(campaign_id, key).await?;
+    let share = share(&link_key()?, campaign_id, board.link_only)?;
+    Ok(LiveScreen { board, share })
+}
+
+/// For organizers: the addresses to hand out, once the campaign has opened.
+pub async fn links(campaign_id: i64) -> Result<BoardLinks, AppError> {
+    let campaign = standings::board_campaign(&pool()?, campaign_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if CampaignState::parse(&campaign.state).is_none_or(|s| s == CampaignState::Draft) {
+        return Ok(BoardLinks {
+            board: None,
+            screen_path: None,
+        });
+    }
+    let key = link_key()?;
+    let link_only = is_link_only(&campaign.visibility);
+    Ok(BoardLinks {
+        board: Some(share(&key, campaign_id, link_only)?),
+        screen_path: Some(board_path(&key, campaign_id, link_only, "/screen")),
+    })
+}
+
+/// A public board opens for anybody, a link-only one only with its key.
+pub fn may_open(key: &LinkKey, campaign_id: i64, link_only: bool, typed: Option<&str>) -> bool {
+    !link_only || typed.is_some_and(|typed| key_matches(key, campaign_id, typed))
+}
+
+fn share(key: &LinkKey, campaign_id: i64, link_only: bool) -> Result<BoardShare, AppError> {
+    let url = format!("{}{}", site_url()?, board_path(key, campaign_id, link_only, ""));
+    let short_url = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .to_owned();
+    Ok(BoardShare {
+        qr_svg: qr_svg(&url),
+        url,
+        short_url,
+    })
+}
+
+fn is_link_only(visibility: &str) -> bool {
+    Visibility::parse(visibility) != Some(Visibility::Public)
+}
+
+/// The board of an opened campaign, whoever may see it (callers check `may_open`).
 pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
     let campaign = standings::board_campaign(pool, campaign_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
-    if state == CampaignState::Draft || Visibility::parse(&campaign.visibility) != Some(Visibility::Public) {
+    if state == CampaignState::Draft {
         return Err(AppError::NotFound);
     }
     let scoring = Scoring {
@@ -46,6 +104,7 @@ pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppErro
             Some(LiveRow {
                 unit_id: s.unit_id,
                 unit_name: record.name.clone(),
+                name_order: record.facts.name_order,
                 place: s.place,
                 score_hundredths: s.score_hundredths,
                 initiatives: record.initiatives,
@@ -68,6 +127,8 @@ pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppErro
         campaign_id,
         title: campaign.title,
         theme: campaign.theme,
+        link_only: is_link_only(&campaign.visibility),
+        unit_noun: shared_noun(records.iter().map(|r| r.name.as_str())),
         published,
         min_initiatives: campaign.min_initiatives,
         registration_deadline: campaign.registration_deadline.map(Deadline::from_instant),

@@ -2,12 +2,15 @@
 //! the current board, then one per change (`event: board`, the JSON of `LiveBoard`), so a screen
 //! that reconnects is whole again at once. Public like the board itself; hidden campaigns 404.
 //! Streams end when the server stops.
+use super::live_board::may_open;
 use super::live_hub::LiveHub;
+use super::state::LinkKey;
 use crate::error::AppError;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio_stream::wrappers::WatchStream;
@@ -16,8 +19,28 @@ use tokio_stream::StreamExt;
 /// Comments sent while nothing changes, so proxies keep the connection open.
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
 
-pub async fn events(State(hub): State<LiveHub>, Path(campaign_id): Path<i64>) -> Response {
+#[derive(Deserialize)]
+pub struct BoardQuery {
+    k: Option<String>,
+}
+
+pub async fn events(
+    State(hub): State<LiveHub>,
+    State(link_key): State<LinkKey>,
+    Path(campaign_id): Path<i64>,
+    Query(query): Query<BoardQuery>,
+) -> Response {
     match hub.subscribe(campaign_id).await {
+        Ok(receiver)
+            if !may_open(
+                &link_key,
+                campaign_id,
+                receiver.borrow().link_only,
+                query.k.as_deref(),
+            ) =>
+        {
+            StatusCode::NOT_FOUND.into_response()
+        }
         Ok(receiver) => {
             // The stream ends when the server stops, so the screen reconnects elsewhere.
             let stop = WatchStream::from_changes(hub.stopping()).map(|_| None);
@@ -26,7 +49,7 @@ pub async fn events(State(hub): State<LiveHub>, Path(campaign_id): Path<i64>) ->
                 .merge(stop)
                 .take_while(Option::is_some)
                 .filter_map(|json| json)
-                .map(|json| Ok::<_, Infallible>(Event::default().event("board").data(&*json)));
+                .map(|board| Ok::<_, Infallible>(Event::default().event("board").data(&*board.json)));
             Sse::new(stream)
                 .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
                 .into_response()

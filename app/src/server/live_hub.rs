@@ -23,7 +23,12 @@ const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(30);
 
 /// The latest board of a campaign, as the JSON the screens receive.
-pub type BoardJson = Arc<str>;
+#[derive(Clone)]
+pub struct BoardJson {
+    pub json: Arc<str>,
+    /// Screens need the board's key (checked before they subscribe).
+    pub link_only: bool,
+}
 
 #[derive(Clone)]
 pub struct LiveHub {
@@ -57,7 +62,7 @@ impl LiveHub {
     }
 
     /// The current board of a campaign and its changes from now on; "not found" for a campaign
-    /// that has no public board.
+    /// that has no board. Whether the caller may see it is the caller's check.
     pub async fn subscribe(&self, campaign_id: i64) -> Result<watch::Receiver<BoardJson>, AppError> {
         if !self.inner.listening.swap(true, Ordering::SeqCst) {
             tokio::spawn(listen(self.clone()));
@@ -118,7 +123,10 @@ async fn build(pool: &PgPool, campaign_id: i64) -> Result<BoardJson, AppError> {
         tracing::error!(error = %e, "board serialization failed");
         AppError::Internal
     })?;
-    Ok(json.into())
+    Ok(BoardJson {
+        json: json.into(),
+        link_only: board.link_only,
+    })
 }
 
 /// Rebuilds one campaign's board on each change until its last screen has gone.

@@ -1,7 +1,7 @@
 //! What a campaign's standings are computed from, in one query: per participating unit, the
-//! facts `domain::ranking` needs (duties met, first on-time submission, name order by the
-//! database's Vietnamese collation) and the counts a leaderboard shows. Initiatives count
-//! towards the minimum only when submitted before the registration deadline.
+//! facts `domain::ranking` needs (duties met, first on-time submission, name order as the
+//! database keeps it in `units.name_order`) and the counts a leaderboard shows. Initiatives
+//! count towards the minimum only when submitted before the registration deadline.
 use super::map_err;
 use crate::domain::ranking::UnitFacts;
 use crate::error::AppError;
@@ -38,7 +38,7 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                            min(submitted_at) FILTER (WHERE submitted_at <= (SELECT deadline FROM c)) AS first_on_time
                     FROM initiatives WHERE campaign_id = $1 GROUP BY unit_id)
          SELECT u.id AS unit_id, u.name::text AS unit_name,
-                row_number() OVER (ORDER BY u.name, u.code, u.id) - 1 AS name_order,
+                u.name_order::bigint AS name_order,
                 cm.unit_id IS NOT NULL AS commitment_signed,
                 coalesce(i.n, 0) AS initiatives,
                 coalesce(i.on_time, 0) >= c.min_initiatives AS minimum_met_on_time,

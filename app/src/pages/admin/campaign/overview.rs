@@ -1,12 +1,16 @@
 //! A campaign at a glance: where it is in its lifecycle, what it still lacks, the next step,
 //! its deadlines (with "Gia hạn"), a summary of the setup, and copy / audit links.
-use crate::api::campaigns::CampaignDetail;
+use super::board_links::BoardLinksCard;
+use crate::api::campaigns::{get_campaign, CampaignDetail};
+use crate::api::live::{get_board_links, BoardLinks};
 use crate::components::campaign_labels::{
     action_label, missing_section, missing_text, state_label, visibility_label,
 };
-use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::id_param::id_param;
 use crate::components::notice::SavedNotice;
+use crate::components::page_loader::page_loader;
+use crate::domain::campaign::Visibility;
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
 use crate::domain::deadline::{format_date, Deadline};
 use crate::i18n::*;
@@ -15,11 +19,16 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CampaignOverviewPage() -> impl IntoView {
-    campaign_page(|| 0, |c| view! { <Overview c /> })
+    // One resource for both: a second one inside the page would hydrate out of step.
+    page_loader(
+        id_param(),
+        |id| async move { Ok((get_campaign(id).await?, get_board_links(id).await?)) },
+        |(c, links)| view! { <Overview c links /> },
+    )
 }
 
 #[component]
-fn Overview(c: CampaignDetail) -> impl IntoView {
+fn Overview(c: CampaignDetail, links: BoardLinks) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let saved = move || {
@@ -39,6 +48,7 @@ fn Overview(c: CampaignDetail) -> impl IntoView {
             <NextStep c=c.clone() />
             <Deadlines c=c.clone() />
             <Summary c=c.clone() />
+            <BoardLinksCard links link_only=c.visibility == Visibility::LinkOnly />
             <section class="card">
                 <h2>{t!(i18n, campaigns.plan)}</h2>
                 <dl class="facts">

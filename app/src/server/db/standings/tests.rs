@@ -143,3 +143,40 @@ async fn duties_are_read_as_met_only_when_met_in_time_and_units_rank_by_them(poo
     // 35, 30, then 0 for Phường 10 (submitted, earlier first on time) and An Đông (nothing).
     assert_eq!(order, [p2, ben_thanh, p10, an_dong]);
 }
+
+#[sqlx::test(migrator = "crate::server::MIGRATOR")]
+async fn name_order_follows_new_and_renamed_units(pool: PgPool) {
+    let (campaign, _, wards) = campaign(&pool).await;
+    let names_in_order = || async {
+        let mut records = unit_records(&pool, campaign).await.unwrap();
+        records.sort_by_key(|r| r.facts.name_order);
+        records.into_iter().map(|r| r.name).collect::<Vec<_>>()
+    };
+    let p10 = wards.iter().find(|(n, _)| n == "Phường 10").unwrap().1;
+    sqlx::query("UPDATE units SET name = 'Phường Xuân Hòa' WHERE id = $1")
+        .bind(p10)
+        .execute(&pool)
+        .await
+        .unwrap();
+    // Several units in one statement, as an import adds them.
+    sqlx::query(
+        "WITH new AS (INSERT INTO units (code, name, search_key, kind)
+                      VALUES ('P3', 'Phường 3', 'p3', 'ward'), ('CL', 'Phường Cầu Kho', 'cl', 'ward') RETURNING id)
+         INSERT INTO campaign_units (campaign_id, unit_id) SELECT $1, id FROM new",
+    )
+    .bind(campaign)
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        names_in_order().await,
+        [
+            "Phường 2",
+            "Phường 3",
+            "Phường An Đông",
+            "Phường Bến Thành",
+            "Phường Cầu Kho",
+            "Phường Xuân Hòa"
+        ]
+    );
+}

@@ -1,0 +1,277 @@
+//! The conference screen (`/live/{campaign}/screen`): the board for the big screen behind the
+//! podium, which nobody touches. Rules: it fills the screen and never scrolls (long lists are
+//! paged, long names cut); every size follows the screen's height, so a 4K screen shows the
+//! same as a 1080p one; panels turn every `SECONDS_PER_SLIDE` (`?panel=` pins one kind); rows
+//! slide to their new places as standings change, except under reduced motion.
+use super::slides::{page_of, slides, Pin, Slide, LATEST_PER_PAGE, PROGRESS_PER_PAGE, RANKING_PER_PAGE};
+use super::{followed_board, key_param, reconnecting_marker, unit_noun, StandingsHead};
+use crate::api::live::{get_live_screen, BoardShare, LiveBoard, LiveRow, LiveScreen};
+use crate::components::id_param::number_param;
+use crate::components::page_loader::page_loader;
+use crate::domain::deadline::Deadline;
+use crate::domain::ranking::score_text;
+use crate::i18n::*;
+use crate::pages::unit::parts::kind_label;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LiveScreenPage() -> impl IntoView {
+    let campaign = number_param("campaign");
+    let key = key_param();
+    let key_of_page = key.clone();
+    view! {
+        <main id="main" class="screen">
+            {page_loader(
+                move || (campaign(), key()),
+                |(id, key)| get_live_screen(id, key),
+                move |screen| view! { <Screen screen key=key_of_page() /> },
+            )}
+        </main>
+    }
+}
+
+#[component]
+fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let LiveScreen {
+        board: initial,
+        share,
+    } = screen;
+    let pin = use_query_map()
+        .read_untracked()
+        .get("panel")
+        .and_then(|p| Pin::parse(&p));
+    let (board, connected) = followed_board(initial.clone(), key, true);
+    let turn = RwSignal::new(0usize);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let timer = set_interval_with_handle(
+            move || turn.update(|n| *n += 1),
+            std::time::Duration::from_secs(super::slides::SECONDS_PER_SLIDE),
+        );
+        if let Ok(timer) = timer {
+            on_cleanup(move || timer.clear());
+        }
+    });
+    let rotation = Memo::new(move |_| board.with(|b| slides(b.rows.len(), pin)));
+    let slide = Memo::new(move |_| rotation.with(|r| r[turn.get() % r.len()]));
+    let theme =
+        (!initial.theme.is_empty()).then(|| view! { <p class="screen-theme">{initial.theme.clone()}</p> });
+    let panel = move || match slide.get() {
+        Slide::Progress { page, pages } => view! { <ProgressPanel board page pages /> }.into_any(),
+        Slide::Ranking { page, pages } => view! { <RankingPanel board page pages /> }.into_any(),
+        Slide::Latest => view! { <LatestPanel board /> }.into_any(),
+        Slide::Qr => view! { <QrPanel share=share.clone() /> }.into_any(),
+    };
+    let dots = move || {
+        let (count, current) = (rotation.with(Vec::len), turn.get() % rotation.with(Vec::len));
+        (count > 1).then(|| {
+            (0..count)
+                .map(|i| view! { <span class:current=i == current></span> })
+                .collect_view()
+        })
+    };
+    view! {
+        {reconnecting_marker(connected)}
+        <header class="screen-head">
+            <div class="screen-titles">
+                <p class="screen-kicker">{t!(i18n, live.kicker)}</p>
+                <h1>{initial.title.clone()}</h1>
+                {theme}
+            </div>
+            <FullscreenButton />
+        </header>
+        <div class="screen-panel">{panel}</div>
+        <footer class="screen-foot">
+            <p>
+                {move || {
+                    t_string!(
+                        i18n, live.updated, at = Deadline::from_instant(board.get().loaded_at).time_text()
+                    )
+                }}
+                {move || {
+                    (!board.get().published)
+                        .then(|| format!(" · {}", t_string!(i18n, live.participation_only)))
+                }}
+            </p>
+            <p class="screen-dots" aria-hidden="true">
+                {dots}
+            </p>
+        </footer>
+    }
+}
+
+/// "12/16 phường đã đăng ký" with a bar, and every unit's own bar towards the minimum.
+#[component]
+fn ProgressPanel(board: RwSignal<LiveBoard>, page: usize, pages: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = move || board.with(|b| (b.registered_units(), b.rows.len()));
+    let minimum = move || board.with(|b| i64::from(b.min_initiatives.max(1)));
+    let headline = move || {
+        let (registered, total) = counts();
+        let noun = board.with(unit_noun);
+        t_string!(
+            i18n,
+            live.screen_registered,
+            registered = registered.to_string(),
+            total = total.to_string(),
+            noun = noun
+        )
+        .to_string()
+    };
+    let percent = move || {
+        let (registered, total) = counts();
+        (registered * 100).checked_div(total).unwrap_or(0)
+    };
+    let items = move || {
+        let min = minimum();
+        let mut units = board.with(|b| b.rows.clone());
+        // Alphabetical, as the plan lists them: a delegate finds his unit at a glance.
+        units.sort_by_key(|row| row.name_order);
+        page_of(&units, page, PROGRESS_PER_PAGE)
+            .into_iter()
+            .map(|row| {
+                let fill = (row.initiatives.min(min) * 100) / min;
+                let met = row.initiatives >= min;
+                view! {
+                    <li class:met=met>
+                        <span class="screen-unit">{row.unit_name}</span>
+                        <span class="screen-unit-bar">
+                            <span style=format!("width: {fill}%")></span>
+                        </span>
+                        <span class="screen-unit-count">{row.initiatives.to_string()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="screen-progress" aria-labelledby="screen-progress-title">
+            <h2 id="screen-progress-title">{headline}</h2>
+            <div class="screen-bar">
+                <span style=move || format!("width: {}%", percent())></span>
+            </div>
+            <p class="screen-note">
+                {move || t_string!(i18n, live.screen_minimum, min = minimum().to_string()).to_string()}
+                <PageOf page pages />
+            </p>
+            <ol class="screen-units">{items}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn RankingPanel(board: RwSignal<LiveBoard>, page: usize, pages: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        board
+            .with(|b| page_of(&b.rows, page, RANKING_PER_PAGE))
+            .into_iter()
+            .map(|row| view! { <RankingRow row /> })
+            .collect_view()
+    };
+    view! {
+        <section class="screen-ranking" aria-labelledby="screen-ranking-title">
+            <h2 id="screen-ranking-title">{t!(i18n, live.ranking_title)} <PageOf page pages /></h2>
+            <table>
+                <StandingsHead />
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn RankingRow(row: LiveRow) -> impl IntoView {
+    let podium = row.place <= 3;
+    view! {
+        <tr data-slide-key=row.unit_id.to_string() class:podium=podium>
+            <td class="place">{row.place.to_string()}</td>
+            <th scope="row">{row.unit_name}</th>
+            <td class="num">{row.initiatives.to_string()}</td>
+            <td class="num score">{score_text(row.score_hundredths)}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn LatestPanel(board: RwSignal<LiveBoard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = move || {
+        let (latest, today) = board.with(|b| {
+            (
+                page_of(&b.latest, 0, LATEST_PER_PAGE),
+                Deadline::from_instant(b.loaded_at).local_date(),
+            )
+        });
+        if latest.is_empty() {
+            return view! { <p class="screen-empty">{t!(i18n, live.no_registrations)}</p> }.into_any();
+        }
+        let items = latest
+            .into_iter()
+            .map(|r| {
+                let at = Deadline::from_instant(r.submitted_at);
+                // Earlier days carry their date under the time.
+                let day = (at.local_date() != today).then(|| view! { <small>{at.date_text()}</small> });
+                view! {
+                    <li>
+                        <time datetime=r.submitted_at.to_rfc3339()>{at.time_text()} {day}</time>
+                        <strong>{r.unit_name}</strong>
+                        <span>{format!("{}: {}", kind_label(r.kind), r.title)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="screen-latest">{items}</ol> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="screen-latest-title">
+            <h2 id="screen-latest-title">{t!(i18n, live.screen_latest_title)}</h2>
+            {items}
+        </section>
+    }
+}
+
+#[component]
+fn QrPanel(share: BoardShare) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="screen-qr" aria-labelledby="screen-qr-title">
+            <div class="screen-qr-code" role="img" aria-label=share.url.clone() inner_html=share.qr_svg></div>
+            <div class="screen-qr-text">
+                <h2 id="screen-qr-title">{t!(i18n, live.screen_qr_title)}</h2>
+                <p>{t!(i18n, live.screen_qr_hint)}</p>
+                <p class="screen-url">{share.short_url}</p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PageOf(page: usize, pages: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    (pages > 1).then(|| {
+        view! {
+            <span class="screen-page">
+                {t!(i18n, live.screen_page, page = (page + 1).to_string(), pages = pages.to_string())}
+            </span>
+        }
+    })
+}
+
+/// Shown until the screen is full screen; the person setting up the hall clicks it once.
+#[component]
+fn FullscreenButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let go_full = move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.request_fullscreen();
+        }
+    };
+    view! {
+        <button type="button" class="screen-fullscreen" on:click=go_full>
+            {t!(i18n, live.screen_fullscreen)}
+        </button>
+    }
+}
