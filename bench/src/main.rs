@@ -26,6 +26,14 @@ async fn main() -> anyhow::Result<()> {
         .unwrap_or("bench/results.md".into());
     let base_url = std::env::var("DATABASE_URL").context("DATABASE_URL must point to a throwaway server")?;
     let admin = PgPoolOptions::new().max_connections(2).connect(&base_url).await?;
+    // `--live-only` runs the live-board benchmark alone and prints it (for working on it).
+    if std::env::args().any(|a| a == "--live-only") {
+        let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
+        let mut out = String::new();
+        write_live(&mut out, &live::run(&pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
 
     let first = unit_file(UNITS, "");
     let renamed = unit_file(UNITS, " (mới)");
