@@ -7,6 +7,7 @@
 //! every watched board is rebuilt, so a notification lost meanwhile never leaves a screen behind.
 use super::live_board;
 use crate::error::AppError;
+use axum::body::Bytes;
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;
 use std::collections::HashMap;
@@ -22,10 +23,13 @@ const SETTLE: Duration = Duration::from_millis(150);
 const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(30);
 
-/// The latest board of a campaign, as the JSON the screens receive.
+/// The latest board of a campaign, as the Server-Sent Event every screen receives: made once per
+/// change and shared, so a thousand screens cost a thousand writes of the same bytes, not a
+/// thousand copies.
 #[derive(Clone)]
-pub struct BoardJson {
-    pub json: Arc<str>,
+pub struct PublishedBoard {
+    /// `event: board` with the board's JSON (one line: serde_json writes no newlines).
+    pub frame: Bytes,
     /// Screens need the board's key (checked before they subscribe).
     pub link_only: bool,
 }
@@ -45,7 +49,7 @@ struct Inner {
 }
 
 struct Watched {
-    board: watch::Sender<BoardJson>,
+    board: watch::Sender<PublishedBoard>,
     changed: Arc<Notify>,
 }
 
@@ -63,7 +67,7 @@ impl LiveHub {
 
     /// The current board of a campaign and its changes from now on; "not found" for a campaign
     /// that has no board. Whether the caller may see it is the caller's check.
-    pub async fn subscribe(&self, campaign_id: i64) -> Result<watch::Receiver<BoardJson>, AppError> {
+    pub async fn subscribe(&self, campaign_id: i64) -> Result<watch::Receiver<PublishedBoard>, AppError> {
         if !self.inner.listening.swap(true, Ordering::SeqCst) {
             tokio::spawn(listen(self.clone()));
         }
@@ -117,14 +121,14 @@ impl LiveHub {
     }
 }
 
-async fn build(pool: &PgPool, campaign_id: i64) -> Result<BoardJson, AppError> {
+async fn build(pool: &PgPool, campaign_id: i64) -> Result<PublishedBoard, AppError> {
     let board = live_board::build(pool, campaign_id).await?;
     let json = serde_json::to_string(&board).map_err(|e| {
         tracing::error!(error = %e, "board serialization failed");
         AppError::Internal
     })?;
-    Ok(BoardJson {
-        json: json.into(),
+    Ok(PublishedBoard {
+        frame: Bytes::from(format!("event: board\ndata: {json}\n\n")),
         link_only: board.link_only,
     })
 }
