@@ -4,16 +4,15 @@
 //! enough to type from a conference screen, far too many to guess over HTTP. Compared in
 //! constant time; letters may be typed in either case.
 use super::state::LinkKey;
+use super::unit_link::keyed_mac;
 use data_encoding::BASE32_NOPAD;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use hmac::Mac;
 use subtle::ConstantTimeEq;
 
 const KEY_CHARS: usize = 12;
 
 pub fn board_key(key: &LinkKey, campaign_id: i64) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes any key length");
-    mac.update(b"thidua board\0");
+    let mut mac = keyed_mac(key, b"thidua board\0");
     mac.update(&campaign_id.to_be_bytes());
     let mut encoded = BASE32_NOPAD.encode(&mac.finalize().into_bytes());
     encoded.truncate(KEY_CHARS);

@@ -20,10 +20,17 @@ pub fn new_nonce() -> Vec<u8> {
     nonce
 }
 
+/// HMAC-SHA256 under the link key, begun with `purpose` so that values derived for one use
+/// (unit links, board keys) never equal those of another.
+pub fn keyed_mac(key: &LinkKey, purpose: &[u8]) -> Hmac<Sha256> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes any key length");
+    mac.update(purpose);
+    mac
+}
+
 /// The token of link `link_id`: 32 characters of upper-case base32.
 pub fn token(key: &LinkKey, link_id: i64, nonce: &[u8]) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes any key length");
-    mac.update(b"thidua unit link\0");
+    let mut mac = keyed_mac(key, b"thidua unit link\0");
     mac.update(&link_id.to_be_bytes());
     mac.update(nonce);
     let digest = mac.finalize().into_bytes();
