@@ -54,7 +54,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
     let router = server::router::build(app_pool, &config, live).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    tokio::spawn(server::serve::serve(listener, router, std::future::pending()));
 
     let (campaign, field, tokens) = open_campaign(&pool).await?;
     let client = reqwest::Client::builder()

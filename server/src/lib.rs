@@ -6,4 +6,5 @@ pub mod demo_registrations;
 pub mod embedded_postgres;
 pub mod link_key;
 pub mod router;
+pub mod serve;
 pub mod telemetry;

@@ -40,15 +40,12 @@ async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Re
         .await
         .context("binding the port")?;
     tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
-    // Served as a make-service: `axum::serve(listener, router)` turns the router into routes
-    // again for every connection, a copy of every route's middleware (≈ 210 KB measured per
-    // connection, 1 GB for 5,000 open screens); this way a connection shares the router.
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            live.stop();
-        })
-        .await?;
+    server::serve::serve(listener, app, async move {
+        shutdown_signal().await;
+        // Open board streams end, so the graceful stop does not wait on them.
+        live.stop();
+    })
+    .await;
     tracing::info!("stopped");
     Ok(())
 }

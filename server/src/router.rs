@@ -7,12 +7,13 @@ use app::server::unit_cookie::UnitCookieKey;
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::http::{Request, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
+use tower::ServiceBuilder;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -67,29 +68,32 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(app::server::attachment_download::download))
-        .route("/live/{campaign}/events", get(app::server::live_events::events))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(context_state.clone()),
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(sessions)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state.clone());
+    // One stack around the pages, not one per route (`Router::layer` wraps each of ≈ 50).
+    let pages = ServiceBuilder::new()
         .layer(
             CompressionLayer::new()
                 .quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION_LEVEL))
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         )
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(sessions)
+        .service(router);
+    // Board streams stay open for hours on every screen: they skip sessions and compression
+    // (a boxed compression body is ≈ 6 KB per open stream; events are never compressed).
+    let app = Router::new()
+        .route("/live/{campaign}/events", get(app::server::live_events::events))
+        .with_state(state)
+        .fallback_service(pages)
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
-        }))
-        .with_state(state);
-    Ok(router)
+        }));
+    Ok(app)
 }
 
 /// 200 only when the database answers.

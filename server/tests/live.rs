@@ -8,6 +8,7 @@ use common::unit_fixture::fixture;
 use http_body_util::BodyExt;
 use sqlx::PgPool;
 use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt;
 
 /// A screen's event stream on `server`, checked to be one.
@@ -53,6 +54,21 @@ async fn next_board(body: &mut Body) -> serde_json::Value {
         .expect("a board within 10 s")
 }
 
+/// The first board of the stream (from now) that satisfies `wanted`, within 10 s.
+async fn board_where(body: &mut Body, wanted: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let wait = async {
+        loop {
+            let board = next_board(body).await;
+            if wanted(&board) {
+                return board;
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), wait)
+        .await
+        .expect("the awaited board within 10 s")
+}
+
 fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
     board["rows"]
         .as_array()
@@ -77,8 +93,9 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
     let cookie = f.open(0).await;
     let (status, answer) = f.submit(Some(&cookie), "LIVE-1", &[], &[]).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
-    let pushed = next_board(&mut body).await;
-    assert_eq!(initiatives_of(&pushed, unit), 1);
+    // A board may come first that was built before the commit (the hub resynchronizes when its
+    // listener connects); the registration's board must follow.
+    let pushed = board_where(&mut body, |b| initiatives_of(b, unit) == 1).await;
     assert_eq!(pushed["latest"][0]["title"], "Mô hình “Một cửa không chờ”");
 
     // A commitment changes the standings too.
@@ -102,10 +119,7 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
             .unwrap()
             .clone()
     };
-    let mut board = next_board(&mut body).await;
-    while row(&board)["committed"] != true {
-        board = next_board(&mut body).await;
-    }
+    let board = board_where(&mut body, |b| row(b)["committed"] == true).await;
     assert!(
         row(&board)["score_hundredths"].as_i64().unwrap()
             > row(&pushed)["score_hundredths"].as_i64().unwrap()
@@ -181,21 +195,70 @@ async fn a_link_only_board_opens_only_with_its_key(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
-async fn open_streams_end_when_the_server_stops(pool: PgPool) {
+async fn a_served_app_stops_at_once_with_screens_open(pool: PgPool) {
     let f = fixture(pool).await;
     let live = app::server::live_hub::LiveHub::new(f.pool.clone());
-    let server = server::router::build(f.pool.clone(), &common::config(), live.clone())
+    let app = server::router::build(f.pool.clone(), &common::config(), live.clone())
         .await
         .unwrap();
-    let mut body = open_stream(server, f.campaign, "").await;
-    next_board(&mut body).await;
-    // Graceful shutdown waits for open responses: the stream must end by itself.
-    live.stop();
-    let ended = tokio::time::timeout(Duration::from_secs(5), async {
-        while let Some(frame) = body.frame().await {
-            frame.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(server::serve::serve(listener, app, async move {
+        let _ = stopped.await;
+        live.stop();
+    }));
+
+    // A screen over a real connection: HTTP/1.1, its first board, then it stays open.
+    let mut screen = tokio::net::TcpStream::connect(address).await.unwrap();
+    let request = format!("GET /live/{}/events HTTP/1.1\r\nHost: test\r\n\r\n", f.campaign);
+    screen.write_all(request.as_bytes()).await.unwrap();
+    let mut received = Vec::new();
+    let mut buffer = [0u8; 4096];
+    let first_board = tokio::time::timeout(Duration::from_secs(10), async {
+        while !String::from_utf8_lossy(&received).contains("event: board") {
+            let n = screen.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the connection closed before the first board");
+            received.extend_from_slice(&buffer[..n]);
         }
     })
     .await;
-    assert!(ended.is_ok(), "the stream stayed open after stop");
+    assert!(first_board.is_ok(), "no board within 10 s");
+    assert!(String::from_utf8_lossy(&received).starts_with("HTTP/1.1 200 OK"));
+
+    // Graceful shutdown waits for answers in progress: the board stream must end by itself.
+    stop.send(()).unwrap();
+    let served = tokio::time::timeout(Duration::from_secs(5), serving).await;
+    assert!(served.is_ok(), "the server kept running with a screen open");
+    let closed = tokio::time::timeout(Duration::from_secs(5), async {
+        while screen.read(&mut buffer).await.unwrap_or(0) > 0 {}
+    })
+    .await;
+    assert!(
+        closed.is_ok(),
+        "the screen's connection stayed open after the stop"
+    );
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn screens_that_open_together_share_one_board(pool: PgPool) {
+    let f = fixture(pool).await;
+    let live = app::server::live_hub::LiveHub::new(f.pool.clone());
+    // A hall of screens reconnecting at once to a server that has no board yet.
+    let mut opening = tokio::task::JoinSet::new();
+    for _ in 0..50 {
+        let (live, campaign) = (live.clone(), f.campaign);
+        opening.spawn(async move { live.subscribe(campaign).await });
+    }
+    let mut boards = Vec::new();
+    while let Some(opened) = opening.join_next().await {
+        boards.push(opened.unwrap().expect("a board for every screen"));
+    }
+    assert!(boards.iter().all(|b| b.same_channel(&boards[0])));
+    // The gate of the first build is gone: a later screen gets the same board at once.
+    let later = tokio::time::timeout(Duration::from_secs(1), live.subscribe(f.campaign))
+        .await
+        .expect("no wait")
+        .unwrap();
+    assert!(later.same_channel(&boards[0]));
 }

@@ -42,6 +42,9 @@ pub struct LiveHub {
 struct Inner {
     pool: PgPool,
     watched: Mutex<HashMap<i64, Watched>>,
+    /// One gate per campaign whose first board is being built: a hall of screens that reconnect
+    /// together (a server restarted) waits for one build instead of each querying the database.
+    first_builds: Mutex<HashMap<i64, Arc<tokio::sync::Mutex<()>>>>,
     /// The listener starts with the first screen, so a server nobody watches holds no connection.
     listening: AtomicBool,
     /// Set when the server stops: open streams end, so screens move to another server at once.
@@ -59,6 +62,7 @@ impl LiveHub {
             inner: Arc::new(Inner {
                 pool,
                 watched: Mutex::new(HashMap::new()),
+                first_builds: Mutex::new(HashMap::new()),
                 listening: AtomicBool::new(false),
                 stopping: watch::Sender::new(false),
             }),
@@ -71,18 +75,25 @@ impl LiveHub {
         if !self.inner.listening.swap(true, Ordering::SeqCst) {
             tokio::spawn(listen(self.clone()));
         }
-        if let Some(watched) = self.watched().get(&campaign_id) {
-            return Ok(watched.board.subscribe());
+        if let Some(receiver) = self.subscribe_watched(campaign_id) {
+            return Ok(receiver);
+        }
+        let gate = self.first_build_gate(campaign_id);
+        let _building = gate.lock().await;
+        let built = self.watch_first(campaign_id).await;
+        lock(&self.inner.first_builds).remove(&campaign_id);
+        built
+    }
+
+    /// Builds and watches a campaign's board unless a screen before this one already did.
+    async fn watch_first(&self, campaign_id: i64) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+        if let Some(receiver) = self.subscribe_watched(campaign_id) {
+            return Ok(receiver);
         }
         let first = build(&self.inner.pool, campaign_id).await?;
-        let mut watched = self.watched();
-        // Another screen may have started watching while this board was built.
-        if let Some(existing) = watched.get(&campaign_id) {
-            return Ok(existing.board.subscribe());
-        }
         let (board, receiver) = watch::channel(first);
         let changed = Arc::new(Notify::new());
-        watched.insert(
+        self.watched().insert(
             campaign_id,
             Watched {
                 board,
@@ -91,6 +102,17 @@ impl LiveHub {
         );
         tokio::spawn(refresh_while_watched(self.clone(), campaign_id, changed));
         Ok(receiver)
+    }
+
+    fn subscribe_watched(&self, campaign_id: i64) -> Option<watch::Receiver<PublishedBoard>> {
+        self.watched().get(&campaign_id).map(|w| w.board.subscribe())
+    }
+
+    fn first_build_gate(&self, campaign_id: i64) -> Arc<tokio::sync::Mutex<()>> {
+        lock(&self.inner.first_builds)
+            .entry(campaign_id)
+            .or_default()
+            .clone()
     }
 
     /// Ends every open stream (the server is stopping; graceful shutdown would wait on them).
@@ -116,9 +138,13 @@ impl LiveHub {
     }
 
     fn watched(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Watched>> {
-        // A panic while the map was held cannot leave it half-changed: every change is one call.
-        self.inner.watched.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.inner.watched)
     }
+}
+
+fn lock<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while a map was held cannot leave it half-changed: every change is one call.
+    map.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn build(pool: &PgPool, campaign_id: i64) -> Result<PublishedBoard, AppError> {
