@@ -53,3 +53,12 @@ test('a new registration reaches an open board without a reload', async ({ page,
   await expect(row.locator('td').nth(1)).toHaveText(String(before + 1), { timeout: 3_000 });
   await expect(page.locator('.live-latest li').first()).toContainText(title);
 });
+
+test('@forms a unit follows the standings from its own page', async ({ page, browser }, testInfo) => {
+  const { unit, path } = await unitLink(browser, testInfo, OPEN_CAMPAIGN, 6);
+  await page.goto(path);
+  await expect(page).toHaveURL(new RegExp(`/unit/${OPEN_CAMPAIGN}$`));
+  await page.getByRole('link', { name: 'Xem bảng xếp hạng trực tiếp' }).click();
+  await expect(page).toHaveURL(new RegExp(`/live/${OPEN_CAMPAIGN}$`));
+  await expect(page.getByRole('rowheader', { name: unit, exact: true })).toBeVisible();
+});

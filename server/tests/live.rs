@@ -192,6 +192,13 @@ async fn a_link_only_board_opens_only_with_its_key(pool: PgPool) {
         .unwrap()
         .ends_with(&format!("/live/{}?k={key}", f.campaign)));
     assert!(screen["share"]["qr_svg"].as_str().unwrap().contains("<svg"));
+    // A participating unit's page links to the board with its key.
+    let cookie = f.open(0).await;
+    let args = format!("campaign_id={}", f.campaign);
+    let (status, answer, _) = common::post(&f.app, "/api/get_unit_home", &args, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let home: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(home["board_path"], format!("/live/{}?k={key}", f.campaign));
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
@@ -248,7 +255,7 @@ async fn screens_that_open_together_share_one_board(pool: PgPool) {
     let mut opening = tokio::task::JoinSet::new();
     for _ in 0..50 {
         let (live, campaign) = (live.clone(), f.campaign);
-        opening.spawn(async move { live.subscribe(campaign).await });
+        opening.spawn(async move { live.subscribe(campaign, |_| true).await });
     }
     let mut boards = Vec::new();
     while let Some(opened) = opening.join_next().await {
@@ -256,7 +263,7 @@ async fn screens_that_open_together_share_one_board(pool: PgPool) {
     }
     assert!(boards.iter().all(|b| b.same_channel(&boards[0])));
     // The gate of the first build is gone: a later screen gets the same board at once.
-    let later = tokio::time::timeout(Duration::from_secs(1), live.subscribe(f.campaign))
+    let later = tokio::time::timeout(Duration::from_secs(1), live.subscribe(f.campaign, |_| true))
         .await
         .expect("no wait")
         .unwrap();

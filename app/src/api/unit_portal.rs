@@ -74,6 +74,8 @@ pub struct UnitHome {
     pub report: Option<ReportSummary>,
     /// A draft of a new initiative is kept on the server.
     pub has_draft: bool,
+    /// The campaign's live board (with its key when link-only): units follow the standings too.
+    pub board_path: String,
 }
 
 /// Opens `/l/{token}`: binds this browser to the link's unit, then sends it to the unit's page

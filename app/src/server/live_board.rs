@@ -3,6 +3,7 @@
 //! opened (a draft is "not found", so ids reveal nothing); a link-only board opens only with its
 //! key, and without it answers exactly as a missing one does.
 use super::board_key::{board_path, key_matches};
+use super::db::standings::BoardCampaign;
 use super::db::{self, standings};
 use super::state::{link_key, pool, LinkKey};
 use super::unit_link::{qr_svg, site_url};
@@ -21,11 +22,11 @@ use sqlx::PgPool;
 use std::collections::HashMap;
 
 pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, AppError> {
-    let board = build(&pool()?, campaign_id).await?;
-    if !may_open(&link_key()?, campaign_id, board.link_only, key.as_deref()) {
-        return Err(AppError::NotFound);
-    }
-    Ok(board)
+    let pool = pool()?;
+    let link_key = link_key()?;
+    let allowed = |link_only| may_open(&link_key, campaign_id, link_only, key.as_deref());
+    let campaign = opened_campaign(&pool, campaign_id, allowed).await?;
+    build_from(&pool, campaign_id, campaign).await
 }
 
 pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveScreen, AppError> {
@@ -71,19 +72,40 @@ fn share(key: &LinkKey, campaign_id: i64, link_only: bool) -> Result<BoardShare,
     })
 }
 
-fn is_link_only(visibility: &str) -> bool {
+pub fn is_link_only(visibility: &str) -> bool {
     Visibility::parse(visibility) != Some(Visibility::Public)
 }
 
-/// The board of an opened campaign, whoever may see it (callers check `may_open`).
-pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
+/// The campaign of a board the caller may open (`allowed` is asked whether it may open a
+/// link-only or a public board): checked with one small query before any board is built.
+pub async fn opened_campaign(
+    pool: &PgPool,
+    campaign_id: i64,
+    allowed: impl Fn(bool) -> bool,
+) -> Result<BoardCampaign, AppError> {
     let campaign = standings::board_campaign(pool, campaign_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
-    if state == CampaignState::Draft {
+    if state == CampaignState::Draft || !allowed(is_link_only(&campaign.visibility)) {
         return Err(AppError::NotFound);
     }
+    Ok(campaign)
+}
+
+/// The board of an opened campaign, whoever may see it (callers check `may_open`).
+pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
+    let campaign = opened_campaign(pool, campaign_id, |_| true).await?;
+    build_from(pool, campaign_id, campaign).await
+}
+
+/// The board of `campaign`, read by `opened_campaign`.
+pub async fn build_from(
+    pool: &PgPool,
+    campaign_id: i64,
+    campaign: BoardCampaign,
+) -> Result<LiveBoard, AppError> {
+    let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
     let scoring = Scoring {
         points_commitment: campaign.points_commitment,
         points_minimum: campaign.points_minimum,

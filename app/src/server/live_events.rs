@@ -32,17 +32,8 @@ pub async fn events(
     Path(campaign_id): Path<i64>,
     Query(query): Query<BoardQuery>,
 ) -> Response {
-    match hub.subscribe(campaign_id).await {
-        Ok(receiver)
-            if !may_open(
-                &link_key,
-                campaign_id,
-                receiver.borrow().link_only,
-                query.k.as_deref(),
-            ) =>
-        {
-            StatusCode::NOT_FOUND.into_response()
-        }
+    let allowed = |link_only| may_open(&link_key, campaign_id, link_only, query.k.as_deref());
+    match hub.subscribe(campaign_id, allowed).await {
         Ok(receiver) => {
             let boards = WatchStream::new(receiver).map(|board| board.frame);
             let start = tokio::time::Instant::now() + KEEP_ALIVE;

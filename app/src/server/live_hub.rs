@@ -6,6 +6,7 @@
 //! `SETTLE` while changes keep coming, always after the last one; when the listener reconnects
 //! every watched board is rebuilt, so a notification lost meanwhile never leaves a screen behind.
 use super::live_board;
+use crate::api::live::LiveBoard;
 use crate::error::AppError;
 use axum::body::Bytes;
 use sqlx::postgres::PgListener;
@@ -70,27 +71,38 @@ impl LiveHub {
     }
 
     /// The current board of a campaign and its changes from now on; "not found" for a campaign
-    /// that has no board. Whether the caller may see it is the caller's check.
-    pub async fn subscribe(&self, campaign_id: i64) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+    /// that has no board, or when `allowed` (asked whether the caller may open a link-only or a
+    /// public board) says no — before any board is built for the caller.
+    pub async fn subscribe(
+        &self,
+        campaign_id: i64,
+        allowed: impl Fn(bool) -> bool,
+    ) -> Result<watch::Receiver<PublishedBoard>, AppError> {
         if !self.inner.listening.swap(true, Ordering::SeqCst) {
             tokio::spawn(listen(self.clone()));
         }
         if let Some(receiver) = self.subscribe_watched(campaign_id) {
-            return Ok(receiver);
+            return admit(receiver, allowed);
         }
         let gate = self.first_build_gate(campaign_id);
         let _building = gate.lock().await;
-        let built = self.watch_first(campaign_id).await;
+        let built = self.watch_first(campaign_id, allowed).await;
         lock(&self.inner.first_builds).remove(&campaign_id);
         built
     }
 
     /// Builds and watches a campaign's board unless a screen before this one already did.
-    async fn watch_first(&self, campaign_id: i64) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+    async fn watch_first(
+        &self,
+        campaign_id: i64,
+        allowed: impl Fn(bool) -> bool,
+    ) -> Result<watch::Receiver<PublishedBoard>, AppError> {
         if let Some(receiver) = self.subscribe_watched(campaign_id) {
-            return Ok(receiver);
+            return admit(receiver, allowed);
         }
-        let first = build(&self.inner.pool, campaign_id).await?;
+        let pool = &self.inner.pool;
+        let campaign = live_board::opened_campaign(pool, campaign_id, &allowed).await?;
+        let first = publish(live_board::build_from(pool, campaign_id, campaign).await?)?;
         let (board, receiver) = watch::channel(first);
         let changed = Arc::new(Notify::new());
         self.watched().insert(
@@ -142,13 +154,29 @@ impl LiveHub {
     }
 }
 
+/// The board for a caller that `allowed` lets open it (link-only or public).
+fn admit(
+    receiver: watch::Receiver<PublishedBoard>,
+    allowed: impl Fn(bool) -> bool,
+) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+    let link_only = receiver.borrow().link_only;
+    if allowed(link_only) {
+        Ok(receiver)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 fn lock<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic while a map was held cannot leave it half-changed: every change is one call.
     map.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn build(pool: &PgPool, campaign_id: i64) -> Result<PublishedBoard, AppError> {
-    let board = live_board::build(pool, campaign_id).await?;
+    publish(live_board::build(pool, campaign_id).await?)
+}
+
+fn publish(board: LiveBoard) -> Result<PublishedBoard, AppError> {
     let json = serde_json::to_string(&board).map_err(|e| {
         tracing::error!(error = %e, "board serialization failed");
         AppError::Internal

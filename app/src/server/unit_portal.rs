@@ -1,7 +1,9 @@
 //! The unit's page and its commitment. Each function first checks the unit link behind the
 //! session (`require_unit`), then touches only that unit's rows.
+use super::board_key::board_path;
 use super::db::{self, map_err, unit_portal::CampaignRow};
-use super::state::pool;
+use super::live_board::is_link_only;
+use super::state::{link_key, pool};
 use super::unit_access::{require_unit, UnitCaller};
 use crate::api::unit_portal::{UnitCampaign, UnitHome};
 use crate::domain::text::required_text;
@@ -38,7 +40,9 @@ pub async fn home(campaign_id: i64) -> Result<UnitHome, AppError> {
     let pool = pool()?;
     let (c, u) = (campaign_id, caller.unit_id);
     let row = db::unit_portal::campaign(&pool, c).await?;
+    let board_path = board_path(&link_key()?, c, is_link_only(&row.visibility), "");
     Ok(UnitHome {
+        board_path,
         campaign: unit_campaign(&caller, row),
         commitment: db::unit_portal::commitment(&pool, c, u).await?,
         initiatives: db::unit_portal::initiatives(&pool, c, u).await?,

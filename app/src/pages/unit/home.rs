@@ -20,6 +20,7 @@ pub fn UnitHomePage() -> impl IntoView {
 fn Home(home: UnitHome) -> impl IntoView {
     let i18n = use_i18n();
     let c = home.campaign.clone();
+    let board_path = home.board_path.clone();
     let now = c.loaded_at;
     let saved = use_query_map().read_untracked().get("saved");
     let notice = (saved.as_deref() == Some("commitment"))
@@ -154,5 +155,8 @@ fn Home(home: UnitHome) -> impl IntoView {
             <h2>{t!(i18n, unit.initiatives_title)}</h2>
             <ul class="initiative-list">{list}</ul>
         </section>
+        <p class="unit-board-link">
+            <a href=board_path>{t!(i18n, unit.board_link)}</a>
+        </p>
     }
 }
