@@ -127,6 +127,31 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_renamed_unit_is_renamed_on_open_boards(pool: PgPool) {
+    let f = fixture(pool).await;
+    let mut body = open_stream(f.app.clone(), f.campaign, "").await;
+    let unit = f.units[0].0;
+    // A registration's board first: the hub is listening (its resync cannot carry the rename).
+    let cookie = f.open(0).await;
+    let (status, answer) = f.submit(Some(&cookie), "RENAME-1", &[], &[]).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    board_where(&mut body, |b| initiatives_of(b, unit) == 1).await;
+    sqlx::query("UPDATE units SET name = 'Phường Đổi Tên Mới' WHERE id = $1")
+        .bind(unit)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let renamed = |board: &serde_json::Value| {
+        board["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["unit_id"] == unit && r["unit_name"] == "Phường Đổi Tên Mới")
+    };
+    board_where(&mut body, renamed).await;
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_draft_or_unknown_campaign_has_no_event_stream(pool: PgPool) {
     let f = fixture(pool).await;
     let draft: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'draft' LIMIT 1")

@@ -87,7 +87,11 @@ impl LiveHub {
         let gate = self.first_build_gate(campaign_id);
         let _building = gate.lock().await;
         let built = self.watch_first(campaign_id, allowed).await;
-        lock(&self.inner.first_builds).remove(&campaign_id);
+        let mut gates = lock(&self.inner.first_builds);
+        // Only this gate: a later one may guard a new first build (the board was dropped meanwhile).
+        if gates.get(&campaign_id).is_some_and(|g| Arc::ptr_eq(g, &gate)) {
+            gates.remove(&campaign_id);
+        }
         built
     }
 
@@ -103,9 +107,14 @@ impl LiveHub {
         let pool = &self.inner.pool;
         let campaign = live_board::opened_campaign(pool, campaign_id, &allowed).await?;
         let first = publish(live_board::build_from(pool, campaign_id, campaign).await?)?;
+        let mut watched = self.watched();
+        // Another screen may have started watching while this board was built.
+        if let Some(existing) = watched.get(&campaign_id) {
+            return admit(existing.board.subscribe(), allowed);
+        }
         let (board, receiver) = watch::channel(first);
         let changed = Arc::new(Notify::new());
-        self.watched().insert(
+        watched.insert(
             campaign_id,
             Watched {
                 board,
