@@ -109,7 +109,8 @@ pub async fn load(
             .await
             .map_err(|e| anyhow::anyhow!("demo commitment: {e:?}"))?;
         let days_ago = days_before + ((signing - n) as i64).min(12);
-        sqlx::query("UPDATE commitments SET signed_at = now() - make_interval(days => $3::int) WHERE campaign_id = $1 AND unit_id = $2")
+        // A unit signs before it registers: its initiatives are dated three hours before "now".
+        sqlx::query("UPDATE commitments SET signed_at = now() - make_interval(days => $3::int, hours => 4) WHERE campaign_id = $1 AND unit_id = $2")
             .bind(campaign_id)
             .bind(unit)
             .bind(days_ago as i32)
