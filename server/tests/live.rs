@@ -69,15 +69,18 @@ async fn board_where(body: &mut Body, wanted: impl Fn(&serde_json::Value) -> boo
         .expect("the awaited board within 10 s")
 }
 
-fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
+/// The board's row of `unit`.
+fn row_of(board: &serde_json::Value, unit: i64) -> &serde_json::Value {
     board["rows"]
         .as_array()
         .unwrap()
         .iter()
         .find(|r| r["unit_id"] == unit)
-        .unwrap()["initiatives"]
-        .as_i64()
         .unwrap()
+}
+
+fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
+    row_of(board, unit)["initiatives"].as_i64().unwrap()
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
@@ -110,19 +113,10 @@ async fn a_registration_through_one_server_reaches_a_screen_on_another(pool: PgP
     )
     .await;
     assert!(status.is_success() || status.is_redirection(), "{status}");
-    let row = |board: &serde_json::Value| {
-        board["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["unit_id"] == unit)
-            .unwrap()
-            .clone()
-    };
-    let board = board_where(&mut body, |b| row(b)["committed"] == true).await;
+    let board = board_where(&mut body, |b| row_of(b, unit)["committed"] == true).await;
     assert!(
-        row(&board)["score_hundredths"].as_i64().unwrap()
-            > row(&pushed)["score_hundredths"].as_i64().unwrap()
+        row_of(&board, unit)["score_hundredths"].as_i64().unwrap()
+            > row_of(&pushed, unit)["score_hundredths"].as_i64().unwrap()
     );
 }
 
@@ -141,14 +135,10 @@ async fn a_renamed_unit_is_renamed_on_open_boards(pool: PgPool) {
         .execute(&f.pool)
         .await
         .unwrap();
-    let renamed = |board: &serde_json::Value| {
-        board["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["unit_id"] == unit && r["unit_name"] == "Phường Đổi Tên Mới")
-    };
-    board_where(&mut body, renamed).await;
+    board_where(&mut body, |b| {
+        row_of(b, unit)["unit_name"] == "Phường Đổi Tên Mới"
+    })
+    .await;
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]

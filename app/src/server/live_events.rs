@@ -1,8 +1,8 @@
 //! `GET /live/{campaign}/events`: the campaign's board as Server-Sent Events. The first event is
 //! the current board, then one per change (`event: board`, the JSON of `LiveBoard`), so a screen
 //! that reconnects is whole again at once. Open like the board itself (a link-only board with its
-//! key `?k=`); anything else 404. Streams end when the server stops. Each board's event is made once by the hub and written to
-//! every screen as it is.
+//! key `?k=`); anything else 404. Streams end when the server stops. Each board's event is made
+//! once by the hub and written to every screen as it is.
 use super::live_board::may_open;
 use super::live_hub::LiveHub;
 use super::state::LinkKey;
