@@ -32,7 +32,6 @@ pub enum Problem {
     ParentNotFound,
     ParentIsDescendant,
     BadCredentials,
-    LockedOut { minutes: i64 },
     InvalidDate,
     NotAWholeNumber,
     NotADecimal,

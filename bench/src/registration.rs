@@ -46,6 +46,8 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
         db_max_connections: 20,
         link_key: Some(LINK_KEY.into()),
         public_url: None,
+        trusted_proxies: Vec::new(),
+        login_policy: Default::default(),
     };
     server::bootstrap::prepare(&pool, &config).await?;
     // The app gets its own pool, sized as in production.

@@ -39,6 +39,9 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
 
 async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::Result<()> {
     let username = Username::parse(username).map_err(|p| anyhow::anyhow!("ADMIN_USERNAME: {p:?}"))?;
+    // The same rule as every other account's password.
+    app::domain::account::check_new_password(password)
+        .map_err(|p| anyhow::anyhow!("ADMIN_PASSWORD does not meet the password rule: {p:?}"))?;
     let hash = auth::hash_password(password.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -1,6 +1,7 @@
 //! Configuration from the environment; every setting has a default that runs the demo locally.
 use anyhow::Context;
-use std::net::SocketAddr;
+use app::server::login_throttle::LoginPolicy;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -26,6 +27,11 @@ pub struct Config {
     /// `PUBLIC_URL`, e.g. `https://thidua.quan11.gov.vn`: the address printed in unit links and
     /// QR codes. Default: the address the admin's browser used.
     pub public_url: Option<String>,
+    /// `TRUSTED_PROXIES`: comma-separated addresses of the proxies in front, whose
+    /// `X-Forwarded-For` names the client. Default: none (the TCP peer is the client).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// `LOGIN_FREE_PER_ADDRESS` (20), `LOGIN_FREE_PER_ACCOUNT` (5), `LOGIN_MAX_DELAY_SECS` (900).
+    pub login_policy: LoginPolicy,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -68,6 +74,33 @@ impl Config {
                 .unwrap_or(20),
             link_key: var("THIDUA_LINK_KEY"),
             public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
+            trusted_proxies: var("TRUSTED_PROXIES")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    a.parse()
+                        .with_context(|| format!("TRUSTED_PROXIES: {a} is not an IP address"))
+                })
+                .collect::<anyhow::Result<_>>()?,
+            login_policy: login_policy()?,
         })
     }
+}
+
+fn number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match var(name) {
+        Some(v) => v.parse().ok().with_context(|| format!("{name} must be a number")),
+        None => Ok(default),
+    }
+}
+
+fn login_policy() -> anyhow::Result<LoginPolicy> {
+    let default = LoginPolicy::default();
+    Ok(LoginPolicy {
+        free_per_address: number("LOGIN_FREE_PER_ADDRESS", default.free_per_address)?,
+        free_per_account: number("LOGIN_FREE_PER_ACCOUNT", default.free_per_account)?,
+        max_delay_secs: number("LOGIN_MAX_DELAY_SECS", default.max_delay_secs)?,
+    })
 }

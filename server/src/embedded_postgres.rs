@@ -1,14 +1,25 @@
 //! The private PostgreSQL cluster used when no `DATABASE_URL` is given: created on first start
-//! under the data folder, reused after, listening only on a Unix socket in that folder (so no
-//! port can be taken), and stopped when the app stops if this process started it. A cluster left
-//! running by a killed app is reused; a stale pid file is removed.
+//! under the data folder, reused after, listening only on a Unix socket (so no port can be taken),
+//! and stopped when the app stops if this process started it. A cluster left running by a killed
+//! app is reused; a stale pid file is removed.
+//!
+//! Rules: the socket's folder is private (mode 700, owned by the user PostgreSQL runs as), so no
+//! other local user can connect although the cluster trusts its socket. As root, PostgreSQL runs
+//! as the `postgres` user; when that user cannot enter the data folder (a clone under `/root`, a
+//! `mktemp -d` folder), the cluster's files live in `/var/lib/thidua/clusters/<hash of the data
+//! folder>` and the data folder holds links to them (`pgdata`, `run`): no folder of the caller's
+//! is opened to other users.
 use anyhow::{bail, Context};
+use sha2::{Digest, Sha256};
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DATABASE: &str = "thidua";
 const PORT: u16 = 5432;
+/// Where clusters go when the `postgres` user cannot enter the data folder (root only).
+const SHARED_CLUSTERS: &str = "/var/lib/thidua/clusters";
 
 pub struct EmbeddedPostgres {
     bin_dir: PathBuf,
@@ -21,10 +32,11 @@ impl EmbeddedPostgres {
     pub fn start(root: &Path) -> anyhow::Result<Self> {
         fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;
         let root = root.canonicalize()?;
+        let home = cluster_home(&root)?;
         let pg = Self {
             bin_dir: find_bin_dir()?,
-            data_dir: root.join("pgdata"),
-            socket_dir: root.join("run"),
+            data_dir: home.join("pgdata"),
+            socket_dir: home.join("run"),
             started_here: false,
         };
         pg.init_if_new()?;
@@ -39,6 +51,11 @@ impl EmbeddedPostgres {
             "postgres://postgres@localhost/{DATABASE}?host={}&port={PORT}",
             self.socket_dir.display()
         )
+    }
+
+    /// The folder that really holds the cluster's files (the data folder, or a shared one).
+    pub fn cluster_dir(&self) -> &Path {
+        self.data_dir.parent().unwrap_or(&self.data_dir)
     }
 
     pub fn stop(&self) {
@@ -60,9 +77,8 @@ impl EmbeddedPostgres {
         }
         tracing::info!(dir = %self.data_dir.display(), "creating the private PostgreSQL cluster");
         fs::create_dir_all(&self.data_dir)?;
-        fs::create_dir_all(&self.socket_dir)?;
         self.give_to_postgres_user(&self.data_dir)?;
-        self.give_to_postgres_user(&self.socket_dir)?;
+        self.make_private_socket_dir()?;
         let status = self
             .pg_command(
                 "initdb",
@@ -91,8 +107,7 @@ impl EmbeddedPostgres {
             return Ok(self);
         }
         let _ = fs::remove_file(self.data_dir.join("postmaster.pid"));
-        fs::create_dir_all(&self.socket_dir)?;
-        self.give_to_postgres_user(&self.socket_dir)?;
+        self.make_private_socket_dir()?;
         let options = format!(
             "-c listen_addresses='' -k {} -p {PORT}",
             self.socket_dir.display()
@@ -155,6 +170,13 @@ impl EmbeddedPostgres {
         Ok(())
     }
 
+    /// Only the cluster's own user (and root) may enter the socket's folder, so only they connect.
+    fn make_private_socket_dir(&self) -> anyhow::Result<()> {
+        fs::create_dir_all(&self.socket_dir)?;
+        fs::set_permissions(&self.socket_dir, fs::Permissions::from_mode(0o700))?;
+        self.give_to_postgres_user(&self.socket_dir)
+    }
+
     /// PostgreSQL refuses to run as root, so as root its files belong to the `postgres` user.
     fn give_to_postgres_user(&self, dir: &Path) -> anyhow::Result<()> {
         if is_root() {
@@ -181,6 +203,44 @@ impl EmbeddedPostgres {
             cmd
         }
     }
+}
+
+/// Where the cluster's files live for the data folder `root` (see the module rules).
+fn cluster_home(root: &Path) -> anyhow::Result<PathBuf> {
+    if !is_root() || postgres_user_can_enter(root) {
+        return Ok(root.to_path_buf());
+    }
+    let digest = Sha256::digest(root.as_os_str().as_encoded_bytes());
+    let name: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let home = Path::new(SHARED_CLUSTERS).join(name);
+    fs::create_dir_all(&home).with_context(|| format!("creating {}", home.display()))?;
+    for dir in [
+        Path::new(SHARED_CLUSTERS).parent().unwrap_or(&home),
+        Path::new(SHARED_CLUSTERS),
+        &home,
+    ] {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755))?;
+    }
+    // Tells a person looking in /var/lib/thidua which data folder a cluster belongs to.
+    fs::write(home.join("data-folder"), format!("{}\n", root.display()))?;
+    for part in ["pgdata", "run"] {
+        let link = root.join(part);
+        if fs::symlink_metadata(&link).is_err() {
+            std::os::unix::fs::symlink(home.join(part), &link)
+                .with_context(|| format!("linking {}", link.display()))?;
+        }
+    }
+    tracing::info!(dir = %home.display(), "the postgres user cannot enter the data folder; the cluster lives here");
+    Ok(home)
+}
+
+/// Whether the `postgres` user can reach files inside `dir` (every folder above it searchable).
+fn postgres_user_can_enter(dir: &Path) -> bool {
+    Command::new("runuser")
+        .args(["-u", "postgres", "--", "test", "-x"])
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn is_root() -> bool {

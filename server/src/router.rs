@@ -1,21 +1,24 @@
 //! The HTTP surface: pages and server functions (Leptos), static files, `GET /healthz`,
-//! sessions in PostgreSQL, request spans, compression and an upload size limit.
+//! sessions in PostgreSQL, request spans, compression, the request guard (origin, content type,
+//! body limits: `request_guard`) and the security headers of every answer.
 use crate::config::Config;
 use app::server::live_hub::LiveHub;
 use app::server::registration_queue::RegistrationQueue;
 use app::server::unit_cookie::UnitCookieKey;
 use app::server::AppState;
 use app::{shell, App};
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{Request, StatusCode};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::PgPool;
+use std::sync::LazyLock;
 use tower::ServiceBuilder;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_http::CompressionLevel;
 use tower_sessions::cookie::time::Duration;
@@ -23,9 +26,14 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
-/// Uploads above this are refused before any handler runs: an initiative's files may total
-/// 15 MB (see `attachment::MAX_TOTAL_MB`), plus its text. Each handler checks its own limits.
-const BODY_LIMIT: usize = 16 * 1024 * 1024;
+/// Answers without a policy of their own (pages set theirs, with a nonce, in the shell; files
+/// allow framing by the app): nothing inline, no framing.
+const DEFAULT_CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/// Same-origin requests keep the full address (the no-JavaScript form round trip reads it);
+/// other sites never see one, so board keys stay out of their logs.
+const REFERRER_POLICY: &str = "same-origin";
+/// Behind TLS (`COOKIE_SECURE=1`): browsers come back over https only, for a year.
+const HSTS: &str = "max-age=31536000";
 
 /// Pages and answers are compressed as they are sent, at brotli/gzip level 4: the default
 /// (brotli 11) costs seconds of CPU per large response. The WebAssembly, JS and CSS are
@@ -33,6 +41,17 @@ const BODY_LIMIT: usize = 16 * 1024 * 1024;
 const DYNAMIC_COMPRESSION_LEVEL: i32 = 4;
 /// Smaller answers gain less than compressing them costs.
 const COMPRESS_ABOVE_BYTES: u16 = 1024;
+
+/// The page routes, made once per process. Generating them renders the app with Leptos's
+/// process-wide "suppress resource loads" flag set, and a page that another thread renders
+/// meanwhile waits for its resources for ever (leptos#4773): that was the Rust tests' hang, each
+/// test building its own router while others rendered pages.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
+/// The page routes (made on first use, see [`ROUTES`]).
+pub fn route_list() -> Vec<AxumRouteListing> {
+    ROUTES.clone()
+}
 
 /// The app's router; `live` is the server's live-board hub (its owner stops it at shutdown).
 pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Result<Router> {
@@ -62,8 +81,10 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         unit_cookie_key: UnitCookieKey::new(&link_key, config.cookie_secure),
         live,
         link_key,
+        trusted_proxies: config.trusted_proxies.clone().into(),
+        login_policy: config.login_policy,
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
@@ -81,7 +102,6 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
                 .quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION_LEVEL))
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         )
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(sessions)
         .service(router);
     // Board streams stay open for hours on every screen: they skip sessions and compression
@@ -90,6 +110,23 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         .route("/live/{campaign}/events", get(app::server::live_events::events))
         .with_state(state)
         .fallback_service(pages)
+        .layer(axum::middleware::from_fn(crate::request_guard::guard))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static(REFERRER_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            config.cookie_secure.then(|| HeaderValue::from_static(HSTS)),
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
         }));

@@ -1,7 +1,9 @@
 //! The private PostgreSQL cluster: created on first start, reused after, and a second start
-//! survives a stale pid file left by a killed app.
+//! survives a stale pid file left by a killed app. The data folder sits inside a folder only its
+//! owner may enter (as a clone under `/root` does), and the socket's folder is private.
 use server::embedded_postgres::EmbeddedPostgres;
 use sqlx::Connection;
+use std::os::unix::fs::PermissionsExt;
 
 async fn answers(pg: &EmbeddedPostgres) -> bool {
     match sqlx::PgConnection::connect(&pg.database_url()).await {
@@ -15,11 +17,20 @@ async fn answers(pg: &EmbeddedPostgres) -> bool {
 
 #[tokio::test]
 async fn the_private_cluster_starts_stops_and_starts_again_over_a_stale_pid_file() {
-    let root = std::env::temp_dir().join(format!("thidua-embedded-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let private = std::env::temp_dir().join(format!("thidua-embedded-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&private);
+    std::fs::create_dir(&private).unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let root = private.join("data");
 
     let pg = EmbeddedPostgres::start(&root).expect("first start creates the cluster");
     assert!(answers(&pg).await);
+    let socket_dir = std::fs::metadata(root.join("run")).unwrap();
+    assert_eq!(
+        socket_dir.permissions().mode() & 0o777,
+        0o700,
+        "only PostgreSQL's user enters the socket folder"
+    );
     pg.stop();
     assert!(!answers(&pg).await, "stopped with the app");
 
@@ -33,5 +44,7 @@ async fn the_private_cluster_starts_stops_and_starts_again_over_a_stale_pid_file
     let again = EmbeddedPostgres::start(&root).expect("start while running reuses it");
     assert!(answers(&again).await);
     pg.stop();
-    let _ = std::fs::remove_dir_all(&root);
+    let cluster = pg.cluster_dir().to_path_buf();
+    let _ = std::fs::remove_dir_all(&private);
+    let _ = std::fs::remove_dir_all(cluster);
 }

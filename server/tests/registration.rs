@@ -586,3 +586,31 @@ async fn submits_written_together_each_get_their_own_outcome(pool: PgPool) {
         .unwrap();
     assert!(matches!(late[0], Registered::Closed), "{:?}", late[0]);
 }
+
+/// The cause of the hang the test runner once retried: building a router generated the page
+/// routes, which sets Leptos's process-wide "suppress resource loads" flag, and a page rendered
+/// by another thread meanwhile waited for its resources for ever. Routers (one per test) are
+/// built here on another thread the whole time pages render; each page must still finish.
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn pages_finish_while_other_threads_build_routers(pool: PgPool) {
+    let f = fixture(pool).await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let builder = std::thread::spawn({
+        let stop = stop.clone();
+        move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::hint::black_box(server::router::route_list());
+            }
+        }
+    });
+    let path = format!("/l/{}", f.units[0].1);
+    for _ in 0..40 {
+        let page = tokio::time::timeout(std::time::Duration::from_secs(10), get(&f.app, &path, None)).await;
+        assert!(
+            page.is_ok(),
+            "a page never finished while routes were generated elsewhere"
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    builder.join().unwrap();
+}

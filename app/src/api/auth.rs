@@ -1,4 +1,5 @@
-//! Signing in and out. Five failed attempts in a row lock an account for a while.
+//! Signing in and out. Repeated attempts are slowed down per address and per account
+//! (`server::login_throttle`); nobody can lock another person out for good.
 use crate::api::accounts::AccountView;
 use crate::error::AppError;
 use leptos::server;
@@ -6,9 +7,15 @@ use leptos::server;
 /// Where to go after signing in when no (safe) target is given.
 pub const DEFAULT_AFTER_LOGIN: &str = "/admin/campaigns";
 
-/// Only same-site paths are followed after sign-in.
+/// Only same-site paths are followed after sign-in: a path that starts with one `/`, with no
+/// backslash, whitespace or control character (browsers drop tabs and line breaks from an
+/// address, so `/\t/evil.example` would become `//evil.example`, and a control character cannot
+/// go into a `Location` header at all).
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let plain = next
+        .chars()
+        .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\');
+    if plain && next.starts_with('/') && !next.starts_with("//") {
         next
     } else {
         DEFAULT_AFTER_LOGIN
@@ -55,41 +62,56 @@ mod ssr {
     use super::safe_next;
     use crate::domain::account::Username;
     use crate::error::{AppError, Problem};
-    use crate::server::{auth, db, state::pool};
+    use crate::server::state::{client_address, login_policy, pool};
+    use crate::server::{auth, db, login_throttle};
 
+    /// One answer, after about one verification's time, for an unknown name, a wrong password
+    /// and an attempt the throttle refused (see `login_throttle`).
     pub async fn login(username: &str, password: String, next: &str) -> Result<(), AppError> {
         let session = auth::session().await?;
         let pool = pool()?;
         let bad_credentials = || AppError::field("form", Problem::BadCredentials);
+        let keys = login_throttle::AttemptKeys::new(client_address()?, username);
+        if !login_throttle::count_attempt(&pool, &keys, login_policy()?).await? {
+            tracing::info!("sign-in throttled");
+            auth::wait_like_a_verification().await;
+            return Err(bad_credentials());
+        }
         let row = match Username::parse(username) {
             Ok(name) => db::accounts::for_login(&pool, name.as_str()).await?,
             Err(_) => None,
         };
-        if let Some(minutes) = row.as_ref().and_then(|r| r.locked_minutes) {
-            return Err(AppError::field("form", Problem::LockedOut { minutes }));
-        }
         let verified = auth::verify_password(password, row.as_ref().map(|r| r.password_hash.clone())).await;
-        let Some(row) = row else {
+        let Some(row) = row.filter(|_| verified) else {
+            tracing::info!("failed sign-in");
             return Err(bad_credentials());
         };
-        if !verified {
-            tracing::info!(account.id = row.id, "failed sign-in");
-            let locked = db::accounts::record_failed_login(&pool, row.id).await?;
-            return Err(if locked {
-                AppError::field(
-                    "form",
-                    Problem::LockedOut {
-                        minutes: i64::from(db::accounts::LOCKOUT_MINUTES),
-                    },
-                )
-            } else {
-                bad_credentials()
-            });
-        }
-        db::accounts::record_successful_login(&pool, row.id).await?;
+        login_throttle::clear_after_success(&pool, &keys).await?;
         auth::sign_in(&session, row.id).await?;
         tracing::info!(account.id = row.id, "signed in");
         leptos_axum::redirect(safe_next(next));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{safe_next, DEFAULT_AFTER_LOGIN};
+
+    #[test]
+    fn only_plain_same_site_paths_are_followed() {
+        assert_eq!(safe_next("/admin/units?q=1"), "/admin/units?q=1");
+        for hostile in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "/a\u{1}b",
+            "/a b",
+            "",
+        ] {
+            assert_eq!(safe_next(hostile), DEFAULT_AFTER_LOGIN, "{hostile:?}");
+        }
     }
 }

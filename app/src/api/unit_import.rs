@@ -49,6 +49,9 @@ pub mod ssr {
     use crate::server::{auth, db, db::map_err, state::pool};
     use std::time::Instant;
 
+    /// The import form has one field; a few more are tolerated, not thousands.
+    const MAX_FIELDS: usize = 8;
+
     pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
         let admin = auth::require_admin().await?;
         let (file_name, bytes) = read_upload(data).await?;
@@ -57,20 +60,25 @@ pub mod ssr {
         Ok(id)
     }
 
+    /// The `file` field, read within its limit as it streams; other fields are skipped unread.
     async fn read_upload(data: MultipartData) -> Result<(String, Vec<u8>), AppError> {
+        let cut_off = |_| AppError::Transport("the upload was cut off".into());
         let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
-        while let Ok(Some(mut field)) = multipart.next_field().await {
+        for _ in 0..MAX_FIELDS {
+            let Some(mut field) = multipart.next_field().await.map_err(cut_off)? else {
+                break;
+            };
             if field.name() != Some("file") {
                 continue;
             }
             let file_name = field.file_name().unwrap_or_default().to_owned();
             let mut bytes = Vec::new();
-            while let Ok(Some(chunk)) = field.chunk().await {
-                bytes.extend_from_slice(&chunk);
-                if bytes.len() > MAX_FILE_BYTES {
+            while let Some(chunk) = field.chunk().await.map_err(cut_off)? {
+                if bytes.len() + chunk.len() > MAX_FILE_BYTES {
                     let max_mb = MAX_FILE_BYTES / 1024 / 1024;
                     return Err(AppError::field("file", Problem::FileTooLarge { max_mb }));
                 }
+                bytes.extend_from_slice(&chunk);
             }
             return match (file_name.is_empty(), bytes.is_empty()) {
                 (true, true) => break,

@@ -78,16 +78,40 @@ pub struct UnitHome {
     pub board_path: String,
 }
 
+/// What opening a unit link did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkOpened {
+    /// This browser now acts for the link's unit.
+    Bound { campaign_id: i64 },
+    /// This browser acts for another unit of the campaign; nothing changed, the person is asked.
+    Switch {
+        campaign_id: i64,
+        current_unit: String,
+        new_unit: String,
+    },
+}
+
 /// Opens `/l/{token}`: binds this browser to the link's unit, then sends it to the unit's page
-/// (the token leaves the address bar).
+/// (the token leaves the address bar); a browser bound to another unit is asked first.
 #[server(prefix = "/api", endpoint = "open_unit_link")]
-pub async fn open_unit_link(token: String) -> Result<i64, AppError> {
+pub async fn open_unit_link(token: String) -> Result<LinkOpened, AppError> {
     use crate::server::respond::finish;
-    let result = crate::server::unit_access::open_link(&token).await;
-    if let Ok(campaign_id) = &result {
+    let result = crate::server::unit_access::open_link(&token, false).await;
+    if let Ok(LinkOpened::Bound { campaign_id }) = &result {
         leptos_axum::redirect(&format!("/unit/{campaign_id}"));
     }
     finish(result)
+}
+
+/// The confirmed switch of this browser to the unit of `token` (a form post from the question).
+#[server(prefix = "/api", endpoint = "switch_unit_link")]
+pub async fn switch_unit_link(token: String) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::unit_access::open_link(&token, true).await;
+    if let Ok(LinkOpened::Bound { campaign_id }) = &result {
+        leptos_axum::redirect(&format!("/unit/{campaign_id}"));
+    }
+    finish_form(result.map(|_| ()), crate::server::respond::NOTHING_TYPED)
 }
 
 #[server(prefix = "/api", endpoint = "get_unit_home")]

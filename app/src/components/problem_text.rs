@@ -30,7 +30,6 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::ParentNotFound => t_string!(i18n, errors.parent_not_found).to_string(),
         Problem::ParentIsDescendant => t_string!(i18n, errors.parent_is_descendant).to_string(),
         Problem::BadCredentials => t_string!(i18n, errors.bad_credentials).to_string(),
-        Problem::LockedOut { minutes } => t_string!(i18n, errors.locked_out, minutes = *minutes),
         Problem::InvalidDate => t_string!(i18n, errors.invalid_date).to_string(),
         Problem::NotAWholeNumber => t_string!(i18n, errors.not_a_whole_number).to_string(),
         Problem::NotADecimal => t_string!(i18n, errors.not_a_decimal).to_string(),

@@ -1,6 +1,7 @@
-//! `GET /files/{id}`: an attached file, for a signed-in account or for the unit that owns it
-//! (through its live link). Anybody else gets 404, so ids reveal nothing.
-use super::auth::ACCOUNT_KEY;
+//! `GET /files/{id}`: an attached file, for an admin or for the unit that owns it (through its
+//! live link). Rules: who asks is checked before the file is read — a visitor with neither a
+//! session nor a unit cookie costs no query at all, and the bytes are read only once the caller
+//! may have them. Anybody else gets 404, so ids reveal nothing.
 use super::unit_cookie::{self, UnitCookieKey};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -14,8 +15,6 @@ struct FileRow {
     file_name: String,
     media_type: String,
     bytes: Vec<u8>,
-    campaign_id: i64,
-    unit_id: i64,
 }
 
 pub async fn download(
@@ -25,8 +24,16 @@ pub async fn download(
     cookies: Cookies,
     Path(id): Path<i64>,
 ) -> Response {
-    let bound_links = unit_cookie::bound_links(&cookies, &unit_key);
-    match find_allowed(&pool, &session, &bound_links, id).await {
+    let links: Vec<i64> = unit_cookie::bound_links(&cookies, &unit_key)
+        .into_values()
+        .collect();
+    let found = async {
+        if !(is_admin(&pool, &session).await? || unit_owns(&pool, &links, id).await?) {
+            return Ok(None);
+        }
+        read(&pool, id).await
+    };
+    match found.await {
         Ok(Some(file)) => file_response(file),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
@@ -36,46 +43,46 @@ pub async fn download(
     }
 }
 
-async fn find_allowed(
-    pool: &PgPool,
-    session: &Session,
-    bound_links: &std::collections::BTreeMap<i64, i64>,
-    id: i64,
-) -> download_error::Result<Option<FileRow>> {
-    let file: Option<FileRow> = sqlx::query_as(
-        "SELECT a.file_name, a.media_type, a.bytes,
-                COALESCE(i.campaign_id, a.report_campaign) AS campaign_id,
-                COALESCE(i.unit_id, a.report_unit) AS unit_id
-         FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
-         WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    let Some(file) = file else { return Ok(None) };
-    let account: Option<i64> = session.get(ACCOUNT_KEY).await?;
-    if let Some(account) = account {
-        let active: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1)")
+/// A signed-in admin (evaluators see files through the council's pages, not by id).
+async fn is_admin(pool: &PgPool, session: &Session) -> download_error::Result<bool> {
+    let Some(account) = super::auth::signed_in_account(session).await? else {
+        return Ok(false);
+    };
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND role = 'admin')")
             .bind(account)
             .fetch_one(pool)
-            .await?;
-        if active {
-            return Ok(Some(file));
-        }
-    }
-    let Some(link_id) = bound_links.get(&file.campaign_id) else {
-        return Ok(None);
-    };
-    let owns: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM unit_links WHERE id = $1 AND unit_id = $2 AND campaign_id = $3
-                        AND revoked_at IS NULL)",
+            .await?,
     )
-    .bind(link_id)
-    .bind(file.unit_id)
-    .bind(file.campaign_id)
+}
+
+/// Whether one of this browser's live links is the owning unit's link in the file's campaign.
+async fn unit_owns(pool: &PgPool, links: &[i64], id: i64) -> download_error::Result<bool> {
+    if links.is_empty() {
+        return Ok(false);
+    }
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (
+             SELECT 1 FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
+             JOIN unit_links l ON l.id = ANY($2)
+                  AND l.campaign_id = COALESCE(i.campaign_id, a.report_campaign)
+                  AND l.unit_id = COALESCE(i.unit_id, a.report_unit)
+                  AND l.revoked_at IS NULL
+             WHERE a.id = $1)",
+    )
+    .bind(id)
+    .bind(links)
     .fetch_one(pool)
-    .await?;
-    Ok(owns.then_some(file))
+    .await?)
+}
+
+async fn read(pool: &PgPool, id: i64) -> download_error::Result<Option<FileRow>> {
+    Ok(
+        sqlx::query_as("SELECT file_name, media_type, bytes FROM attachments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 fn file_response(file: FileRow) -> Response {
@@ -93,6 +100,11 @@ fn file_response(file: FileRow) -> Response {
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
+    );
+    // Shown inside the app's own pages (the council's PDF view), never framed by another site.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'self'"),
     );
     headers.insert(
         header::CACHE_CONTROL,

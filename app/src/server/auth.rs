@@ -1,15 +1,22 @@
 //! Who is calling: the signed-in account comes from the server-side session (PostgreSQL store).
 //! Every server function starts with `require_admin` or `require_account`; passwords are hashed
-//! with argon2id off the async runtime.
+//! with argon2id off the async runtime, a few at a time. A sign-in ends 12 hours after it began,
+//! however active the session (and 8 idle hours end it sooner).
 use super::{db, state::pool};
 use crate::domain::account::Role;
 use crate::error::AppError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+use std::time::Instant;
+use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
-pub const ACCOUNT_KEY: &str = "account_id";
+const ACCOUNT_KEY: &str = "account_id";
+/// When the session signed in (Unix seconds): a session ends this long after, however active.
+const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+pub const SESSION_MAX_HOURS: i64 = 12;
 
 /// A signed-in account; the password hash never leaves the db layer.
 #[derive(Debug, Clone)]
@@ -30,7 +37,7 @@ pub async fn session() -> Result<Session, AppError> {
 /// The caller, if signed in.
 pub async fn current_caller() -> Result<Option<Caller>, AppError> {
     let session = session().await?;
-    let id: Option<i64> = session.get(ACCOUNT_KEY).await.map_err(|e| {
+    let id = signed_in_account(&session).await.map_err(|e| {
         tracing::error!(error = %e, "session read failed");
         AppError::Internal
     })?;
@@ -38,6 +45,16 @@ pub async fn current_caller() -> Result<Option<Caller>, AppError> {
         Some(id) => db::accounts::caller(&pool()?, id).await,
         None => Ok(None),
     }
+}
+
+/// The account a session signed in as, while the sign-in is younger than [`SESSION_MAX_HOURS`].
+pub async fn signed_in_account(session: &Session) -> Result<Option<i64>, tower_sessions::session::Error> {
+    let id: Option<i64> = session.get(ACCOUNT_KEY).await?;
+    if id.is_none() {
+        return Ok(None);
+    }
+    let signed_in_at: Option<i64> = session.get(SIGNED_IN_AT_KEY).await?;
+    Ok(id.filter(|_| within_lifetime(signed_in_at, chrono::Utc::now().timestamp())))
 }
 
 pub async fn require_account() -> Result<Caller, AppError> {
@@ -59,7 +76,16 @@ pub async fn sign_in(session: &Session, account_id: i64) -> Result<(), AppError>
         AppError::Internal
     };
     session.cycle_id().await.map_err(failed)?;
-    session.insert(ACCOUNT_KEY, account_id).await.map_err(failed)
+    session.insert(ACCOUNT_KEY, account_id).await.map_err(failed)?;
+    session
+        .insert(SIGNED_IN_AT_KEY, chrono::Utc::now().timestamp())
+        .await
+        .map_err(failed)
+}
+
+/// A sign-in without its time (made before sessions had a lifetime) counts as expired.
+fn within_lifetime(signed_in_at: Option<i64>, now: i64) -> bool {
+    signed_in_at.is_some_and(|at| now - at < SESSION_MAX_HOURS * 3600 && at <= now + 60)
 }
 
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
@@ -69,15 +95,29 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
     })
 }
 
+/// Password hashes computed at once, each ≈ 19 MiB of memory and a core for tens of
+/// milliseconds: a flood of sign-ins queues here instead of filling tokio's blocking pool.
+const HASHES_AT_ONCE: usize = 2;
+static HASHING: Semaphore = Semaphore::const_new(HASHES_AT_ONCE);
+/// How long the last verification took (µs): a refused sign-in waits as long before answering.
+static LAST_VERIFY_MICROS: AtomicU64 = AtomicU64::new(50_000);
+
+/// Runs one argon2 computation off the runtime, at most [`HASHES_AT_ONCE`] at a time.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| AppError::Internal)
+}
+
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
     })
-    .await
-    .map_err(|_| AppError::Internal)?
+    .await?
     .map_err(|e| {
         tracing::error!(error = %e, "password hashing failed");
         AppError::Internal
@@ -87,7 +127,8 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 /// Verifies off the runtime; an unknown account is checked against a dummy hash to keep timing even.
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
+        let started = Instant::now();
         let hash = hash.unwrap_or_else(|| {
             DUMMY
                 .get_or_init(|| {
@@ -99,14 +140,40 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
                 })
                 .clone()
         });
-        PasswordHash::new(&hash)
+        let verified = PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &parsed)
                     .is_ok()
             })
-            .unwrap_or(false)
+            .unwrap_or(false);
+        LAST_VERIFY_MICROS.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+        verified
     })
     .await
     .unwrap_or(false)
+}
+
+/// Waits about as long as a verification takes, so a refusal made without one looks the same.
+pub async fn wait_like_a_verification() {
+    let micros = LAST_VERIFY_MICROS.load(Ordering::Relaxed).min(2_000_000);
+    tokio::time::sleep(std::time::Duration::from_micros(micros)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_lives_at_most_its_lifetime_from_sign_in() {
+        let now = 1_800_000_000;
+        assert!(within_lifetime(Some(now - 60), now));
+        assert!(within_lifetime(Some(now - SESSION_MAX_HOURS * 3600 + 1), now));
+        assert!(!within_lifetime(Some(now - SESSION_MAX_HOURS * 3600), now));
+        assert!(!within_lifetime(None, now));
+        assert!(
+            !within_lifetime(Some(now + 3600), now),
+            "a time in the future is not trusted"
+        );
+    }
 }

@@ -56,23 +56,79 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
         .map_err(|_| file_problem(Problem::UnreadableFile))
 }
 
+/// Columns a unit list may span (it needs four).
+const MAX_COLUMNS: u32 = 64;
+/// Cells with a value a unit list may hold: 20,000 rows of about ten columns.
+const MAX_CELLS: usize = 200_000;
+
+/// Reads the first sheet cell by cell, refusing it by its declared size and then by each cell's
+/// place before anything is built: a sheet claiming cells A1 and XFD1048576 must not make us
+/// allocate the billions of cells in between.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
     use calamine::{Data, Reader, Xlsx};
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| file_problem(Problem::UnreadableFile))?;
+    let unreadable = |_| file_problem(Problem::UnreadableFile);
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| file_problem(Problem::EmptyFile))?
-        .map_err(|_| file_problem(Problem::UnreadableFile))?;
-    let cell_text = |cell: &Data| match cell {
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| file_problem(Problem::EmptyFile))?;
+    let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+    let declared = reader.dimensions();
+    check_extent(declared.end)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let place = cell.get_position();
+        check_extent(place)?;
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        if cells.len() == MAX_CELLS {
+            return Err(file_problem(Problem::TooManyRows { max: MAX_ROWS }));
+        }
+        cells.push((place, text));
+    }
+    Ok(table_from_cells(cells))
+}
+
+/// A sheet row or column beyond what a unit list can have refuses the whole file.
+fn check_extent((row, column): (u32, u32)) -> Result<(), Vec<RowProblem>> {
+    if row as usize > MAX_ROWS + 1 {
+        return Err(file_problem(Problem::TooManyRows { max: MAX_ROWS }));
+    }
+    if column >= MAX_COLUMNS {
+        return Err(file_problem(Problem::UnreadableFile));
+    }
+    Ok(())
+}
+
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
         Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
         Data::Empty => String::new(),
         other => other.to_string(),
-    };
-    Ok(sheet
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect())
+    }
+}
+
+/// Lines from the first row and column holding a value, as a spreadsheet's used range reads.
+fn table_from_cells(cells: Vec<((u32, u32), String)>) -> Vec<Vec<String>> {
+    let top = cells.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+    let left = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let mut table: Vec<Vec<String>> = Vec::new();
+    for ((row, column), text) in cells {
+        let (row, column) = ((row - top) as usize, (column - left) as usize);
+        if table.len() <= row {
+            table.resize_with(row + 1, Vec::new);
+        }
+        let line = &mut table[row];
+        if line.len() <= column {
+            line.resize(column + 1, String::new());
+        }
+        line[column] = text;
+    }
+    table
 }
 
 /// Finds the columns by header and turns each non-blank line into a numbered row.

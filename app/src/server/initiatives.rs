@@ -5,7 +5,7 @@
 use super::db::registration::{NewInitiative, Registered};
 use super::db::{self, initiatives::InitiativeRow, map_err};
 use super::state::{pool, registrations};
-use super::unit_access::require_unit;
+use super::unit_access::{require_unit, UnitCaller};
 use super::unit_portal::unit_campaign;
 use super::upload_form::{self, check_totals, UploadForm};
 use crate::api::initiatives::{Draft, InitiativeDetail, InitiativeForm, Receipt};
@@ -154,8 +154,8 @@ fn input_from(form: &UploadForm) -> InitiativeInput {
 /// passes the checks made without the database is stored by one statement; anything else (a
 /// change, a refusal to explain, a rare conflict) takes the careful path below.
 pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
-    let (bound, form, removed) = upload_form::read_unit_upload(data).await?;
-    let campaign_id = bound.campaign_id;
+    let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
+    let campaign_id = caller.campaign_id;
     let input = input_from(&form);
     let initiative_id: i64 = form.text("initiative_id").trim().parse().unwrap_or(0);
     let submit_key = form.text("submit_key").trim().to_owned();
@@ -163,11 +163,10 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         return Err(AppError::field("form", Problem::Required));
     }
     if initiative_id == 0 {
-        if let Some(done) = register_fast(bound, &input, &submit_key, &form).await? {
+        if let Some(done) = register_fast(&caller, &input, &submit_key, &form).await? {
             return done.map(|receipt| (campaign_id, receipt));
         }
     }
-    let caller = require_unit(campaign_id).await?;
     let unit_id = caller.unit_id;
     let pool = pool()?;
     let mut tx = pool.begin().await.map_err(map_err)?;
@@ -244,7 +243,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
 
 /// The one-statement path for a new initiative; `None` when the careful path must decide.
 async fn register_fast(
-    bound: upload_form::BoundLink,
+    caller: &UnitCaller,
     input: &InitiativeInput,
     submit_key: &str,
     form: &UploadForm,
@@ -259,8 +258,8 @@ async fn register_fast(
         return Ok(None);
     };
     let new = NewInitiative {
-        link_id: bound.link_id,
-        campaign_id: bound.campaign_id,
+        link_id: caller.link_id,
+        campaign_id: caller.campaign_id,
         submit_key: submit_key.to_owned(),
         receipt_code: new_receipt_code(),
         text,

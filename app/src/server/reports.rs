@@ -49,9 +49,8 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
 
 /// Stores the report; answers with the campaign and whether it counts as on time.
 pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
-    let (bound, form, removed) = upload_form::read_unit_upload(data).await?;
-    let campaign_id = bound.campaign_id;
-    let caller = require_unit(campaign_id).await?;
+    let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
+    let campaign_id = caller.campaign_id;
     let unit_id = caller.unit_id;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;

@@ -2,7 +2,7 @@
 //! plain HTML form post (JavaScript off) that fails goes back to its form with the problems and
 //! the typed values in the query string, so nothing typed is lost.
 use crate::error::AppError;
-use axum::http::{header, request::Parts, StatusCode};
+use axum::http::{header, request::Parts, HeaderMap, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
@@ -47,16 +47,19 @@ pub fn redirect_plain_form(to: &str) {
 
 /// The page a plain (non-JavaScript) form was posted from, without its query.
 fn plain_form_referer() -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    let accepts_html = parts
-        .headers
+    plain_form_back(&use_context::<Parts>()?.headers)
+}
+
+/// For a request sent by a plain form (it accepts HTML): the path of the page it came from.
+pub fn plain_form_back(headers: &HeaderMap) -> Option<String> {
+    let accepts_html = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     if !accepts_html {
         return None;
     }
-    let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
     let path = referer
         .split_once("://")
         .map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
@@ -65,7 +68,12 @@ fn plain_form_referer() -> Option<String> {
     Some(if path.starts_with("//") { "/" } else { path }.to_owned())
 }
 
-fn back_with_problems<K: AsRef<str>, V: AsRef<str>>(back: &str, err: &AppError, typed: &[(K, V)]) -> String {
+/// `back` with the typed values and the error in its query, as the form page reads them.
+pub fn back_with_problems<K: AsRef<str>, V: AsRef<str>>(
+    back: &str,
+    err: &AppError,
+    typed: &[(K, V)],
+) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in typed {
         query.append_pair(name.as_ref(), value.as_ref());

@@ -3,11 +3,13 @@
 //! the database). Nothing else lives in memory.
 use crate::error::AppError;
 use crate::server::live_hub::LiveHub;
+use crate::server::login_throttle::LoginPolicy;
 use crate::server::registration_queue::RegistrationQueue;
 use crate::server::unit_cookie::UnitCookieKey;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 #[derive(Clone, FromRef)]
@@ -22,6 +24,10 @@ pub struct AppState {
     pub unit_cookie_key: UnitCookieKey,
     /// Boards of the campaigns with open screens on this server, pushed as they change.
     pub live: LiveHub,
+    /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` names the client (see `client_address`).
+    pub trusted_proxies: Arc<[IpAddr]>,
+    /// How sign-in attempts are throttled.
+    pub login_policy: LoginPolicy,
 }
 
 /// The secret from which unit links are derived; every app server of one database needs the same.
@@ -47,6 +53,19 @@ pub fn unit_cookie_key() -> Result<UnitCookieKey, AppError> {
 
 pub fn registrations() -> Result<RegistrationQueue, AppError> {
     state().map(|s| s.registrations)
+}
+
+pub fn login_policy() -> Result<LoginPolicy, AppError> {
+    state().map(|s| s.login_policy)
+}
+
+/// The address of the client of the request being answered, when known.
+pub fn client_address() -> Result<Option<IpAddr>, AppError> {
+    let trusted = state()?.trusted_proxies;
+    Ok(use_context::<axum::http::request::Parts>().and_then(|parts| {
+        let peer = crate::server::client_address::peer(&parts);
+        crate::server::client_address::client_address(peer, &parts.headers, &trusted)
+    }))
 }
 
 fn state() -> Result<AppState, AppError> {

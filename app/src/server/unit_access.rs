@@ -4,6 +4,7 @@
 //! browser reaches only the units whose links it opened.
 use super::state::{link_key, pool, unit_cookie_key};
 use super::{db, unit_cookie, unit_link};
+use crate::api::unit_portal::LinkOpened;
 use crate::error::AppError;
 use tower_cookies::Cookies;
 
@@ -23,27 +24,45 @@ async fn cookies() -> Result<Cookies, AppError> {
     })
 }
 
-/// Checks a token from `/l/{token}` and binds this browser to its unit; returns the campaign id.
-pub async fn open_link(raw_token: &str) -> Result<i64, AppError> {
+/// Checks a token from `/l/{token}` and binds this browser to its unit, unless the browser acts
+/// for another unit of the same campaign through a live link: then nothing changes until the
+/// person confirms the switch (`confirm_switch`), so a unit cannot quietly take over another
+/// unit's phone by sending it its own link.
+pub async fn open_link(raw_token: &str, confirm_switch: bool) -> Result<LinkOpened, AppError> {
     let token = unit_link::clean_token(raw_token).ok_or(AppError::LinkInvalid)?;
-    let found = db::unit_links::find_by_hash(&pool()?, &unit_link::token_hash(&token))
+    let pool = pool()?;
+    let found = db::unit_links::find_by_hash(&pool, &unit_link::token_hash(&token))
         .await?
         .ok_or(AppError::LinkInvalid)?;
     if !found.live || !unit_link::matches(&link_key()?, found.id, &found.nonce, &token) {
         return Err(AppError::LinkInvalid);
     }
-    unit_cookie::bind(
-        &cookies().await?,
-        &unit_cookie_key()?,
-        found.campaign_id,
-        found.id,
-    );
-    Ok(found.campaign_id)
+    let cookies = cookies().await?;
+    let key = unit_cookie_key()?;
+    let bound = unit_cookie::bound_links(&cookies, &key)
+        .get(&found.campaign_id)
+        .copied();
+    if let (Some(current), false) = (bound.filter(|l| *l != found.id), confirm_switch) {
+        let now = db::unit_links::live_unit(&pool, current, found.campaign_id).await?;
+        let next = db::unit_links::live_unit(&pool, found.id, found.campaign_id).await?;
+        if let (Some(now), Some(next)) = (now, next) {
+            if now.unit_id != next.unit_id {
+                return Ok(LinkOpened::Switch {
+                    campaign_id: found.campaign_id,
+                    current_unit: now.unit_name,
+                    new_unit: next.unit_name,
+                });
+            }
+        }
+    }
+    unit_cookie::bind(&cookies, &key, found.campaign_id, found.id);
+    Ok(LinkOpened::Bound {
+        campaign_id: found.campaign_id,
+    })
 }
 
-/// The link this browser opened for `campaign_id`, from its cookie alone; whether it is still
-/// live is for the caller to check (`require_unit`, or inside the statement that writes).
-pub async fn bound_link(campaign_id: i64) -> Result<i64, AppError> {
+/// The link this browser opened for `campaign_id`, from its cookie alone (not yet checked live).
+async fn bound_link(campaign_id: i64) -> Result<i64, AppError> {
     unit_cookie::bound_links(&cookies().await?, &unit_cookie_key()?)
         .get(&campaign_id)
         .copied()

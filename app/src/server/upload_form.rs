@@ -1,16 +1,28 @@
-//! Reading a multipart form that carries text fields and attached files. The first field must
-//! be `campaign_id`, so the caller is checked before the rest of the body is read. Files are
-//! checked by their content (PDF, JPEG, PNG) and against the per-file, per-form and count limits.
+//! Reading a multipart form that carries text fields and attached files.
+//!
+//! Rules: the first field must be `campaign_id` (at most a few bytes), so the caller — the signed
+//! unit cookie and its link, still live — is checked before anything else of the body is read.
+//! Everything after it is limited while it streams, never counted afterwards: the number of text
+//! fields and their bytes, the number of files, each file's size and all files together. A file
+//! past a limit is not kept (its bytes are skipped as they arrive) and becomes a problem at the
+//! file field. Files are checked by their content (PDF, JPEG, PNG).
 use crate::domain::initiative::attachment::{
     clean_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_TOTAL_MB,
 };
 use crate::error::{AppError, Checks, Problem};
+use crate::server::unit_access::UnitCaller;
 
 use leptos::server_fn::codec::MultipartData;
 use std::collections::HashMap;
 
 /// A text field longer than this is not a form anybody typed.
 const TEXT_FIELD_MAX_BYTES: usize = 64 * 1024;
+/// All text fields of one form together (the longest initiative is far below this).
+const TEXT_TOTAL_MAX_BYTES: usize = 512 * 1024;
+/// Text fields of one form: an initiative with its 20 authors has about 80.
+pub const MAX_TEXT_FIELDS: usize = 200;
+/// The leading `campaign_id` is a number.
+const CAMPAIGN_ID_MAX_BYTES: usize = 20;
 
 #[derive(Debug, Clone)]
 pub struct Upload {
@@ -48,10 +60,10 @@ pub struct OpenedForm {
     pub campaign_id: i64,
 }
 
-/// Reads the leading `campaign_id` field; anything else first is refused.
+/// Reads the leading `campaign_id` field (a few bytes); anything else first is refused.
 pub async fn open(data: MultipartData) -> Result<OpenedForm, AppError> {
     let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
-    let first = multipart
+    let mut first = multipart
         .next_field()
         .await
         .ok()
@@ -60,12 +72,32 @@ pub async fn open(data: MultipartData) -> Result<OpenedForm, AppError> {
     if first.name() != Some("campaign_id") {
         return Err(AppError::NoUnitLink);
     }
-    let text = first.text().await.map_err(|_| AppError::NoUnitLink)?;
-    let campaign_id = text.trim().parse().map_err(|_| AppError::NoUnitLink)?;
+    let mut text = Vec::new();
+    while let Some(chunk) = first.chunk().await.map_err(|_| AppError::NoUnitLink)? {
+        if text.len() + chunk.len() > CAMPAIGN_ID_MAX_BYTES {
+            return Err(AppError::NoUnitLink);
+        }
+        text.extend_from_slice(&chunk);
+    }
+    drop(first);
+    let campaign_id = std::str::from_utf8(&text)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .ok_or(AppError::NoUnitLink)?;
     Ok(OpenedForm {
         multipart,
         campaign_id,
     })
+}
+
+/// What a form has taken so far, checked against the limits as each field arrives.
+#[derive(Default)]
+struct Budget {
+    text_fields: usize,
+    text_bytes: usize,
+    file_bytes: usize,
+    files_refused_for_count: bool,
+    files_refused_for_total: bool,
 }
 
 impl OpenedForm {
@@ -73,56 +105,108 @@ impl OpenedForm {
     /// per-file limit and of an accepted type; refusals land in `file_problems`).
     pub async fn read(mut self, file_field: &str) -> Result<UploadForm, AppError> {
         let mut form = UploadForm::default();
-        while let Some(mut field) = self.multipart.next_field().await.map_err(|_| transport())? {
+        let mut budget = Budget::default();
+        while let Some(field) = self.multipart.next_field().await.map_err(|_| transport())? {
             let name = field.name().unwrap_or_default().to_owned();
             if name == file_field {
-                let file_name = field.file_name().unwrap_or_default().to_owned();
-                let mut bytes = Vec::new();
-                let mut too_large = false;
-                while let Some(chunk) = field.chunk().await.map_err(|_| transport())? {
-                    if bytes.len() + chunk.len() > megabytes(MAX_FILE_MB) {
-                        too_large = true;
-                        continue;
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                if file_name.is_empty() && bytes.is_empty() {
-                    continue; // the file input was left empty
-                }
-                if too_large {
-                    form.file_problems
-                        .push(Problem::FileTooLarge { max_mb: MAX_FILE_MB });
-                    continue;
-                }
-                let media_type = infer::get(&bytes).and_then(|t| MediaType::from_mime(t.mime_type()));
-                let Some(media_type) = media_type else {
-                    form.file_problems.push(Problem::FileType);
-                    continue;
-                };
-                form.files.push(Upload {
-                    file_name: clean_file_name(&file_name),
-                    media_type,
-                    bytes,
-                });
+                read_file(field, &mut form, &mut budget).await?;
             } else {
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| transport())? {
-                    if bytes.len() + chunk.len() > TEXT_FIELD_MAX_BYTES {
-                        return Err(AppError::field(
-                            &name,
-                            Problem::TooLong {
-                                max: TEXT_FIELD_MAX_BYTES,
-                            },
-                        ));
-                    }
-                    bytes.extend_from_slice(&chunk);
+                budget.text_fields += 1;
+                if budget.text_fields > MAX_TEXT_FIELDS {
+                    return Err(AppError::field(
+                        "form",
+                        Problem::TooManyItems { max: MAX_TEXT_FIELDS },
+                    ));
                 }
-                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let text = read_text(field, &name, &mut budget).await?;
                 form.texts.entry(name).or_default().push(text);
             }
         }
         Ok(form)
     }
+}
+
+async fn read_text(
+    mut field: multer::Field<'static>,
+    name: &str,
+    budget: &mut Budget,
+) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| transport())? {
+        budget.text_bytes += chunk.len();
+        if bytes.len() + chunk.len() > TEXT_FIELD_MAX_BYTES || budget.text_bytes > TEXT_TOTAL_MAX_BYTES {
+            return Err(AppError::field(
+                name,
+                Problem::TooLong {
+                    max: TEXT_FIELD_MAX_BYTES,
+                },
+            ));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One file: kept only while it fits the count, its own limit and the form's total.
+async fn read_file(
+    mut field: multer::Field<'static>,
+    form: &mut UploadForm,
+    budget: &mut Budget,
+) -> Result<(), AppError> {
+    let file_name = field.file_name().unwrap_or_default().to_owned();
+    let over_count = form.files.len() >= MAX_FILES;
+    let mut bytes = Vec::new();
+    let mut seen = 0usize;
+    let (mut too_large, mut over_total) = (false, false);
+    while let Some(chunk) = field.chunk().await.map_err(|_| transport())? {
+        seen += chunk.len();
+        if over_count || too_large || over_total {
+            continue; // skipped as it streams: nothing of a refused file is held
+        }
+        if seen > megabytes(MAX_FILE_MB) {
+            too_large = true;
+            bytes = Vec::new();
+        } else if budget.file_bytes + seen > megabytes(MAX_TOTAL_MB) {
+            over_total = true;
+            bytes = Vec::new();
+        } else {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    if file_name.is_empty() && seen == 0 {
+        return Ok(()); // the file input was left empty
+    }
+    if over_count {
+        if !budget.files_refused_for_count {
+            budget.files_refused_for_count = true;
+            form.file_problems.push(Problem::TooManyFiles { max: MAX_FILES });
+        }
+        return Ok(());
+    }
+    if too_large {
+        form.file_problems
+            .push(Problem::FileTooLarge { max_mb: MAX_FILE_MB });
+        return Ok(());
+    }
+    if over_total {
+        if !budget.files_refused_for_total {
+            budget.files_refused_for_total = true;
+            form.file_problems
+                .push(Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB });
+        }
+        return Ok(());
+    }
+    let Some(media_type) = infer::get(&bytes).and_then(|t| MediaType::from_mime(t.mime_type())) else {
+        form.file_problems.push(Problem::FileType);
+        return Ok(());
+    };
+    budget.file_bytes += bytes.len();
+    form.files.push(Upload {
+        file_name: clean_file_name(&file_name),
+        media_type,
+        bytes,
+    });
+    Ok(())
 }
 
 /// Checks the count and total size of the files a form will keep (`kept`) plus the new ones.
@@ -144,28 +228,17 @@ fn transport() -> AppError {
     AppError::Transport("the upload was cut off".into())
 }
 
-/// The unit link a session opened for one campaign (checked live later, before any write).
-#[derive(Debug, Clone, Copy)]
-pub struct BoundLink {
-    pub campaign_id: i64,
-    pub link_id: i64,
-}
-
-/// A unit's upload: requires a unit link in the session for the leading `campaign_id` before
-/// reading the rest (files in `attachments`); also the ids of stored files the form drops
+/// A unit's upload: requires this browser's unit link for the leading `campaign_id`, still live,
+/// before reading the rest (files in `attachments`); also the ids of stored files the form drops
 /// (`remove_attachment`).
-pub async fn read_unit_upload(data: MultipartData) -> Result<(BoundLink, UploadForm, Vec<i64>), AppError> {
+pub async fn read_unit_upload(data: MultipartData) -> Result<(UnitCaller, UploadForm, Vec<i64>), AppError> {
     let opened = open(data).await?;
-    let link_id = crate::server::unit_access::bound_link(opened.campaign_id).await?;
-    let bound = BoundLink {
-        campaign_id: opened.campaign_id,
-        link_id,
-    };
+    let caller = crate::server::unit_access::require_unit(opened.campaign_id).await?;
     let form = opened.read("attachments").await?;
     let removed = form
         .all("remove_attachment")
         .iter()
         .filter_map(|v| v.trim().parse().ok())
         .collect();
-    Ok((bound, form, removed))
+    Ok((caller, form, removed))
 }

@@ -25,6 +25,8 @@ pub fn config() -> Config {
         db_max_connections: 5,
         link_key: Some("a-test-key-of-at-least-32-characters".into()),
         public_url: None,
+        trusted_proxies: Vec::new(),
+        login_policy: Default::default(),
     }
 }
 

@@ -1,9 +1,11 @@
 //! `/l/{token}`: the secret link itself. A valid link binds this browser to its unit and answers
-//! with a redirect to the unit's page; anything else shows why, in Vietnamese.
-use crate::api::unit_portal::open_unit_link;
+//! with a redirect to the unit's page; a browser that acts for another unit of the campaign is
+//! asked before it switches; anything else shows why, in Vietnamese.
+use crate::api::unit_portal::{open_unit_link, LinkOpened, SwitchUnitLink};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -19,7 +21,11 @@ pub fn LinkOpenPage() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     match opened.await {
-                        Ok(campaign_id) => {
+                        Ok(LinkOpened::Switch { campaign_id, current_unit, new_unit }) => {
+                            view! { <SwitchQuestion token=token() campaign_id current_unit new_unit /> }
+                                .into_any()
+                        }
+                        Ok(LinkOpened::Bound { campaign_id }) => {
                             let href = format!("/unit/{campaign_id}");
                             view! {
                                 <p>
@@ -42,5 +48,28 @@ pub fn LinkOpenPage() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+    }
+}
+
+/// Asks before this browser, acting for `current_unit`, starts acting for `new_unit`.
+#[component]
+fn SwitchQuestion(token: String, campaign_id: i64, current_unit: String, new_unit: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let keep = format!("/unit/{campaign_id}");
+    let switch_label = t_string!(i18n, unit.switch_confirm, unit = new_unit.clone());
+    view! {
+        <h1>{t!(i18n, unit.switch_title)}</h1>
+        <p role="alert">
+            {t_string!(i18n, unit.switch_text, current = current_unit.clone(), new = new_unit.clone())}
+        </p>
+        <form method="post" action=SwitchUnitLink::PATH class="switch-question">
+            <input type="hidden" name="token" value=token />
+            <button type="submit" class="button">
+                {switch_label}
+            </button>
+            <a class="button secondary" href=keep>
+                {t_string!(i18n, unit.switch_keep, unit = current_unit)}
+            </a>
+        </form>
     }
 }

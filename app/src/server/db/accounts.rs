@@ -1,4 +1,4 @@
-//! Accounts: lookup for sign-in, failed-attempt lockout, creation and listing.
+//! Accounts: lookup for sign-in, creation and listing.
 use super::map_err;
 use crate::api::accounts::AccountView;
 use crate::domain::account::{Role, Username};
@@ -6,16 +6,10 @@ use crate::error::AppError;
 use crate::server::auth::Caller;
 use sqlx::{PgExecutor, PgPool};
 
-/// Failed sign-ins in a row that lock an account, and for how long.
-pub const MAX_FAILED_LOGINS: i32 = 5;
-pub const LOCKOUT_MINUTES: i32 = 15;
-
 #[derive(sqlx::FromRow)]
 pub struct LoginRow {
     pub id: i64,
     pub password_hash: String,
-    /// Whole minutes left of a lockout, if one is in force.
-    pub locked_minutes: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -49,43 +43,11 @@ pub async fn caller(pool: &PgPool, id: i64) -> Result<Option<Caller>, AppError> 
 }
 
 pub async fn for_login(ex: impl PgExecutor<'_>, username: &str) -> Result<Option<LoginRow>, AppError> {
-    sqlx::query_as(
-        "SELECT id, password_hash,
-                CASE WHEN locked_until > now()
-                     THEN ceil(extract(epoch FROM locked_until - now()) / 60)::bigint END AS locked_minutes
-         FROM accounts WHERE username = $1",
-    )
-    .bind(username)
-    .fetch_optional(ex)
-    .await
-    .map_err(map_err)
-}
-
-/// Counts a failed sign-in; the fifth in a row locks the account and starts the count again.
-/// Returns whether the account is now locked.
-pub async fn record_failed_login(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> {
-    sqlx::query_scalar(
-        "UPDATE accounts SET
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
-            failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END
-         WHERE id = $1
-         RETURNING coalesce(locked_until > now(), false)",
-    )
-    .bind(id)
-    .bind(MAX_FAILED_LOGINS)
-    .bind(LOCKOUT_MINUTES)
-    .fetch_one(ex)
-    .await
-    .map_err(map_err)
-}
-
-pub async fn record_successful_login(ex: impl PgExecutor<'_>, id: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-        .bind(id)
-        .execute(ex)
+    sqlx::query_as("SELECT id, password_hash FROM accounts WHERE username = $1")
+        .bind(username)
+        .fetch_optional(ex)
         .await
-        .map_err(map_err)?;
-    Ok(())
+        .map_err(map_err)
 }
 
 pub async fn insert(

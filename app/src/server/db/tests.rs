@@ -237,30 +237,3 @@ async fn a_reimport_that_would_make_a_cycle_through_stored_units_is_refused(pool
         .unwrap();
     assert_eq!(root, None);
 }
-
-#[sqlx::test(migrator = "crate::server::MIGRATOR")]
-async fn the_fifth_failed_login_locks_the_account(pool: PgPool) {
-    let id = admin(&pool).await;
-    for attempt in 1..=4 {
-        assert!(
-            !db::accounts::record_failed_login(&pool, id).await.unwrap(),
-            "attempt {attempt}"
-        );
-    }
-    assert!(db::accounts::for_login(&pool, "admin")
-        .await
-        .unwrap()
-        .unwrap()
-        .locked_minutes
-        .is_none());
-    assert!(db::accounts::record_failed_login(&pool, id).await.unwrap());
-    let row = db::accounts::for_login(&pool, "admin").await.unwrap().unwrap();
-    assert_eq!(row.locked_minutes, Some(i64::from(db::accounts::LOCKOUT_MINUTES)));
-    db::accounts::record_successful_login(&pool, id).await.unwrap();
-    assert!(db::accounts::for_login(&pool, "admin")
-        .await
-        .unwrap()
-        .unwrap()
-        .locked_minutes
-        .is_none());
-}

@@ -1,0 +1,486 @@
+//! Hostile traffic through the real router: one test per attack the app must survive, each with
+//! bounded sizes (a test must never be able to exhaust the machine that runs it).
+mod common;
+
+use app::domain::account::Role;
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use common::unit_fixture::{fixture, PDF};
+use common::{account, get, multipart, router, sign_in, BOUNDARY, FORM};
+use futures_util::stream;
+use http_body_util::BodyExt;
+use sqlx::PgPool;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const MB: usize = 1024 * 1024;
+const MULTIPART: &str = "multipart/form-data; boundary=thidua-test-boundary";
+
+/// A body of `head` then `filler` bytes of 'x', made 64 KB at a time as the server pulls it;
+/// `pulled` counts what it took. No length is declared (chunked, as a streaming attacker sends).
+fn streamed(head: Vec<u8>, filler: usize, pulled: Arc<AtomicUsize>) -> Body {
+    const CHUNK: usize = 64 * 1024;
+    let chunks = std::iter::once(head.len())
+        .chain(std::iter::repeat_n(CHUNK, filler / CHUNK))
+        .enumerate()
+        .map(move |(i, size)| {
+            pulled.fetch_add(size, Ordering::Relaxed);
+            let bytes = if i == 0 { head.clone() } else { vec![b'x'; size] };
+            Ok::<_, std::io::Error>(Bytes::from(bytes))
+        });
+    Body::from_stream(stream::iter(chunks))
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+fn multipart_post(path: &str, cookie: Option<&str>, body: Body) -> Request<Body> {
+    let mut request = Request::post(path).header(header::CONTENT_TYPE, MULTIPART);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(body).unwrap()
+}
+
+/// The opening of a multipart field named `name` whose value follows.
+fn field_head(name: &str) -> Vec<u8> {
+    format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").into_bytes()
+}
+
+/// The start of a unit's initiative whose attachment never ends.
+fn endless_file_head(campaign: i64) -> Vec<u8> {
+    let mut head = field_head("campaign_id");
+    head.extend_from_slice(format!("{campaign}\r\n").as_bytes());
+    head.extend_from_slice(
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"a.pdf\"\r\n\r\n").as_bytes(),
+    );
+    head
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn an_endless_field_is_refused_unread_when_anonymous_and_cut_off_at_the_limit_otherwise(pool: PgPool) {
+    let f = fixture(pool).await;
+    let app = f.app.clone();
+    for path in [
+        "/api/submit_initiative",
+        "/api/submit_report",
+        "/api/import_units",
+    ] {
+        let pulled = Arc::new(AtomicUsize::new(0));
+        let body = streamed(field_head("campaign_id"), 40 * MB, pulled.clone());
+        let (status, _, text) = send(&app, multipart_post(path, None, body)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {text}");
+        let read = pulled.load(Ordering::Relaxed);
+        assert!(read <= MB, "{path} read {read} bytes before knowing the caller");
+    }
+    // A unit with a live link that sends an endless file is cut off at the limit: 413.
+    let cookie = f.open(0).await;
+    let head = endless_file_head(f.campaign);
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let body = streamed(head, 40 * MB, pulled.clone());
+    let (status, _, text) = send(
+        &app,
+        multipart_post("/api/submit_initiative", Some(&cookie), body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{text}");
+    assert!(pulled.load(Ordering::Relaxed) <= 17 * MB);
+    assert_eq!(f.initiatives_of(0).await, 0);
+    // A declared length over the limit is answered before one byte is read, in Vietnamese.
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let request = Request::post("/api/submit_initiative")
+        .header(header::CONTENT_TYPE, MULTIPART)
+        .header(header::CONTENT_LENGTH, (17 * MB).to_string())
+        .header(header::ACCEPT, "text/html")
+        .body(streamed(field_head("campaign_id"), 17 * MB, pulled.clone()))
+        .unwrap();
+    let (status, _, text) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(text.contains("quá lớn"), "{text}");
+    assert_eq!(pulled.load(Ordering::Relaxed), 0);
+    // Every other route has a far smaller limit, server functions included.
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let request = Request::post("/api/login")
+        .header(header::CONTENT_TYPE, FORM)
+        .body(streamed(b"username=".to_vec(), 4 * MB, pulled.clone()))
+        .unwrap();
+    let (status, _, _) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(pulled.load(Ordering::Relaxed) <= 2 * MB);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_too_large_form_without_scripts_goes_back_to_its_form_with_the_message(pool: PgPool) {
+    let f = fixture(pool).await;
+    let (app, cookie) = (f.app.clone(), f.open(0).await);
+    let request = Request::post("/api/submit_initiative")
+        .header(header::CONTENT_TYPE, MULTIPART)
+        .header(header::COOKIE, &cookie)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::REFERER, "http://localhost:3000/unit/7/initiatives/new")
+        .body(streamed(endless_file_head(f.campaign), 20 * MB, Arc::default()))
+        .unwrap();
+    let (status, headers, text) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(text.contains("http-equiv=\"refresh\""), "{text}");
+    assert!(text.contains("/unit/7/initiatives/new?err="), "{text}");
+    assert!(
+        text.contains("attachments"),
+        "the message lands at the file field: {text}"
+    );
+    // The app's script gets the error it shows at the file field.
+    let request = Request::post("/api/submit_initiative")
+        .header(header::CONTENT_TYPE, MULTIPART)
+        .header(header::COOKIE, &cookie)
+        .body(streamed(endless_file_head(f.campaign), 20 * MB, Arc::default()))
+        .unwrap();
+    let (status, _, text) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let error: app::error::AppError = serde_json::from_str(&text).unwrap();
+    assert!(!error.problems_at("attachments").is_empty(), "{text}");
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_multipart_call_without_a_boundary_or_content_type_is_refused_not_a_panic(pool: PgPool) {
+    let app = router(&pool).await;
+    for (path, content_type, expected) in [
+        (
+            "/api/submit_initiative",
+            Some("multipart/form-data"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/submit_report",
+            Some("multipart/form-data; charset=utf-8"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/import_units",
+            Some(FORM),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        ("/api/submit_initiative", None, StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        (
+            "/api/login",
+            Some("text/plain"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        ("/api/login", None, StatusCode::UNSUPPORTED_MEDIA_TYPE),
+    ] {
+        let mut request = Request::post(path);
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let (status, _, text) = send(&app, request.body(Body::from("campaign_id=1")).unwrap()).await;
+        assert_eq!(status, expected, "{path} {content_type:?}: {text}");
+    }
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_revoked_link_cannot_make_the_server_read_its_upload(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let mut conn = f.pool.acquire().await.unwrap();
+    app::server::db::unit_links::revoke(&mut conn, f.campaign, f.units[0].0)
+        .await
+        .unwrap();
+    let mut head = field_head("campaign_id");
+    head.extend_from_slice(format!("{}\r\n", f.campaign).as_bytes());
+    head.extend_from_slice(&field_head("title"));
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let body = streamed(head, 8 * MB, pulled.clone());
+    let (status, _, _) = send(
+        &f.app,
+        multipart_post("/api/submit_initiative", Some(&cookie), body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        pulled.load(Ordering::Relaxed) <= 256 * 1024,
+        "read {} bytes for a revoked link",
+        pulled.load(Ordering::Relaxed)
+    );
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_unit_flooding_fields_and_files_is_refused_as_it_sends(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    // Thousands of tiny text fields.
+    let names: Vec<String> = (0..5_000).map(|i| format!("junk{i}")).collect();
+    let mut flood: Vec<(&str, &str)> = vec![("campaign_id", "")];
+    let campaign = f.campaign.to_string();
+    flood[0].1 = &campaign;
+    flood.extend(names.iter().map(|n| (n.as_str(), "x")));
+    let (status, text) = common::post_multipart(
+        &f.app,
+        "/api/submit_initiative",
+        multipart(&flood, &[]),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert!(text.contains("too_many_items"), "{text}");
+    // Many files: only the first ones are held, the rest are refused at the file field.
+    let files: Vec<(&str, &str, &[u8])> = (0..60).map(|_| ("attachments", "tờ trình.pdf", PDF)).collect();
+    let (status, text) = f.submit(Some(&cookie), "K-FLOOD", &[], &files).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert!(text.contains("too_many_files"), "{text}");
+    assert_eq!(f.initiatives_of(0).await, 0);
+}
+
+/// An .xlsx whose first sheet has cells A1 and XFD1048576 (a few KB on disk).
+fn sheet_with_far_corners() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "code").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_sheet_declaring_billions_of_cells_gets_an_import_report_not_a_crash(pool: PgPool) {
+    let app = router(&pool).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    let cookie = sign_in(&app, "quantri", "mat-khau-du-dai").await;
+    let xlsx = sheet_with_far_corners();
+    assert!(xlsx.len() < 64 * 1024);
+    let body = multipart(&[], &[("file", "don-vi.xlsx", &xlsx)]);
+    let (status, text) = common::post_multipart(&app, "/api/import_units", body, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let problems: serde_json::Value =
+        sqlx::query_scalar("SELECT to_jsonb(problems) FROM unit_imports ORDER BY id DESC LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(problems.to_string().contains("too_many_rows"), "{problems}");
+    let units: i64 = sqlx::query_scalar("SELECT count(*) FROM units")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(units, 0);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn files_are_served_to_admins_and_their_unit_only(pool: PgPool) {
+    let f = fixture(pool).await;
+    let owner = f.open(0).await;
+    let (status, body) = f
+        .submit(
+            Some(&owner),
+            "K-FILE",
+            &[],
+            &[("attachments", "tờ trình.pdf", PDF)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let file: i64 = sqlx::query_scalar("SELECT max(id) FROM attachments")
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    let path = format!("/files/{file}");
+    account(&f.pool, "giamkhao", "mat-khau-du-dai", Role::Evaluator).await;
+    let evaluator = sign_in(&f.app, "giamkhao", "mat-khau-du-dai").await;
+    assert_eq!(
+        get(&f.app, &path, Some(&evaluator)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(&f.app, &path, None).await.0, StatusCode::NOT_FOUND);
+    let admin = sign_in(&f.app, "admin", server::bootstrap::DEMO_ADMIN_PASSWORD).await;
+    let (status, _, headers) = get(&f.app, &path, Some(&admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_SECURITY_POLICY], "frame-ancestors 'self'");
+    assert_eq!(get(&f.app, &path, Some(&owner)).await.0, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_post_from_another_site_is_refused_and_signs_nobody_in(pool: PgPool) {
+    let app = router(&pool).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    let body = "username=quantri&password=mat-khau-du-dai&next=/admin/units";
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let request = Request::post("/api/login")
+            .header(header::CONTENT_TYPE, FORM)
+            .header(header::HOST, "localhost:3000")
+            .header(name, value)
+            .body(Body::from(body))
+            .unwrap();
+        let (status, headers, _) = send(&app, request).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {value}");
+        assert!(headers.get(header::SET_COOKIE).is_none());
+    }
+    let request = Request::post("/api/login")
+        .header(header::CONTENT_TYPE, FORM)
+        .header(header::HOST, "localhost:3000")
+        .header(header::ORIGIN, "http://localhost:3000")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, headers, text) = send(&app, request).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(headers.get(header::SET_COOKIE).is_some());
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn pages_carry_a_nonce_policy_and_the_security_headers(pool: PgPool) {
+    let (_, body, headers) = get(&router(&pool).await, "/login", None).await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let script_src = policy
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap();
+    assert!(
+        script_src.contains("'wasm-unsafe-eval'") && !script_src.contains("unsafe-inline"),
+        "{policy}"
+    );
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    let nonce = script_src
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        body.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::REFERRER_POLICY], "same-origin");
+    assert!(
+        headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+        "no HSTS without TLS"
+    );
+    // Each page gets its own nonce.
+    let (_, _, again) = get(&router(&pool).await, "/login", None).await;
+    assert_ne!(
+        again[header::CONTENT_SECURITY_POLICY],
+        headers[header::CONTENT_SECURITY_POLICY]
+    );
+    // Behind TLS browsers are told to come back over https only.
+    let config = server::config::Config {
+        cookie_secure: true,
+        ..common::config()
+    };
+    let live = app::server::live_hub::LiveHub::new(pool.clone());
+    let secure = server::router::build(pool.clone(), &config, live).await.unwrap();
+    let (_, _, headers) = get(&secure, "/", None).await;
+    assert!(headers[header::STRICT_TRANSPORT_SECURITY]
+        .to_str()
+        .unwrap()
+        .starts_with("max-age="));
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn sign_in_never_sends_the_browser_to_another_site(pool: PgPool) {
+    let app = router(&pool).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    for next in [
+        "/%09/evil.example",
+        "//evil.example",
+        "/%5Cevil.example",
+        "/%01",
+        "/a%0D%0ASet-Cookie:x=1",
+    ] {
+        let body = format!("username=quantri&password=mat-khau-du-dai&next={next}");
+        let request = Request::post("/api/login")
+            .header(header::CONTENT_TYPE, FORM)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::from(body))
+            .unwrap();
+        let (status, headers, _) = send(&app, request).await;
+        assert!(!status.is_server_error(), "{next}: {status}");
+        assert_eq!(
+            headers[header::LOCATION],
+            app::api::auth::DEFAULT_AFTER_LOGIN,
+            "{next}"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_first_admin_password_must_meet_the_password_rule(pool: PgPool) {
+    let config = server::config::Config {
+        admin_username: Some("quantri".into()),
+        admin_password: Some("ngan".into()),
+        ..common::config()
+    };
+    assert!(server::bootstrap::prepare(&pool, &config).await.is_err());
+    let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM accounts")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(admins, 0);
+}
+
+/// A sign-in from `address`; answers the status and whether a session was signed in.
+async fn sign_in_from(app: &Router, address: &str, username: &str, password: &str) -> (StatusCode, String) {
+    let mut request = Request::post("/api/login")
+        .header(header::CONTENT_TYPE, FORM)
+        .body(Body::from(format!(
+            "username={username}&password={password}&next=/admin"
+        )))
+        .unwrap();
+    let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
+    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    let (status, _, text) = send(app, request).await;
+    (status, text)
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn parallel_guesses_are_counted_before_verifying_and_never_lock_the_owner_out(pool: PgPool) {
+    let app = router(&pool).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    let guesses = (0..12).map(|i| {
+        let app = app.clone();
+        async move { sign_in_from(&app, "127.0.0.2", "quantri", &format!("sai-{i}")).await }
+    });
+    for (status, text) in futures_util::future::join_all(guesses).await {
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        assert!(text.contains("bad_credentials"), "{text}");
+    }
+    // Only the free attempts were let through to a verification, however parallel the guesses.
+    let attempts: i32 =
+        sqlx::query_scalar("SELECT attempts FROM login_throttle WHERE key = 'user:quantri@127.0.0.2'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        attempts,
+        app::server::login_throttle::LoginPolicy::default().free_per_account
+    );
+    // The guesser's address now waits (made long here: in a debug build the verifications of the
+    // free attempts alone can outlast the first one-second wait), even with the right password.
+    sqlx::query("UPDATE login_throttle SET next_at = now() + interval '1 minute' WHERE key = 'user:quantri@127.0.0.2'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, text) = sign_in_from(&app, "127.0.0.2", "quantri", "mat-khau-quan-tri").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert!(text.contains("bad_credentials"), "{text}");
+    // The owner, elsewhere, signs in at once.
+    let (status, text) = sign_in_from(&app, "127.0.0.1", "quantri", "mat-khau-quan-tri").await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    // An unknown account answers exactly as a wrong password does.
+    let (status, unknown) = sign_in_from(&app, "127.0.0.3", "khong-co-ai", "mat-khau-quan-tri").await;
+    let (_, wrong) = sign_in_from(&app, "127.0.0.3", "quantri", "mat-khau-sai").await;
+    assert_eq!((status, &unknown), (StatusCode::UNPROCESSABLE_ENTITY, &wrong));
+}
