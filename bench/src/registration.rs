@@ -48,6 +48,10 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
         public_url: None,
         trusted_proxies: Vec::new(),
         login_policy: Default::default(),
+        max_connections: 20_000,
+        max_connections_per_address: 2_000,
+        max_streams_per_address: 1_000,
+        guard_settings: Default::default(),
     };
     server::bootstrap::prepare(&pool, &config).await?;
     // The app gets its own pool, sized as in production.
@@ -56,7 +60,12 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
     let router = server::router::build(app_pool, &config, live).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(server::serve::serve(listener, router, std::future::pending()));
+    tokio::spawn(server::serve::serve(
+        listener,
+        router,
+        Default::default(),
+        std::future::pending(),
+    ));
 
     let (campaign, field, tokens) = open_campaign(&pool).await?;
     let client = reqwest::Client::builder()

@@ -32,6 +32,14 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// `LOGIN_FREE_PER_ADDRESS` (20), `LOGIN_FREE_PER_ACCOUNT` (5), `LOGIN_MAX_DELAY_SECS` (900).
     pub login_policy: LoginPolicy,
+    /// `MAX_CONNECTIONS` (20,000) and `MAX_CONNECTIONS_PER_ADDRESS` (2,000).
+    pub max_connections: usize,
+    pub max_connections_per_address: usize,
+    /// `MAX_STREAMS_PER_ADDRESS` (1,000): open board streams from one client address (a hall's
+    /// phones and screens share one NAT address).
+    pub max_streams_per_address: usize,
+    /// The request guard's settings (fixed; tests shorten the body idle time).
+    pub guard_settings: crate::request_guard::GuardSettings,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -85,7 +93,20 @@ impl Config {
                 })
                 .collect::<anyhow::Result<_>>()?,
             login_policy: login_policy()?,
+            max_connections: number("MAX_CONNECTIONS", 20_000)?,
+            max_connections_per_address: number("MAX_CONNECTIONS_PER_ADDRESS", 2_000)?,
+            max_streams_per_address: number("MAX_STREAMS_PER_ADDRESS", 1_000)?,
+            guard_settings: Default::default(),
         })
+    }
+
+    pub fn connection_limits(&self) -> crate::serve::ConnectionLimits {
+        crate::serve::ConnectionLimits {
+            total: self.max_connections,
+            per_address: self.max_connections_per_address,
+            trusted: self.trusted_proxies.clone(),
+            ..Default::default()
+        }
     }
 }
 

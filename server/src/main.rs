@@ -40,7 +40,7 @@ async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Re
         .await
         .context("binding the port")?;
     tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
-    server::serve::serve(listener, app, async move {
+    server::serve::serve(listener, app, config.connection_limits(), async move {
         shutdown_signal().await;
         // Open board streams end, so the graceful stop does not wait on them.
         live.stop();

@@ -83,6 +83,7 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         link_key,
         trusted_proxies: config.trusted_proxies.clone().into(),
         login_policy: config.login_policy,
+        max_streams_per_address: config.max_streams_per_address,
     };
     let routes = route_list();
     let context_state = state.clone();
@@ -110,7 +111,10 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         .route("/live/{campaign}/events", get(app::server::live_events::events))
         .with_state(state)
         .fallback_service(pages)
-        .layer(axum::middleware::from_fn(crate::request_guard::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            config.guard_settings,
+            crate::request_guard::guard,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),

@@ -484,3 +484,189 @@ async fn parallel_guesses_are_counted_before_verifying_and_never_lock_the_owner_
     let (_, wrong) = sign_in_from(&app, "127.0.0.3", "quantri", "mat-khau-sai").await;
     assert_eq!((status, &unknown), (StatusCode::UNPROCESSABLE_ENTITY, &wrong));
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn another_units_link_does_not_silently_take_over_a_bound_phone(pool: PgPool) {
+    let f = fixture(pool).await;
+    let first = f.open(0).await;
+    let (status, body, headers) = get(&f.app, &format!("/l/{}", f.units[1].1), Some(&first)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("Chuyển sang"), "the phone is asked first: {body}");
+    assert!(
+        headers.get(header::SET_COOKIE).is_none(),
+        "nothing changes before the answer"
+    );
+    let (status, _, _) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&first)).await;
+    assert_eq!(status, StatusCode::OK, "still bound to the first unit");
+    // Confirmed (a plain form post from that page): now bound to the second unit.
+    let request = Request::post("/api/switch_unit_link")
+        .header(header::CONTENT_TYPE, FORM)
+        .header(header::COOKIE, &first)
+        .body(Body::from(format!("token={}", f.units[1].1)))
+        .unwrap();
+    let (status, headers, text) = send(&f.app, request).await;
+    assert!(status.is_success() || status.is_redirection(), "{status} {text}");
+    let switched = common::set_cookie(&headers).expect("the cookie names the new link");
+    let (_, home, _) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&switched)).await;
+    let second_name: String = sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
+        .bind(f.units[1].0)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
+    assert!(home.contains(&second_name), "{home}");
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn an_upload_that_stops_sending_is_cut_off_with_408(pool: PgPool) {
+    let config = server::config::Config {
+        guard_settings: server::request_guard::GuardSettings {
+            body_idle: std::time::Duration::from_millis(300),
+        },
+        ..common::config()
+    };
+    let live = app::server::live_hub::LiveHub::new(pool.clone());
+    let app = server::router::build(pool, &config, live).await.unwrap();
+    let head = stream::iter([Ok::<_, std::io::Error>(Bytes::from(field_head("campaign_id")))]);
+    let body = Body::from_stream(futures_util::StreamExt::chain(head, stream::pending()));
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        send(&app, multipart_post("/api/submit_initiative", None, body)),
+    )
+    .await
+    .expect("a stalled body must not hold its handler for ever");
+    assert_eq!(answer.0, StatusCode::REQUEST_TIMEOUT, "{}", answer.2);
+}
+
+/// Reads until the server closes the connection; true when it did within `within`.
+async fn closed_within(stream: &mut tokio::net::TcpStream, within: std::time::Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 1024];
+    loop {
+        match tokio::time::timeout(within, stream.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            Ok(Ok(_)) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn connections_past_the_per_address_cap_are_closed_and_silent_ones_time_out(pool: PgPool) {
+    use tokio::io::AsyncWriteExt;
+    let app = router(&pool).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let limits = server::serve::ConnectionLimits {
+        per_address: 2,
+        head_timeout: std::time::Duration::from_millis(500),
+        ..Default::default()
+    };
+    tokio::spawn(server::serve::serve(
+        listener,
+        app,
+        limits,
+        std::future::pending(),
+    ));
+    let mut first = tokio::net::TcpStream::connect(address).await.unwrap();
+    let mut second = tokio::net::TcpStream::connect(address).await.unwrap();
+    // A slow client: part of a head, then nothing.
+    first.write_all(b"GET /healthz HTTP/1.1\r\nHo").await.unwrap();
+    let mut third = tokio::net::TcpStream::connect(address).await.unwrap();
+    let short = std::time::Duration::from_millis(300);
+    assert!(
+        closed_within(&mut third, short).await,
+        "the third connection is closed at once"
+    );
+    assert!(
+        !closed_within(&mut second, short).await,
+        "the first two stay open for now"
+    );
+    let head_timeout = std::time::Duration::from_secs(3);
+    assert!(
+        closed_within(&mut first, head_timeout).await,
+        "a trickled head times out"
+    );
+    assert!(
+        closed_within(&mut second, head_timeout).await,
+        "an idle connection times out"
+    );
+    // Their places are free again.
+    let mut fresh = tokio::net::TcpStream::connect(address).await.unwrap();
+    fresh
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut fresh, &mut answer)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A public campaign that has a board.
+async fn public_board(pool: &PgPool) -> i64 {
+    sqlx::query_scalar(
+        "SELECT id FROM campaigns WHERE state <> 'draft' AND visibility = 'public' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+fn events_from(campaign: i64, address: &str) -> Request<Body> {
+    let mut request = Request::get(format!("/live/{campaign}/events"))
+        .body(Body::empty())
+        .unwrap();
+    let peer: std::net::SocketAddr = format!("{address}:50000").parse().unwrap();
+    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    request
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn board_streams_are_capped_per_address_and_a_crowd_of_page_loads_builds_one_board(pool: PgPool) {
+    let f = fixture(pool).await;
+    let campaign = public_board(&f.pool).await;
+    let config = server::config::Config {
+        max_streams_per_address: 2,
+        ..common::config()
+    };
+    let live = app::server::live_hub::LiveHub::new(f.pool.clone());
+    let app = server::router::build(f.pool.clone(), &config, live.clone())
+        .await
+        .unwrap();
+    let mut open = Vec::new();
+    for _ in 0..2 {
+        let response = app
+            .clone()
+            .oneshot(events_from(campaign, "198.51.100.1"))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        open.push(response);
+    }
+    let third = app
+        .clone()
+        .oneshot(events_from(campaign, "198.51.100.1"))
+        .await
+        .unwrap();
+    assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS);
+    let elsewhere = app
+        .clone()
+        .oneshot(events_from(campaign, "198.51.100.2"))
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.status(), StatusCode::OK);
+    drop(open);
+    drop(elsewhere);
+    // A crowd opening the board page: one build, then the board the hub keeps.
+    let before = live.boards_built();
+    for _ in 0..20 {
+        let (status, body, _) = get(&app, &format!("/live/{campaign}"), None).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert!(
+        live.boards_built() - before <= 1,
+        "{} builds",
+        live.boards_built() - before
+    );
+}

@@ -226,10 +226,15 @@ async fn a_served_app_stops_at_once_with_screens_open(pool: PgPool) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(server::serve::serve(listener, app, async move {
-        let _ = stopped.await;
-        live.stop();
-    }));
+    let serving = tokio::spawn(server::serve::serve(
+        listener,
+        app,
+        Default::default(),
+        async move {
+            let _ = stopped.await;
+            live.stop();
+        },
+    ));
 
     // A screen over a real connection: HTTP/1.1, its first board, then it stays open.
     let mut screen = tokio::net::TcpStream::connect(address).await.unwrap();

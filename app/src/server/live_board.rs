@@ -5,7 +5,7 @@
 use super::board_key::{board_path, key_matches};
 use super::db::standings::BoardCampaign;
 use super::db::{self, standings};
-use super::state::{link_key, pool, LinkKey};
+use super::state::{link_key, live_hub, pool, LinkKey};
 use super::unit_link::{qr_svg, site_url};
 use crate::api::live::{
     BoardLinks, BoardShare, LatestRegistration, LiveBoard, LiveRow, LiveScreen, LATEST_SHOWN,
@@ -21,12 +21,13 @@ use crate::error::AppError;
 use sqlx::PgPool;
 use std::collections::HashMap;
 
+/// The board for a page or a server function: the one the live hub keeps for screens (built
+/// once for everybody who asks, kept current by the database's notifications).
 pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, AppError> {
-    let pool = pool()?;
     let link_key = link_key()?;
     let allowed = |link_only| may_open(&link_key, campaign_id, link_only, key.as_deref());
-    let campaign = opened_campaign(&pool, campaign_id, allowed).await?;
-    build_from(&pool, campaign_id, campaign).await
+    let board = live_hub()?.current(campaign_id, allowed).await?;
+    Ok(LiveBoard::clone(&board))
 }
 
 pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveScreen, AppError> {

@@ -2,14 +2,16 @@
 //! the current board, then one per change (`event: board`, the JSON of `LiveBoard`), so a screen
 //! that reconnects is whole again at once. Open like the board itself (a link-only board with its
 //! key `?k=`); anything else 404. Streams end when the server stops. Each board's event is made
-//! once by the hub and written to every screen as it is.
+//! once by the hub and written to every screen as it is. One client address may hold
+//! `MAX_STREAMS_PER_ADDRESS` streams at once (429 past that; a hall behind one NAT address needs
+//! hundreds).
+use super::client_address::{client_address, peer};
 use super::live_board::may_open;
-use super::live_hub::LiveHub;
-use super::state::LinkKey;
+use super::state::AppState;
 use crate::error::AppError;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, request::Parts, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::convert::Infallible;
@@ -27,15 +29,26 @@ pub struct BoardQuery {
 }
 
 pub async fn events(
-    State(hub): State<LiveHub>,
-    State(link_key): State<LinkKey>,
+    State(state): State<AppState>,
     Path(campaign_id): Path<i64>,
     Query(query): Query<BoardQuery>,
+    parts: Parts,
 ) -> Response {
-    let allowed = |link_only| may_open(&link_key, campaign_id, link_only, query.k.as_deref());
+    let hub = state.live.clone();
+    let address = client_address(peer(&parts), &parts.headers, &state.trusted_proxies);
+    let slot = match address.map(|a| hub.open_stream(a, state.max_streams_per_address)) {
+        Some(None) => return StatusCode::TOO_MANY_REQUESTS.into_response(),
+        Some(slot) => slot,
+        None => None,
+    };
+    let allowed = |link_only| may_open(&state.link_key, campaign_id, link_only, query.k.as_deref());
     match hub.subscribe(campaign_id, allowed).await {
         Ok(receiver) => {
-            let boards = WatchStream::new(receiver).map(|board| board.frame);
+            // The stream holds its place among its address's streams until it ends.
+            let boards = WatchStream::new(receiver).map(move |board| {
+                let _counted = &slot;
+                board.frame
+            });
             let start = tokio::time::Instant::now() + KEEP_ALIVE;
             let keep_alive = IntervalStream::new(tokio::time::interval_at(start, KEEP_ALIVE))
                 .map(|_| Bytes::from_static(KEEP_ALIVE_FRAME));

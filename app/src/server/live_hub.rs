@@ -5,6 +5,9 @@
 //! rebuilt from the database; a board is rebuilt at once on a change, then at most once per
 //! `SETTLE` while changes keep coming, always after the last one; when the listener reconnects
 //! every watched board is rebuilt, so a notification lost meanwhile never leaves a screen behind.
+//! Board pages and their server functions read the same boards (`current`): a board opened that
+//! way stays watched for `KEPT_FOR` after it was first asked for, so a crowd loading a page costs
+//! one build, not one per visitor.
 use super::live_board;
 use crate::api::live::LiveBoard;
 use crate::error::AppError;
@@ -12,6 +15,7 @@ use axum::body::Bytes;
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -23,6 +27,8 @@ pub const CHANNEL: &str = "standings";
 const SETTLE: Duration = Duration::from_millis(150);
 const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(30);
+/// How long a board asked for by a page stays watched without any screen.
+const KEPT_FOR: Duration = Duration::from_secs(60);
 
 /// The latest board of a campaign, as the Server-Sent Event every screen receives: made once per
 /// change and shared, so a thousand screens cost a thousand writes of the same bytes, not a
@@ -33,6 +39,8 @@ pub struct PublishedBoard {
     pub frame: Bytes,
     /// Screens need the board's key (checked before they subscribe).
     pub link_only: bool,
+    /// The board itself, for pages and server functions.
+    pub board: Arc<LiveBoard>,
 }
 
 #[derive(Clone)]
@@ -50,11 +58,35 @@ struct Inner {
     listening: AtomicBool,
     /// Set when the server stops: open streams end, so screens move to another server at once.
     stopping: watch::Sender<bool>,
+    /// Open board streams per client address.
+    streams: Mutex<HashMap<IpAddr, usize>>,
+    /// Boards built since the server started (first builds and rebuilds), for tests and logs.
+    builds: std::sync::atomic::AtomicUsize,
+}
+
+/// One open board stream of a client address, counted until it is dropped.
+pub struct StreamSlot {
+    hub: LiveHub,
+    address: IpAddr,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut streams = lock(&self.hub.inner.streams);
+        if let Some(n) = streams.get_mut(&self.address) {
+            *n -= 1;
+            if *n == 0 {
+                streams.remove(&self.address);
+            }
+        }
+    }
 }
 
 struct Watched {
     board: watch::Sender<PublishedBoard>,
     changed: Arc<Notify>,
+    /// Held for `KEPT_FOR` after a page asked for the board, so it stays watched meanwhile.
+    kept: Option<watch::Receiver<PublishedBoard>>,
 }
 
 impl LiveHub {
@@ -66,6 +98,8 @@ impl LiveHub {
                 first_builds: Mutex::new(HashMap::new()),
                 listening: AtomicBool::new(false),
                 stopping: watch::Sender::new(false),
+                streams: Mutex::new(HashMap::new()),
+                builds: Default::default(),
             }),
         }
     }
@@ -106,6 +140,7 @@ impl LiveHub {
         }
         let pool = &self.inner.pool;
         let campaign = live_board::opened_campaign(pool, campaign_id, &allowed).await?;
+        self.inner.builds.fetch_add(1, Ordering::Relaxed);
         let first = publish(live_board::build_from(pool, campaign_id, campaign).await?)?;
         let mut watched = self.watched();
         // Another screen may have started watching while this board was built.
@@ -119,10 +154,32 @@ impl LiveHub {
             Watched {
                 board,
                 changed: changed.clone(),
+                kept: None,
             },
         );
         tokio::spawn(refresh_while_watched(self.clone(), campaign_id, changed));
         Ok(receiver)
+    }
+
+    /// The current board for a page or a server function (see `subscribe` for who may see it).
+    pub async fn current(
+        &self,
+        campaign_id: i64,
+        allowed: impl Fn(bool) -> bool,
+    ) -> Result<Arc<LiveBoard>, AppError> {
+        let receiver = self.subscribe(campaign_id, allowed).await?;
+        let board = receiver.borrow().board.clone();
+        let mut watched = self.watched();
+        if let Some(entry) = watched.get_mut(&campaign_id).filter(|w| w.kept.is_none()) {
+            entry.kept = Some(receiver);
+            let hub = self.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(KEPT_FOR).await;
+                let kept = hub.watched().get_mut(&campaign_id).and_then(|w| w.kept.take());
+                drop(kept); // the last receiver gone, the refresh task stops watching
+            });
+        }
+        Ok(board)
     }
 
     fn subscribe_watched(&self, campaign_id: i64) -> Option<watch::Receiver<PublishedBoard>> {
@@ -134,6 +191,25 @@ impl LiveHub {
             .entry(campaign_id)
             .or_default()
             .clone()
+    }
+
+    /// How many boards this server has built.
+    pub fn boards_built(&self) -> usize {
+        self.inner.builds.load(Ordering::Relaxed)
+    }
+
+    /// A place for one more board stream from `address`, or `None` past `cap` streams.
+    pub fn open_stream(&self, address: IpAddr, cap: usize) -> Option<StreamSlot> {
+        let mut streams = lock(&self.inner.streams);
+        let open = streams.entry(address).or_default();
+        if *open >= cap {
+            return None;
+        }
+        *open += 1;
+        Some(StreamSlot {
+            hub: self.clone(),
+            address,
+        })
     }
 
     /// Ends every open stream (the server is stopping; graceful shutdown would wait on them).
@@ -193,6 +269,7 @@ fn publish(board: LiveBoard) -> Result<PublishedBoard, AppError> {
     Ok(PublishedBoard {
         frame: Bytes::from(format!("event: board\ndata: {json}\n\n")),
         link_only: board.link_only,
+        board: Arc::new(board),
     })
 }
 
@@ -219,6 +296,7 @@ async fn refresh_while_watched(hub: LiveHub, campaign_id: i64, changed: Arc<Noti
                 continue;
             }
         }
+        hub.inner.builds.fetch_add(1, Ordering::Relaxed);
         match build(&hub.inner.pool, campaign_id).await {
             Ok(json) => {
                 if let Some(watched) = hub.watched().get(&campaign_id) {

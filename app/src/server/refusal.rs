@@ -26,6 +26,8 @@ pub enum Refusal {
     Unreadable(StatusCode),
     /// A state-changing request whose `Origin` or `Sec-Fetch-Site` names another site.
     CrossSite,
+    /// A body that stopped arriving (408).
+    Stalled,
 }
 
 /// The answer to `refusal` of a request to `path` with `headers`.
@@ -34,6 +36,10 @@ pub fn answer(refusal: Refusal, path: &str, headers: &HeaderMap) -> Response {
         Refusal::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, too_large_error(path)),
         Refusal::Unreadable(status) => (status, AppError::Transport("unreadable request".into())),
         Refusal::CrossSite => (StatusCode::FORBIDDEN, AppError::Forbidden),
+        Refusal::Stalled => (
+            StatusCode::REQUEST_TIMEOUT,
+            AppError::Transport("the upload stalled".into()),
+        ),
     };
     match plain_form_back(headers) {
         Some(back) if refusal != Refusal::CrossSite => {
@@ -79,6 +85,10 @@ fn page(status: StatusCode, refusal: Refusal, back: Option<&str>) -> Response {
         Refusal::CrossSite => (
             td_string!(Locale::vi, request.cross_site_title).to_string(),
             td_string!(Locale::vi, request.cross_site).to_string(),
+        ),
+        Refusal::Stalled => (
+            td_string!(Locale::vi, request.stalled_title).to_string(),
+            td_string!(Locale::vi, request.stalled).to_string(),
         ),
     };
     let (href, link) = match back {

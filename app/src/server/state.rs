@@ -28,6 +28,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// How sign-in attempts are throttled.
     pub login_policy: LoginPolicy,
+    /// Open board streams allowed from one client address (`live_events`).
+    pub max_streams_per_address: usize,
 }
 
 /// The secret from which unit links are derived; every app server of one database needs the same.
@@ -53,6 +55,14 @@ pub fn unit_cookie_key() -> Result<UnitCookieKey, AppError> {
 
 pub fn registrations() -> Result<RegistrationQueue, AppError> {
     state().map(|s| s.registrations)
+}
+
+pub fn trusted_proxies() -> Result<Arc<[IpAddr]>, AppError> {
+    state().map(|s| s.trusted_proxies)
+}
+
+pub fn live_hub() -> Result<LiveHub, AppError> {
+    state().map(|s| s.live)
 }
 
 pub fn login_policy() -> Result<LoginPolicy, AppError> {

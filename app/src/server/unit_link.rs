@@ -76,8 +76,16 @@ pub fn site_url() -> Result<String, crate::error::AppError> {
             .map(str::to_owned)
     };
     let host = header(header::HOST).unwrap_or_else(|| "localhost".into());
-    let scheme =
-        header(header::HeaderName::from_static("x-forwarded-proto")).unwrap_or_else(|| "http".into());
+    // Only a trusted proxy says how the browser reached it (TLS ends there).
+    let from_proxy = parts
+        .as_ref()
+        .and_then(super::client_address::peer)
+        .is_some_and(|peer| super::state::trusted_proxies().is_ok_and(|trusted| trusted.contains(&peer)));
+    let forwarded = header(header::HeaderName::from_static("x-forwarded-proto"));
+    let scheme = match forwarded.as_deref() {
+        Some("https") if from_proxy => "https",
+        _ => "http",
+    };
     Ok(format!("{scheme}://{host}"))
 }
 

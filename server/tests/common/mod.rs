@@ -27,6 +27,10 @@ pub fn config() -> Config {
         public_url: None,
         trusted_proxies: Vec::new(),
         login_policy: Default::default(),
+        max_connections: 20_000,
+        max_connections_per_address: 2_000,
+        max_streams_per_address: 1_000,
+        guard_settings: Default::default(),
     }
 }
 
