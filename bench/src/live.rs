@@ -3,9 +3,9 @@
 //! registration is committed every 250 ms; for each registration and screen, the time from the
 //! commit's acknowledgement to the first board on that screen that lists it. Memory: a fresh
 //! server's resident memory with 10 screens open, then with 5,000, divided by the difference.
+use crate::app_server::AppServer;
 use anyhow::Context;
 use sqlx::PgPool;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -19,7 +19,6 @@ pub const REGISTRATIONS: usize = 60;
 pub const EVERY: Duration = Duration::from_millis(250);
 const BASELINE_SCREENS: usize = 10;
 const MARKER: &[u8] = b"BENCH-";
-const LINK_KEY: &str = "bench-link-key-of-at-least-32-characters";
 
 pub struct Figures {
     pub p50: Duration,
@@ -40,12 +39,15 @@ impl Figures {
 
 pub async fn run(pool: &PgPool, database_url: &str) -> anyhow::Result<Figures> {
     let campaign = seed(pool).await?;
-    let (a, b) = (AppServer::start(database_url)?, AppServer::start(database_url)?);
+    let (a, b) = (
+        AppServer::start(database_url, &[])?,
+        AppServer::start(database_url, &[])?,
+    );
     a.wait_ready().await?;
     b.wait_ready().await?;
     let (latencies, expected) = latency(pool, campaign, [&a.base, &b.base]).await?;
     drop((a, b));
-    let c = AppServer::start(database_url)?;
+    let c = AppServer::start(database_url, &[])?;
     c.wait_ready().await?;
     let (rss_baseline_kb, rss_loaded_kb) = idle_memory(&c, campaign).await?;
     let at = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
@@ -214,60 +216,4 @@ async fn first_board(client: reqwest::Client, url: String) -> anyhow::Result<req
         buffer.extend_from_slice(&chunk);
     }
     Ok(response)
-}
-
-/// An app server process, stopped when dropped.
-struct AppServer {
-    child: Child,
-    base: String,
-}
-
-impl AppServer {
-    fn start(database_url: &str) -> anyhow::Result<Self> {
-        let bin = std::env::var("SERVER_BIN").context("SERVER_BIN must name the release server binary")?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let child = Command::new(&bin)
-            .env("DATABASE_URL", database_url)
-            .env("PORT", port.to_string())
-            .env("THIDUA_DEMO", "0")
-            .env("THIDUA_LINK_KEY", LINK_KEY)
-            .env("THIDUA_DATA_DIR", std::env::temp_dir())
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .spawn()
-            .with_context(|| format!("starting {bin}"))?;
-        Ok(Self {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        })
-    }
-
-    async fn wait_ready(&self) -> anyhow::Result<()> {
-        let client = reqwest::Client::new();
-        for _ in 0..300 {
-            if let Ok(answer) = client.get(format!("{}/healthz", self.base)).send().await {
-                if answer.status().is_success() {
-                    return Ok(());
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        anyhow::bail!("the app server at {} did not start", self.base)
-    }
-
-    fn rss_kb(&self) -> anyhow::Result<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .context("no VmRSS in /proc")
-    }
-}
-
-impl Drop for AppServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -3,7 +3,10 @@
 //! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
 //! registration page; ranking a campaign of 3,500 units; live boards pushed to 1,000 screens over
 //! two app server processes and the memory of 5,000 idle screens; the size of the release
-//! WebAssembly. Figures go to the results file.
+//! WebAssembly; hostile traffic (an endless upload, password guessing, slow clients). Figures go
+//! to the results file.
+mod app_server;
+mod hostile;
 mod live;
 mod ranking;
 mod registration;
@@ -31,6 +34,15 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
         let mut out = String::new();
         write_live(&mut out, &live::run(&pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--hostile-only` likewise for the hostile-traffic benchmark.
+    if std::env::args().any(|a| a == "--hostile-only") {
+        let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_hostile").await?;
+        let mut out = String::new();
+        write_hostile(&mut out, &hostile::run(&pool, &url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -113,6 +125,10 @@ async fn main() -> anyhow::Result<()> {
     let pushed = live::run(&pool, &url).await?;
     pool.close().await;
     write_live(&mut out, &pushed)?;
+    let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_hostile").await?;
+    let hostile = hostile::run(&pool, &url).await?;
+    pool.close().await;
+    write_hostile(&mut out, &hostile)?;
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
@@ -231,6 +247,61 @@ fn write_live(out: &mut String, f: &live::Figures) -> anyhow::Result<()> {
         f.rss_baseline_kb as f64 / 1024.0,
         f.rss_loaded_kb as f64 / 1024.0
     )?;
+    Ok(())
+}
+
+fn write_hostile(out: &mut String, f: &hostile::Figures) -> anyhow::Result<()> {
+    writeln!(out, "\n## Hostile traffic (one app server process, demo data)\n")?;
+    writeln!(
+        out,
+        "A client streams a {} MB multipart body to `submit_initiative` as fast as the server takes it; \
+         the server's resident memory is sampled every 5 ms. \"Sent\" includes what the kernel's \
+         socket buffers held when the answer came.\n",
+        hostile::UPLOAD_BYTES >> 20
+    )?;
+    writeln!(
+        out,
+        "| streaming client | answer | sent before the answer | peak memory growth | aim |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for u in &f.uploads {
+        writeln!(
+            out,
+            "| {} | {} | {:.1} MB | {:.1} MB | < 32 MB, answered before 17 MB |",
+            u.who, u.status, u.sent_mb, u.rss_growth_mb
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{} sign-ins of the demo admin from 127.0.0.1, one after another, while {} clients from \
+         127.0.0.2 guess the same account's password without pause ({} guesses answered meanwhile).\n",
+        hostile::SIGN_INS,
+        hostile::GUESSERS,
+        f.guesses
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(
+        out,
+        "| sign-ins that succeeded | {} of {} | all |",
+        f.sign_ins_ok,
+        hostile::SIGN_INS
+    )?;
+    writeln!(out, "| slowest sign-in | {} | < 2 s |", ms(f.slowest_sign_in))?;
+    writeln!(
+        out,
+        "\n{} page loads of `/login` from 127.0.0.1 while {} connections from 127.0.0.2–127.0.0.9 \
+         trickle request heads a byte a second and reconnect when closed ({} open when measuring; \
+         production caps).\n",
+        hostile::PAGE_LOADS,
+        hostile::SLOW_CONNECTIONS,
+        f.slow_open
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(out, "| page p50 | {} | |", ms(f.page_p50))?;
+    writeln!(out, "| page p99 | {} | < 100 ms |", ms(f.page_p99))?;
+    writeln!(out, "| page max | {} | |", ms(f.page_max))?;
     Ok(())
 }
 

@@ -670,3 +670,17 @@ async fn board_streams_are_capped_per_address_and_a_crowd_of_page_loads_builds_o
         live.boards_built() - before
     );
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn an_owner_who_signs_in_often_is_never_taken_for_a_guesser(pool: PgPool) {
+    let app = router(&pool).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    // More sign-ins in an hour than the account watch allows guesses, two at a time.
+    for _ in 0..16 {
+        let (a, b) = tokio::join!(
+            sign_in_from(&app, "127.0.0.1", "quantri", "mat-khau-quan-tri"),
+            sign_in_from(&app, "127.0.0.1", "quantri", "mat-khau-quan-tri"),
+        );
+        assert_eq!((a.0, b.0), (StatusCode::OK, StatusCode::OK), "{} {}", a.1, b.1);
+    }
+}

@@ -98,13 +98,12 @@ impl AttemptKeys {
 pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolicy) -> Result<bool, AppError> {
     let mut tx = pool.begin().await.map_err(map_err)?;
     let all = [&keys.address, &keys.account_at_address, &keys.account];
-    let now = Utc::now();
     sqlx::query(
         "INSERT INTO login_throttle (key, attempts, next_at, updated_at)
-         SELECT k, 0, $2, $2 FROM unnest($1::text[]) AS k ON CONFLICT (key) DO NOTHING",
+         SELECT k, 0, clock_timestamp(), clock_timestamp() FROM unnest($1::text[]) AS k
+         ON CONFLICT (key) DO NOTHING",
     )
     .bind(all.map(String::as_str))
-    .bind(now)
     .execute(&mut *tx)
     .await
     .map_err(map_err)?;
@@ -121,6 +120,12 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
         .await
         .map_err(map_err)?;
     let by_account = read(&keys.account).fetch_one(&mut *tx).await.map_err(map_err)?;
+    // The database's clock, read once the counters are locked: every server agrees on it, and no
+    // attempt can see a time before the one that updated a counter ahead of it.
+    let now: DateTime<Utc> = sqlx::query_scalar("SELECT clock_timestamp()")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map_err)?;
     // Only watches: its wait is always zero.
     let watched = admit(Some(by_account), now, i32::MAX, 0).unwrap_or(by_account);
     let pair_free = if watched.attempts > ACCOUNT_ALERT {
@@ -156,13 +161,20 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
     Ok(updates.len() == 3)
 }
 
-/// After a success: this address and this account from it start fresh; stale counters go.
+/// After a success: this address and this account from it start fresh, the account's watch
+/// takes back this attempt (it counts guesses, not an owner who signs in often), stale counters go.
 pub async fn clear_after_success(pool: &PgPool, keys: &AttemptKeys) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM login_throttle WHERE key = ANY($1) OR updated_at < now() - interval '1 day'")
-        .bind([keys.address.as_str(), keys.account_at_address.as_str()])
-        .execute(pool)
-        .await
-        .map_err(map_err)?;
+    sqlx::query(
+        "WITH watched AS (
+             UPDATE login_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = $2)
+         DELETE FROM login_throttle
+         WHERE key = ANY($1) OR (updated_at < now() - interval '1 day' AND key <> $2)",
+    )
+    .bind([keys.address.as_str(), keys.account_at_address.as_str()])
+    .bind(keys.account.as_str())
+    .execute(pool)
+    .await
+    .map_err(map_err)?;
     Ok(())
 }
 

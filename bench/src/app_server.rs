@@ -1,0 +1,86 @@
+//! An app server process for the benchmarks: the release binary in `SERVER_BIN` on the
+//! benchmark's database, stopped when dropped. The benchmarks open thousands of connections and
+//! streams from one address, so its per-address caps are raised here (never in the default).
+use anyhow::Context;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub const LINK_KEY: &str = "bench-link-key-of-at-least-32-characters";
+
+pub struct AppServer {
+    child: Child,
+    pub base: String,
+}
+
+impl AppServer {
+    /// Starts a server; `env` adds or overrides settings (e.g. `THIDUA_DEMO`).
+    pub fn start(database_url: &str, env: &[(&str, &str)]) -> anyhow::Result<Self> {
+        let bin = std::env::var("SERVER_BIN").context("SERVER_BIN must name the release server binary")?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let mut command = Command::new(&bin);
+        command
+            .env("DATABASE_URL", database_url)
+            .env("PORT", port.to_string())
+            .env("THIDUA_DEMO", "0")
+            .env("THIDUA_LINK_KEY", LINK_KEY)
+            .env("THIDUA_DATA_DIR", std::env::temp_dir())
+            .env("RUST_LOG", "warn")
+            .env("MAX_CONNECTIONS_PER_ADDRESS", "100000")
+            .env("MAX_STREAMS_PER_ADDRESS", "100000")
+            .stdout(Stdio::null());
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let child = command.spawn().with_context(|| format!("starting {bin}"))?;
+        Ok(Self {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+
+    pub async fn wait_ready(&self) -> anyhow::Result<()> {
+        let client = reqwest::Client::new();
+        for _ in 0..600 {
+            if let Ok(answer) = client.get(format!("{}/healthz", self.base)).send().await {
+                if answer.status().is_success() {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        anyhow::bail!("the app server at {} did not start", self.base)
+    }
+
+    pub fn rss_kb(&self) -> anyhow::Result<u64> {
+        resident_kb(self.child.id()).context("no VmRSS in /proc")
+    }
+
+    /// Reads the server's resident memory (KB) from another task.
+    pub fn rss_reader(&self) -> impl Fn() -> Option<u64> + Send + 'static {
+        let pid = self.child.id();
+        move || resident_kb(pid)
+    }
+}
+
+fn resident_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+impl Drop for AppServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
