@@ -12,8 +12,10 @@ test('admin pages hydrate without errors, load after load', async ({ page }, tes
   test.setTimeout(180_000);
   await signInToUnits(page, testInfo);
   const goVap = await page.getByRole('link', { name: 'Quận Gò Vấp', exact: true }).getAttribute('href');
-  await page.goto('/admin/campaigns');
-  const campaign = await page.locator('main table a').first().getAttribute('href');
+  // A demo campaign no other test changes (the first in the list is the one campaigns.spec is
+  // creating at that moment on the other worker; loading it then has hung hydration twice, see
+  // the notes of issue 14).
+  const campaign = '/admin/campaigns/3';
   const errors = [];
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on('console', (m) => { if (m.text().includes('panicked')) errors.push(`${page.url()}: ${m.text().split('\n')[0]}`); });
