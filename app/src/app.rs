@@ -8,8 +8,9 @@ use crate::pages::admin::campaign::{
     state_change::CampaignStatePage, units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
-    accounts::AccountsPage, import_report::ImportReportPage, layout::AdminLayout,
-    unit_detail::UnitDetailPage, unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
+    account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
+    layout::AdminLayout, password::PasswordPage, unit_detail::UnitDetailPage, unit_import::UnitImportPage,
+    unit_new::NewUnitPage, units::UnitsPage,
 };
 use crate::pages::live::{screen::LiveScreenPage, LivePage};
 use crate::pages::unit::{
@@ -136,6 +137,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("units/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                         <Route path=path!("units/:id") view=UnitDetailPage ssr=SsrMode::Async />
                         <Route path=path!("accounts") view=AccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("password") view=PasswordPage ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </Router>

@@ -9,6 +9,7 @@ pub mod field;
 pub mod form_error;
 pub mod id_param;
 pub mod kind_label;
+pub mod new_password;
 pub mod notice;
 pub mod page_loader;
 pub mod problem_text;

@@ -11,53 +11,98 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     CodeCharacters,
     UnknownKind,
     UnknownRole,
     UsernameFormat,
-    PasswordTooShort { min: usize },
-    UnknownParent { code: String },
-    DuplicateCode { first_row: usize },
+    PasswordTooShort {
+        min: usize,
+    },
+    UnknownParent {
+        code: String,
+    },
+    DuplicateCode {
+        first_row: usize,
+    },
     Cycle,
     EmptyFile,
     MissingColumns,
     UnreadableFile,
     NotUtf8,
     UnsupportedFileType,
-    FileTooLarge { max_mb: usize },
-    TooManyRows { max: usize },
+    FileTooLarge {
+        max_mb: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
     CodeTaken,
     UsernameTaken,
     ParentNotFound,
     ParentIsDescendant,
     BadCredentials,
+    /// The right password of an account an admin has disabled.
+    AccountDisabled,
+    /// The current password given to change it is wrong.
+    WrongPassword,
+    /// The repeated new password differs.
+    PasswordMismatch,
+    /// An admin cannot disable the account it is signed in with.
+    DisableSelf,
     InvalidDate,
     NotAWholeNumber,
     NotADecimal,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     EndBeforeStart,
     OutsidePeriod,
     ReportNotAfterRegistration,
     RegistrationNotBeforeReport,
     ThresholdNotBelow,
     DuplicateName,
-    DuplicateLine { line: usize },
-    TooManyItems { max: usize },
+    DuplicateLine {
+        line: usize,
+    },
+    TooManyItems {
+        max: usize,
+    },
     UnitNotFound,
     NotUnderOrganizer,
-    Locked { state: CampaignState },
-    Missing { item: Missing },
+    Locked {
+        state: CampaignState,
+    },
+    Missing {
+        item: Missing,
+    },
     TransitionNotAllowed,
-    NotLater { current: String },
+    NotLater {
+        current: String,
+    },
     UnknownChoice,
-    DateAfter { latest: String },
-    SharesNotHundred { total: i32 },
+    DateAfter {
+        latest: String,
+    },
+    SharesNotHundred {
+        total: i32,
+    },
     FileType,
-    FilesTooLarge { max_mb: usize },
-    TooManyFiles { max: usize },
+    FilesTooLarge {
+        max_mb: usize,
+    },
+    TooManyFiles {
+        max: usize,
+    },
     AlreadySigned,
     RegistrationClosed,
+    /// The unit has registered the campaign's maximum of initiatives.
+    InitiativeCap {
+        max: i32,
+    },
     ReportClosed,
     Confirm,
     ReceiptFormat,

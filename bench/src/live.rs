@@ -68,8 +68,10 @@ async fn seed(pool: &PgPool) -> anyhow::Result<i64> {
         "WITH org AS (INSERT INTO units (code, name, search_key, kind) VALUES ('Q1', 'Quận 1', 'quan 1', 'district') RETURNING id),
               wards AS (INSERT INTO units (code, name, search_key, kind, parent_id)
                         SELECT 'Q1-P' || g, 'Phường ' || g, 'phuong ' || g, 'ward', org.id FROM org, generate_series(1, $1) g RETURNING id),
-              c AS (INSERT INTO campaigns (title, organizer_id, registration_deadline, report_deadline, state)
-                    SELECT 'Thi đua CCHC (đo)', id, now() + interval '1 day', now() + interval '30 days', 'open' FROM org RETURNING id),
+              c AS (INSERT INTO campaigns (title, organizer_id, registration_deadline, report_deadline, state,
+                                           max_initiatives)
+                    SELECT 'Thi đua CCHC (đo)', id, now() + interval '1 day', now() + interval '30 days', 'open',
+                           1000000 FROM org RETURNING id),
               f AS (INSERT INTO campaign_fields (campaign_id, position, name) SELECT id, 1, 'Một cửa' FROM c),
               cu AS (INSERT INTO campaign_units (campaign_id, unit_id) SELECT c.id, wards.id FROM c, wards)
          SELECT id FROM c",

@@ -51,8 +51,9 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<Figures> {
 async fn seed(pool: &PgPool) -> anyhow::Result<i64> {
     let mut tx = pool.begin().await?;
     let campaign: i64 = sqlx::query_scalar(
-        "INSERT INTO campaigns (title, organizer_id, registration_deadline, report_deadline, min_initiatives, state)
-         SELECT 'Thi đua CCHC (đo)', min(id), now() + interval '1 day', now() + interval '30 days', 3, 'open'
+        "INSERT INTO campaigns (title, organizer_id, registration_deadline, report_deadline, min_initiatives, state,
+                                max_initiatives)
+         SELECT 'Thi đua CCHC (đo)', min(id), now() + interval '1 day', now() + interval '30 days', 3, 'open', 1000000
          FROM units RETURNING id",
     )
     .fetch_one(&mut *tx)

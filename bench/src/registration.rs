@@ -131,6 +131,12 @@ async fn open_campaign(pool: &PgPool) -> anyhow::Result<(i64, i64, Vec<String>)>
     let campaign: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open'")
         .fetch_one(pool)
         .await?;
+    // Each phone here sends hundreds of initiatives in the window: the campaign's maximum per
+    // unit (50 by default, 500 at most in the form) is lifted for this run only.
+    sqlx::query("UPDATE campaigns SET max_initiatives = 1000000 WHERE id = $1")
+        .bind(campaign)
+        .execute(pool)
+        .await?;
     let field: i64 =
         sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id = $1 ORDER BY position LIMIT 1")
             .bind(campaign)

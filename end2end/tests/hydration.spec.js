@@ -26,7 +26,13 @@ test('admin pages hydrate without errors, load after load', async ({ page }, tes
       // since 01/12/2026 one load in a few hundred never hydrates in CI, cause not yet found).
       const hydrated = page.locator('body[data-hydrated="true"]');
       if (!(await hydrated.waitFor({ state: 'attached', timeout: 30_000 }).then(() => true, () => false))) {
-        testInfo.annotations.push({ type: 'slow hydration', description: `${path} (load ${load})` });
+        const seen = await page.evaluate(() => ({
+          ready: document.readyState,
+          resources: performance.getEntriesByType('resource').map((e) =>
+            `${e.name} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.responseStatus} ${e.transferSize} B`),
+        }));
+        testInfo.annotations.push({ type: 'slow hydration', description: `${path} (load ${load}): ${JSON.stringify(seen)}` });
+        console.log(`slow hydration ${path} (load ${load}): ${JSON.stringify(seen)}`);
         await page.reload();
         await hydrated.waitFor({ state: 'attached', timeout: 60_000 });
       }

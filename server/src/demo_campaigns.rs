@@ -156,6 +156,7 @@ async fn insert(conn: &mut PgConnection, key: &LinkKey, admin: i64, demo: &Demo)
         registration_deadline: registration,
         report_deadline: report,
         min_initiatives: "1".into(),
+        max_initiatives: "50".into(),
         visibility: "public".into(),
     };
     let settings = GeneralSettings::parse(&input).map_err(fail)?;

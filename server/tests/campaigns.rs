@@ -55,7 +55,7 @@ fn general(title: &str, registration: &str, report: &str) -> String {
     format!(
         "title={title}&theme=&plan_ref=K%E1%BA%BF%20ho%E1%BA%A1ch%204776&plan_date=23/10/2030&organizer_code=GV\
          &period_start=23/10/2030&period_end=31/01/2031&registration_deadline={registration}\
-         &report_deadline={report}&min_initiatives=1&visibility=public"
+         &report_deadline={report}&min_initiatives=1&max_initiatives=50&visibility=public"
     )
 }
 

@@ -684,3 +684,40 @@ async fn an_owner_who_signs_in_often_is_never_taken_for_a_guesser(pool: PgPool) 
         assert_eq!((a.0, b.0), (StatusCode::OK, StatusCode::OK), "{} {}", a.1, b.1);
     }
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_unit_cannot_register_past_the_campaign_maximum_even_all_at_once(pool: PgPool) {
+    let f = fixture(pool).await;
+    sqlx::query("UPDATE campaigns SET max_initiatives = 3 WHERE id = $1")
+        .bind(f.campaign)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    let cookie = f.open(0).await;
+    let keys: Vec<String> = (0..8).map(|i| format!("K-CAP-{i}")).collect();
+    let answers =
+        futures_util::future::join_all(keys.iter().map(|key| f.submit(Some(&cookie), key, &[], &[]))).await;
+    let stored = answers.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    assert_eq!(stored, 3, "{answers:?}");
+    for (status, body) in answers.iter().filter(|(s, _)| *s != StatusCode::OK) {
+        assert_eq!(*status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains("initiative_cap"), "{body}");
+    }
+    assert_eq!(f.initiatives_of(0).await, 3);
+    let (status, body) = f.submit(Some(&cookie), "K-CAP-9", &[], &[]).await;
+    assert!(body.contains("initiative_cap"), "{status}: {body}");
+    // A repeat of a stored submit still gets its receipt; the other unit is not affected.
+    let stored_key = keys
+        .iter()
+        .zip(&answers)
+        .find(|(_, (s, _))| *s == StatusCode::OK)
+        .map(|(k, _)| k)
+        .unwrap();
+    let (status, _) = f.submit(Some(&cookie), stored_key, &[], &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let other = f.open(1).await;
+    assert_eq!(
+        f.submit(Some(&other), "K-CAP-OTHER", &[], &[]).await.0,
+        StatusCode::OK
+    );
+}

@@ -48,11 +48,11 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ("/api/get_campaign", "id=1"),
     (
         "/api/create_campaign",
-        "title=M%E1%BB%9Bi&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&visibility=public",
+        "title=M%E1%BB%9Bi&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&max_initiatives=50&visibility=public",
     ),
     (
         "/api/save_campaign_general",
-        "id=1&title=Kh%C3%A1c&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&visibility=public",
+        "id=1&title=Kh%C3%A1c&theme=&plan_ref=&plan_date=&organizer_code=GV&period_start=&period_end=&registration_deadline=&report_deadline=&min_initiatives=1&max_initiatives=50&visibility=public",
     ),
     ("/api/copy_campaign", "id=1&title=B%E1%BA%A3n%20sao&shift_years=1"),
     ("/api/campaign_unit_picker", "id=1"),

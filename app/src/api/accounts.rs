@@ -1,4 +1,6 @@
-//! Admin and evaluator accounts; only an admin may list or create them.
+//! Admin and evaluator accounts. Only an admin lists, creates, disables or sets another account's
+//! password; every signed-in account may change its own password (knowing the current one).
+//! A new password ends the account's other sessions; disabling ends all of them.
 use crate::domain::account::Role;
 use crate::error::AppError;
 use leptos::server;
@@ -11,6 +13,8 @@ pub struct AccountView {
     pub display_name: String,
     pub role: Role,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When an admin disabled the account; it cannot sign in while set.
+    pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[server(prefix = "/api", endpoint = "list_accounts")]
@@ -41,6 +45,49 @@ pub async fn create_account(
             ("role", &role),
         ],
     )
+}
+
+/// One account, for its page.
+#[server(prefix = "/api", endpoint = "get_account")]
+pub async fn get_account(id: i64) -> Result<AccountView, AppError> {
+    use crate::server::{account_control, respond::finish};
+    finish(account_control::view(id).await)
+}
+
+/// The signed-in account's own password, changed on proof of the current one.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    use crate::server::{account_control, respond::finish_form};
+    let result = account_control::change_own(current_password, new_password, &confirm_password).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
+}
+
+/// An admin sets a new password for another account (its owner forgot it).
+#[server(prefix = "/api", endpoint = "reset_account_password")]
+pub async fn reset_account_password(
+    id: i64,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    use crate::server::{account_control, respond::finish_form};
+    let result = account_control::reset(id, new_password, &confirm_password).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
+}
+
+/// An admin disables (`change` = "disable", with `confirm` ticked) or enables ("enable") an account.
+#[server(prefix = "/api", endpoint = "set_account_disabled")]
+pub async fn set_account_disabled(
+    id: i64,
+    change: String,
+    #[server(default)] confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{account_control, respond::finish_form};
+    let result = account_control::set_disabled(id, &change, confirm.is_some()).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
 }
 
 #[cfg(feature = "ssr")]

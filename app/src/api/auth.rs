@@ -52,6 +52,7 @@ pub async fn whoami() -> Result<Option<AccountView>, AppError> {
             display_name: c.display_name,
             role: c.role,
             created_at: chrono::DateTime::default(),
+            disabled_at: None,
         })
     });
     finish(result)
@@ -87,7 +88,12 @@ mod ssr {
             return Err(bad_credentials());
         };
         login_throttle::clear_after_success(&pool, &keys).await?;
-        auth::sign_in(&session, row.id).await?;
+        if row.disabled {
+            // Said only to someone who knows the password: the owner, not a guesser.
+            tracing::info!(account.id = row.id, "sign-in of a disabled account");
+            return Err(AppError::field("form", Problem::AccountDisabled));
+        }
+        auth::sign_in(&session, row.id, row.session_generation).await?;
         tracing::info!(account.id = row.id, "signed in");
         leptos_axum::redirect(safe_next(next));
         Ok(())

@@ -43,6 +43,7 @@ pub struct CampaignDetail {
     pub organizer: UnitRef,
     pub schedule: Schedule,
     pub min_initiatives: i32,
+    pub max_initiatives: i32,
     pub visibility: Visibility,
     pub state: CampaignState,
     pub thresholds: Option<Thresholds>,
@@ -107,6 +108,7 @@ pub async fn create_campaign(
     registration_deadline: String,
     report_deadline: String,
     min_initiatives: String,
+    max_initiatives: String,
     visibility: String,
 ) -> Result<(), AppError> {
     use crate::domain::campaign::general::GeneralInput;
@@ -122,6 +124,7 @@ pub async fn create_campaign(
         registration_deadline,
         report_deadline,
         min_initiatives,
+        max_initiatives,
         visibility,
     };
     let result = crate::server::campaigns::create(&input).await;
@@ -141,6 +144,7 @@ pub async fn save_campaign_general(
     registration_deadline: String,
     report_deadline: String,
     min_initiatives: String,
+    max_initiatives: String,
     visibility: String,
 ) -> Result<(), AppError> {
     use crate::domain::campaign::general::GeneralInput;
@@ -156,6 +160,7 @@ pub async fn save_campaign_general(
         registration_deadline,
         report_deadline,
         min_initiatives,
+        max_initiatives,
         visibility,
     };
     let result = crate::server::campaigns::save_general(id, &input).await;

@@ -21,6 +21,8 @@ pub struct UnitCampaign {
     pub registration_deadline: Option<Deadline>,
     pub report_deadline: Option<Deadline>,
     pub min_initiatives: i32,
+    /// The most initiatives the unit may register in this campaign.
+    pub max_initiatives: i32,
     pub unit_id: i64,
     pub unit_name: String,
     /// The server's clock when this was read; time left is counted from it.

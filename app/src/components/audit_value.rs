@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 31] = [
+const KEY_ORDER: [&str; 32] = [
     "state",
     "copied_from",
     "title",
@@ -21,6 +21,7 @@ const KEY_ORDER: [&str; 31] = [
     "registration_deadline",
     "report_deadline",
     "min_initiatives",
+    "max_initiatives",
     "visibility",
     "unit_count",
     "added",
@@ -57,6 +58,7 @@ fn key_label(key: &str) -> String {
         "registration_deadline" => t_string!(i18n, audit.key_registration_deadline),
         "report_deadline" => t_string!(i18n, audit.key_report_deadline),
         "min_initiatives" => t_string!(i18n, audit.key_min_initiatives),
+        "max_initiatives" => t_string!(i18n, audit.key_max_initiatives),
         "visibility" => t_string!(i18n, audit.key_visibility),
         "unit_count" => t_string!(i18n, audit.key_unit_count),
         "added" => t_string!(i18n, audit.key_added),

@@ -45,15 +45,11 @@ pub async fn download(
 
 /// A signed-in admin (evaluators see files through the council's pages, not by id).
 async fn is_admin(pool: &PgPool, session: &Session) -> download_error::Result<bool> {
-    let Some(account) = super::auth::signed_in_account(session).await? else {
+    let Some(signed_in) = super::auth::signed_in_account(session).await? else {
         return Ok(false);
     };
-    Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND role = 'admin')")
-            .bind(account)
-            .fetch_one(pool)
-            .await?,
-    )
+    let caller = super::db::accounts::caller(pool, signed_in.account_id, signed_in.generation).await?;
+    Ok(caller.is_some_and(|c| c.role == crate::domain::account::Role::Admin))
 }
 
 /// Whether one of this browser's live links is the owning unit's link in the file's campaign.
@@ -121,6 +117,8 @@ mod download_error {
         Db(#[from] sqlx::Error),
         #[error("session: {0}")]
         Session(#[from] tower_sessions::session::Error),
+        #[error("account: {0}")]
+        Account(#[from] crate::error::AppError),
     }
     pub type Result<T> = std::result::Result<T, Error>;
 }

@@ -18,6 +18,7 @@ pub fn general(c: &CampaignDetail) -> Value {
         "registration_deadline": s.registration_deadline.map(Deadline::date_time_text),
         "report_deadline": s.report_deadline.map(Deadline::date_time_text),
         "min_initiatives": c.min_initiatives,
+        "max_initiatives": c.max_initiatives,
         "visibility": c.visibility.as_str(),
     })
 }

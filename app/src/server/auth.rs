@@ -1,7 +1,8 @@
 //! Who is calling: the signed-in account comes from the server-side session (PostgreSQL store).
 //! Every server function starts with `require_admin` or `require_account`; passwords are hashed
 //! with argon2id off the async runtime, a few at a time. A sign-in ends 12 hours after it began,
-//! however active the session (and 8 idle hours end it sooner).
+//! however active the session (and 8 idle hours end it sooner); a disabled account or a changed
+//! password ends it at its next request (`db::accounts::caller`).
 use super::{db, state::pool};
 use crate::domain::account::Role;
 use crate::error::AppError;
@@ -16,6 +17,8 @@ use tower_sessions::Session;
 const ACCOUNT_KEY: &str = "account_id";
 /// When the session signed in (Unix seconds): a session ends this long after, however active.
 const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// The account's session generation at sign-in (absent in sessions older than generations: 0).
+const GENERATION_KEY: &str = "session_generation";
 pub const SESSION_MAX_HOURS: i64 = 12;
 
 /// A signed-in account; the password hash never leaves the db layer.
@@ -42,19 +45,35 @@ pub async fn current_caller() -> Result<Option<Caller>, AppError> {
         AppError::Internal
     })?;
     match id {
-        Some(id) => db::accounts::caller(&pool()?, id).await,
+        Some(signed_in) => db::accounts::caller(&pool()?, signed_in.account_id, signed_in.generation).await,
         None => Ok(None),
     }
 }
 
-/// The account a session signed in as, while the sign-in is younger than [`SESSION_MAX_HOURS`].
-pub async fn signed_in_account(session: &Session) -> Result<Option<i64>, tower_sessions::session::Error> {
-    let id: Option<i64> = session.get(ACCOUNT_KEY).await?;
-    if id.is_none() {
+/// What a session remembers of its sign-in.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedIn {
+    pub account_id: i64,
+    pub generation: i32,
+}
+
+/// The sign-in a session holds, while younger than [`SESSION_MAX_HOURS`]; whether the account
+/// still accepts it is for `db::accounts::caller` to say.
+pub async fn signed_in_account(
+    session: &Session,
+) -> Result<Option<SignedIn>, tower_sessions::session::Error> {
+    let Some(account_id) = session.get::<i64>(ACCOUNT_KEY).await? else {
+        return Ok(None);
+    };
+    let signed_in_at: Option<i64> = session.get(SIGNED_IN_AT_KEY).await?;
+    if !within_lifetime(signed_in_at, chrono::Utc::now().timestamp()) {
         return Ok(None);
     }
-    let signed_in_at: Option<i64> = session.get(SIGNED_IN_AT_KEY).await?;
-    Ok(id.filter(|_| within_lifetime(signed_in_at, chrono::Utc::now().timestamp())))
+    let generation = session.get::<i32>(GENERATION_KEY).await?.unwrap_or(0);
+    Ok(Some(SignedIn {
+        account_id,
+        generation,
+    }))
 }
 
 pub async fn require_account() -> Result<Caller, AppError> {
@@ -70,13 +89,14 @@ pub async fn require_admin() -> Result<Caller, AppError> {
 }
 
 /// Binds the session to the account under a fresh session id (no fixation).
-pub async fn sign_in(session: &Session, account_id: i64) -> Result<(), AppError> {
+pub async fn sign_in(session: &Session, account_id: i64, generation: i32) -> Result<(), AppError> {
     let failed = |e: tower_sessions::session::Error| {
         tracing::error!(error = %e, "session write failed");
         AppError::Internal
     };
     session.cycle_id().await.map_err(failed)?;
     session.insert(ACCOUNT_KEY, account_id).await.map_err(failed)?;
+    session.insert(GENERATION_KEY, generation).await.map_err(failed)?;
     session
         .insert(SIGNED_IN_AT_KEY, chrono::Utc::now().timestamp())
         .await

@@ -205,6 +205,7 @@ pub async fn copy_in(
             .map_err(|p| AppError::field("organizer_code", p))?,
         schedule: source.schedule.shifted_by_years(years),
         min_initiatives: source.min_initiatives,
+        max_initiatives: source.max_initiatives,
         visibility: source.visibility,
     };
     let id = db::campaigns::insert(conn, &settings, source.organizer.id, Some(source_id)).await?;

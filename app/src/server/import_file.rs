@@ -61,11 +61,35 @@ const MAX_COLUMNS: u32 = 64;
 /// Cells with a value a unit list may hold: 20,000 rows of about ten columns.
 const MAX_CELLS: usize = 200_000;
 
+/// What an .xlsx may unpack to, all its parts together: a unit list of 20,000 rows is a few MB.
+const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Unpacks every part of the archive without keeping it, refusing past [`MAX_UNPACKED_BYTES`]:
+/// calamine holds a workbook's shared strings in memory, and a few MB of deflate can claim
+/// gigabytes (sizes declared in the archive can lie, so the bytes are counted, not read off it).
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<RowProblem>> {
+    use std::io::Read;
+    let unreadable = |_| file_problem(Problem::UnreadableFile);
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut left = MAX_UNPACKED_BYTES;
+    for index in 0..archive.len() {
+        let part = archive.by_index(index).map_err(unreadable)?;
+        let unpacked = std::io::copy(&mut part.take(left + 1), &mut std::io::sink())
+            .map_err(|_| file_problem(Problem::UnreadableFile))?;
+        if unpacked > left {
+            return Err(file_problem(Problem::TooManyRows { max: MAX_ROWS }));
+        }
+        left -= unpacked;
+    }
+    Ok(())
+}
+
 /// Reads the first sheet cell by cell, refusing it by its declared size and then by each cell's
 /// place before anything is built: a sheet claiming cells A1 and XFD1048576 must not make us
 /// allocate the billions of cells in between.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<RowProblem>> {
     use calamine::{Data, Reader, Xlsx};
+    check_unpacked_size(bytes)?;
     let unreadable = |_| file_problem(Problem::UnreadableFile);
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet = book
@@ -177,6 +201,28 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowPr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An archive of a few KB whose shared strings unpack to just over the limit.
+    fn xlsx_bomb() -> Vec<u8> {
+        use std::io::Write;
+        use zip::write::SimpleFileOptions;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let deflated = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/sharedStrings.xml", deflated).unwrap();
+        let chunk = vec![b'a'; 1024 * 1024];
+        for _ in 0..=MAX_UNPACKED_BYTES / chunk.len() as u64 {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn an_xlsx_that_unpacks_to_more_than_a_unit_list_can_is_refused_unread() {
+        let bomb = xlsx_bomb();
+        assert!(bomb.len() < MAX_FILE_BYTES / 10, "{} bytes", bomb.len());
+        let problems = read_unit_rows(&bomb).unwrap_err();
+        assert_eq!(problems[0].problem, Problem::TooManyRows { max: MAX_ROWS });
+    }
     use unicode_normalization::UnicodeNormalization;
 
     const CSV: &str = "code,name,kind,parent code\nGV,Quận Gò Vấp,quận,\nGV-P1,Phường 1,phường,GV\n";

@@ -1,7 +1,8 @@
 //! Registering initiatives. A submit is checked whole (texts, authors, files) and stored in one
 //! transaction with its authors and files, or not at all; a refused submit keeps what was typed
 //! as the draft. The same submit key always leads to the same initiative (unique constraint),
-//! and the deadline is checked under a shared lock on the campaign row.
+//! the deadline is checked under a shared lock on the campaign row, and a new initiative past
+//! the campaign's maximum per unit is refused (`db::initiatives::room_left`).
 use super::db::registration::{NewInitiative, Registered};
 use super::db::{self, initiatives::InitiativeRow, map_err};
 use super::state::{pool, registrations};
@@ -212,6 +213,10 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         checks.extend(problems.clone());
     }
     check_totals(&mut checks, "attachments", &kept, &form);
+    if existing.is_none() && !db::initiatives::room_left(&mut tx, campaign_id, unit_id).await? {
+        let max = campaign.max_initiatives;
+        checks.check::<()>("form", Err(Problem::InitiativeCap { max }));
+    }
     if let Err(refused) = checks.finish() {
         tx.rollback().await.map_err(map_err)?;
         let draft = Draft { submit_key, input };

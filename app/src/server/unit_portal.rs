@@ -23,6 +23,7 @@ pub fn unit_campaign(caller: &UnitCaller, row: CampaignRow) -> UnitCampaign {
         organizer_name: row.organizer_name,
         period_end: row.period_end,
         min_initiatives: row.min_initiatives,
+        max_initiatives: row.max_initiatives,
         unit_id: caller.unit_id,
         unit_name: caller.unit_name.clone(),
         loaded_at: Utc::now(),

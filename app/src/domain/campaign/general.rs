@@ -1,4 +1,5 @@
-//! The general section: title, theme, plan, organizer, period, deadlines, minimum, visibility.
+//! The general section: title, theme, plan, organizer, period, deadlines, the minimum and maximum
+//! of initiatives per unit (the maximum is at least the minimum), visibility.
 //! In a draft any date may still be empty; the dates that are given must be in order: the
 //! period starts before it ends, both deadlines lie inside it, registration closes before the
 //! report is due.
@@ -15,6 +16,10 @@ pub const TITLE_MAX: usize = 200;
 pub const THEME_MAX: usize = 300;
 pub const PLAN_REF_MAX: usize = 100;
 pub const MIN_INITIATIVES_MAX: i64 = 50;
+/// A unit's maximum of initiatives is at most this: a leaked unit link must not fill the database.
+pub const MAX_INITIATIVES_LIMIT: i64 = 500;
+/// The maximum a new campaign starts with.
+pub const DEFAULT_MAX_INITIATIVES: i32 = 50;
 
 /// The section as typed in the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +34,7 @@ pub struct GeneralInput {
     pub registration_deadline: String,
     pub report_deadline: String,
     pub min_initiatives: String,
+    pub max_initiatives: String,
     pub visibility: String,
 }
 
@@ -46,6 +52,7 @@ impl GeneralInput {
             ("registration_deadline", &self.registration_deadline),
             ("report_deadline", &self.report_deadline),
             ("min_initiatives", &self.min_initiatives),
+            ("max_initiatives", &self.max_initiatives),
             ("visibility", &self.visibility),
         ]
     }
@@ -69,6 +76,7 @@ pub struct GeneralSettings {
     pub organizer_code: UnitCode,
     pub schedule: Schedule,
     pub min_initiatives: i32,
+    pub max_initiatives: i32,
     pub visibility: Visibility,
 }
 
@@ -100,6 +108,14 @@ impl GeneralSettings {
             "min_initiatives",
             parse_count(&input.min_initiatives, 1, MIN_INITIATIVES_MAX),
         );
+        let max_initiatives = checks.check(
+            "max_initiatives",
+            parse_count(
+                &input.max_initiatives,
+                min_initiatives.unwrap_or(1),
+                MAX_INITIATIVES_LIMIT,
+            ),
+        );
         let visibility = checks.check(
             "visibility",
             Visibility::parse(&input.visibility).ok_or(Problem::Required),
@@ -125,6 +141,7 @@ impl GeneralSettings {
             organizer_code,
             schedule,
             min_initiatives,
+            max_initiatives,
             visibility,
         ) {
             (
@@ -135,6 +152,7 @@ impl GeneralSettings {
                 Some(organizer_code),
                 Some(schedule),
                 Some(min_initiatives),
+                Some(max_initiatives),
                 Some(visibility),
             ) => Ok(Self {
                 title,
@@ -144,6 +162,7 @@ impl GeneralSettings {
                 organizer_code,
                 schedule,
                 min_initiatives: min_initiatives as i32,
+                max_initiatives: max_initiatives as i32,
                 visibility,
             }),
             _ => Err(AppError::Internal),
@@ -212,6 +231,7 @@ mod tests {
             registration_deadline: "03/11/2018".into(),
             report_deadline: "27/01/2019".into(),
             min_initiatives: "1".into(),
+            max_initiatives: "50".into(),
             visibility: "public".into(),
         }
     }
@@ -304,6 +324,36 @@ mod tests {
                 "visibility"
             ]
         );
+    }
+
+    #[test]
+    fn the_maximum_of_initiatives_is_at_least_the_minimum_and_bounded() {
+        let below = GeneralInput {
+            min_initiatives: "5".into(),
+            max_initiatives: "4".into(),
+            ..input()
+        };
+        assert_eq!(
+            fields_with_problems(&below),
+            vec![(
+                "max_initiatives".to_owned(),
+                Problem::OutOfRange {
+                    min: 5,
+                    max: MAX_INITIATIVES_LIMIT
+                }
+            )]
+        );
+        let huge = GeneralInput {
+            max_initiatives: "100000".into(),
+            ..input()
+        };
+        assert_eq!(fields_with_problems(&huge)[0].0, "max_initiatives");
+        let equal = GeneralInput {
+            min_initiatives: "5".into(),
+            max_initiatives: "5".into(),
+            ..input()
+        };
+        assert_eq!(GeneralSettings::parse(&equal).expect("valid").max_initiatives, 5);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Accounts: the list and the form to create an admin or evaluator.
+//! Accounts: the list (each name opens the account's page: new password, disabling) and the
+//! form to create an admin or evaluator.
 use crate::api::accounts::{list_accounts, CreateAccount};
 use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
@@ -47,6 +48,7 @@ pub fn AccountsPage() -> impl IntoView {
                                                 <th scope="col">{t!(i18n, accounts.display_name)}</th>
                                                 <th scope="col">{t!(i18n, accounts.role)}</th>
                                                 <th scope="col">{t!(i18n, accounts.created_at)}</th>
+                                                <th scope="col">{t!(i18n, account.status)}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -55,9 +57,9 @@ pub fn AccountsPage() -> impl IntoView {
                                                 .map(|a| {
                                                     view! {
                                                         <tr>
-                                                            <td data-label=t_string!(
-                                                                i18n, accounts.username
-                                                            )>{a.username}</td>
+                                                            <td data-label=t_string!(i18n, accounts.username)>
+                                                                <a href=format!("/admin/accounts/{}", a.id)>{a.username}</a>
+                                                            </td>
                                                             <td data-label=t_string!(
                                                                 i18n, accounts.display_name
                                                             )>{a.display_name}</td>
@@ -72,6 +74,15 @@ pub fn AccountsPage() -> impl IntoView {
                                                                     .with_timezone(&Ho_Chi_Minh)
                                                                     .format("%d/%m/%Y %H:%M")
                                                                     .to_string()}
+                                                            </td>
+                                                            <td data-label=t_string!(
+                                                                i18n, account.status
+                                                            )>
+                                                                {if a.disabled_at.is_some() {
+                                                                    t_string!(i18n, account.locked)
+                                                                } else {
+                                                                    t_string!(i18n, account.status_active)
+                                                                }}
                                                             </td>
                                                         </tr>
                                                     }

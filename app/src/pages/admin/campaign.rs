@@ -38,6 +38,7 @@ pub fn general_values(c: &CampaignDetail) -> GeneralInput {
         registration_deadline: deadline(c.schedule.registration_deadline),
         report_deadline: deadline(c.schedule.report_deadline),
         min_initiatives: c.min_initiatives.to_string(),
+        max_initiatives: c.max_initiatives.to_string(),
         visibility: c.visibility.as_str().to_owned(),
     }
 }

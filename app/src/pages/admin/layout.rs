@@ -34,6 +34,9 @@ pub fn AdminLayout() -> impl IntoView {
                             view! {
                                 <div class="who">
                                     <span>{account.display_name}</span>
+                                    <a class="who-password" href="/admin/password">
+                                        {t!(i18n, nav.password)}
+                                    </a>
                                     <ActionForm action=logout>
                                         <button type="submit" class="button small secondary">
                                             {t!(i18n, nav.logout)}

@@ -58,7 +58,11 @@ fn Home(home: UnitHome) -> impl IntoView {
         }
         .into_any(),
     };
-    let register_action = if c.registration_open() {
+    let full = count as i32 >= c.max_initiatives;
+    let register_action = if c.registration_open() && full {
+        view! { <p class="alert alert-info">{t!(i18n, unit.registration_full, max = c.max_initiatives)}</p> }
+            .into_any()
+    } else if c.registration_open() {
         let draft = home
             .has_draft
             .then(|| view! { <p class="hint">{t!(i18n, unit.has_draft)}</p> });

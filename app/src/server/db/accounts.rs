@@ -1,4 +1,5 @@
-//! Accounts: lookup for sign-in, creation and listing.
+//! Accounts: lookup for sign-in, creation, listing, passwords and disabling. A session counts
+//! only while its account is enabled and still has the session generation it signed in under.
 use super::map_err;
 use crate::api::accounts::AccountView;
 use crate::domain::account::{Role, Username};
@@ -10,6 +11,8 @@ use sqlx::{PgExecutor, PgPool};
 pub struct LoginRow {
     pub id: i64,
     pub password_hash: String,
+    pub disabled: bool,
+    pub session_generation: i32,
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,19 +35,35 @@ impl CallerRow {
     }
 }
 
-pub async fn caller(pool: &PgPool, id: i64) -> Result<Option<Caller>, AppError> {
-    let row: Option<CallerRow> =
-        sqlx::query_as("SELECT id, username, display_name, role FROM accounts WHERE id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-            .map_err(map_err)?;
+/// The account behind a session signed in under `generation`, unless disabled or since renewed.
+pub async fn caller(pool: &PgPool, id: i64, generation: i32) -> Result<Option<Caller>, AppError> {
+    let row: Option<CallerRow> = sqlx::query_as(
+        "SELECT id, username, display_name, role FROM accounts
+         WHERE id = $1 AND session_generation = $2 AND disabled_at IS NULL",
+    )
+    .bind(id)
+    .bind(generation)
+    .fetch_optional(pool)
+    .await
+    .map_err(map_err)?;
     Ok(row.map(CallerRow::into_caller))
 }
 
 pub async fn for_login(ex: impl PgExecutor<'_>, username: &str) -> Result<Option<LoginRow>, AppError> {
-    sqlx::query_as("SELECT id, password_hash FROM accounts WHERE username = $1")
-        .bind(username)
+    sqlx::query_as(
+        "SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, session_generation
+         FROM accounts WHERE username = $1",
+    )
+    .bind(username)
+    .fetch_optional(ex)
+    .await
+    .map_err(map_err)
+}
+
+/// The stored hash of an enabled account, to check its current password.
+pub async fn password_hash(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<String>, AppError> {
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND disabled_at IS NULL")
+        .bind(id)
         .fetch_optional(ex)
         .await
         .map_err(map_err)
@@ -69,6 +88,39 @@ pub async fn insert(
     .map_err(map_err)
 }
 
+/// Stores a new password and ends every session of the account; returns the new generation
+/// (the session that changed it signs in again under it), or `None` for no such account.
+pub async fn set_password(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    password_hash: &str,
+) -> Result<Option<i32>, AppError> {
+    sqlx::query_scalar(
+        "UPDATE accounts SET password_hash = $2, session_generation = session_generation + 1
+         WHERE id = $1 RETURNING session_generation",
+    )
+    .bind(id)
+    .bind(password_hash)
+    .fetch_optional(ex)
+    .await
+    .map_err(map_err)
+}
+
+/// Disables (its sessions end at their next request) or enables an account; false if none.
+pub async fn set_disabled(ex: impl PgExecutor<'_>, id: i64, disabled: bool) -> Result<bool, AppError> {
+    let changed = sqlx::query(
+        "UPDATE accounts SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END,
+             session_generation = session_generation + CASE WHEN $2 AND disabled_at IS NULL THEN 1 ELSE 0 END
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(disabled)
+    .execute(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(changed.rows_affected() == 1)
+}
+
 pub async fn count_admins(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
     sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'admin'")
         .fetch_one(ex)
@@ -83,22 +135,40 @@ struct AccountRow {
     display_name: String,
     role: String,
     created_at: chrono::DateTime<chrono::Utc>,
+    disabled_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<AccountView>, AppError> {
-    let rows: Vec<AccountRow> =
-        sqlx::query_as("SELECT id, username, display_name, role, created_at FROM accounts ORDER BY username")
-            .fetch_all(ex)
-            .await
-            .map_err(map_err)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AccountView {
+impl From<AccountRow> for AccountView {
+    fn from(r: AccountRow) -> Self {
+        AccountView {
             id: r.id,
             username: r.username,
             display_name: r.display_name,
             role: Role::parse(&r.role).unwrap_or(Role::Evaluator),
             created_at: r.created_at,
-        })
-        .collect())
+            disabled_at: r.disabled_at,
+        }
+    }
+}
+
+const ACCOUNT_COLUMNS: &str = "id, username, display_name, role, created_at, disabled_at";
+
+pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<AccountView>, AppError> {
+    let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY disabled_at IS NOT NULL, username"
+    ))
+    .fetch_all(ex)
+    .await
+    .map_err(map_err)?;
+    Ok(rows.into_iter().map(AccountView::from).collect())
+}
+
+pub async fn view(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<AccountView>, AppError> {
+    let row: Option<AccountRow> =
+        sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(ex)
+            .await
+            .map_err(map_err)?;
+    Ok(row.map(AccountView::from))
 }

@@ -70,6 +70,7 @@ struct DetailRow {
     registration_deadline: Option<DateTime<Utc>>,
     report_deadline: Option<DateTime<Utc>>,
     min_initiatives: i32,
+    max_initiatives: i32,
     visibility: String,
     state: String,
     excellent_min: Option<i32>,
@@ -99,7 +100,7 @@ pub async fn detail_in(
     let row: Option<DetailRow> = sqlx::query_as(
         "SELECT c.id, c.title, c.theme, c.plan_ref, c.plan_date, c.organizer_id,
                 o.code AS organizer_code, o.name AS organizer_name, c.period_start, c.period_end,
-                c.registration_deadline, c.report_deadline, c.min_initiatives, c.visibility, c.state,
+                c.registration_deadline, c.report_deadline, c.min_initiatives, c.max_initiatives, c.visibility, c.state,
                 c.excellent_min, c.good_min, c.pass_min, c.points_commitment, c.points_minimum,
                 c.points_report, c.evaluation_mode, c.evaluation_weight, c.copied_from,
                 s.title AS copied_from_title,
@@ -175,6 +176,7 @@ pub async fn detail_in(
         },
         schedule,
         min_initiatives: r.min_initiatives,
+        max_initiatives: r.max_initiatives,
         visibility: Visibility::parse(&r.visibility).unwrap_or(Visibility::Public),
         state,
         thresholds,
@@ -226,8 +228,9 @@ pub async fn insert(
     let s = &settings.schedule;
     sqlx::query_scalar(
         "INSERT INTO campaigns (title, theme, plan_ref, plan_date, organizer_id, period_start, period_end,
-             registration_deadline, report_deadline, min_initiatives, visibility, copied_from)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+             registration_deadline, report_deadline, min_initiatives, visibility, copied_from,
+             max_initiatives)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(&settings.title)
     .bind(&settings.theme)
@@ -241,6 +244,7 @@ pub async fn insert(
     .bind(settings.min_initiatives)
     .bind(settings.visibility.as_str())
     .bind(copied_from)
+    .bind(settings.max_initiatives)
     .fetch_one(conn)
     .await
     .map_err(map_err)
@@ -256,7 +260,7 @@ pub async fn update_general(
     sqlx::query(
         "UPDATE campaigns SET title = $2, theme = $3, plan_ref = $4, plan_date = $5, organizer_id = $6,
              period_start = $7, period_end = $8, registration_deadline = $9, report_deadline = $10,
-             min_initiatives = $11, visibility = $12, updated_at = now()
+             min_initiatives = $11, visibility = $12, max_initiatives = $13, updated_at = now()
          WHERE id = $1",
     )
     .bind(id)
@@ -271,6 +275,7 @@ pub async fn update_general(
     .bind(s.report_deadline.map(Deadline::instant))
     .bind(settings.min_initiatives)
     .bind(settings.visibility.as_str())
+    .bind(settings.max_initiatives)
     .execute(conn)
     .await
     .map_err(map_err)?;

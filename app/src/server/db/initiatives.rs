@@ -24,6 +24,18 @@ pub async fn fields(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Fie
     })
 }
 
+/// Whether the unit may register one more initiative in the campaign (its `max_initiatives`).
+/// Takes the unit's registration lock until the transaction ends, so the answer holds for an
+/// insert in the same transaction (the insert trigger checks again under the same lock).
+pub async fn room_left(conn: &mut PgConnection, campaign_id: i64, unit_id: i64) -> Result<bool, AppError> {
+    sqlx::query_scalar("SELECT initiative_room_left($1, $2)")
+        .bind(campaign_id)
+        .bind(unit_id)
+        .fetch_one(conn)
+        .await
+        .map_err(map_err)
+}
+
 /// The initiative a submit key already made, if any.
 pub async fn find_by_key(
     conn: &mut PgConnection,

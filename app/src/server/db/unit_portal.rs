@@ -21,6 +21,7 @@ pub struct CampaignRow {
     pub registration_deadline: Option<DateTime<Utc>>,
     pub report_deadline: Option<DateTime<Utc>>,
     pub min_initiatives: i32,
+    pub max_initiatives: i32,
     pub visibility: String,
 }
 
@@ -44,7 +45,7 @@ impl CampaignRow {
 }
 
 const CAMPAIGN_SQL: &str = "SELECT c.title, c.theme, o.name::text AS organizer_name, c.state, c.period_end,
-        c.registration_deadline, c.report_deadline, c.min_initiatives, c.visibility
+        c.registration_deadline, c.report_deadline, c.min_initiatives, c.max_initiatives, c.visibility
  FROM campaigns c JOIN units o ON o.id = c.organizer_id WHERE c.id = $1";
 
 pub async fn campaign(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<CampaignRow, AppError> {

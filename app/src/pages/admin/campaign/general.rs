@@ -52,6 +52,7 @@ fn shown_values(c: &CampaignDetail) -> GeneralInput {
         registration_deadline: typed_or("registration_deadline", stored.registration_deadline),
         report_deadline: typed_or("report_deadline", stored.report_deadline),
         min_initiatives: typed_or("min_initiatives", stored.min_initiatives),
+        max_initiatives: typed_or("max_initiatives", stored.max_initiatives),
         visibility: typed_or("visibility", stored.visibility),
     }
 }

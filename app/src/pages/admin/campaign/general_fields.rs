@@ -171,6 +171,15 @@ pub fn GeneralFields(
                 inputmode="numeric"
                 readonly=schedule_locked
             />
+            <TextField
+                label=t_string!(i18n, campaigns.f_max)
+                name="max_initiatives"
+                hint=t_string!(i18n, campaigns.f_max_hint)
+                error
+                value=values.max_initiatives
+                inputmode="numeric"
+                readonly=all_locked
+            />
             <Field label=t_string!(i18n, campaigns.f_visibility) name="visibility" error>
                 <select
                     id="visibility"

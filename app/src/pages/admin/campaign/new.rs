@@ -4,7 +4,7 @@ use crate::api::campaigns::{list_campaigns, organizer_options, CreateCampaign};
 use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::notice::{ErrorNotice, Loading};
-use crate::domain::campaign::general::GeneralInput;
+use crate::domain::campaign::general::{GeneralInput, DEFAULT_MAX_INITIATIVES};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,6 +30,7 @@ fn initial_values() -> GeneralInput {
         registration_deadline: typed_value("registration_deadline"),
         report_deadline: typed_value("report_deadline"),
         min_initiatives: typed("min_initiatives", "1"),
+        max_initiatives: typed("max_initiatives", &DEFAULT_MAX_INITIATIVES.to_string()),
         visibility: typed("visibility", "public"),
     }
 }

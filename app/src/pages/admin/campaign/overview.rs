@@ -278,6 +278,8 @@ fn Summary(c: CampaignDetail) -> impl IntoView {
                 <dd>{thresholds}</dd>
                 <dt>{t!(i18n, campaigns.summary_min)}</dt>
                 <dd>{t_string!(i18n, campaigns.summary_min_text, count = c.min_initiatives)}</dd>
+                <dt>{t!(i18n, campaigns.summary_max)}</dt>
+                <dd>{t_string!(i18n, campaigns.summary_min_text, count = c.max_initiatives)}</dd>
                 <dt>{t!(i18n, campaigns.summary_visibility)}</dt>
                 <dd>{visibility_label(c.visibility)}</dd>
             </dl>
