@@ -52,6 +52,8 @@ pub enum Problem {
     PasswordMismatch,
     /// An admin cannot disable the account it is signed in with.
     DisableSelf,
+    /// An admin's own password is changed with the current one, not set from the account page.
+    OwnPasswordElsewhere,
     InvalidDate,
     NotAWholeNumber,
     NotADecimal,

@@ -140,6 +140,18 @@ async fn an_admin_sets_a_forgotten_password_and_an_evaluator_cannot(pool: PgPool
     let (status, _, _) = post(&app, "/api/set_account_disabled", &disable, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
+    let admin_id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE username = 'admin'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let own = format!("id={admin_id}&new_password=mat-khau-moi-9&confirm_password=mat-khau-moi-9");
+    let (status, body, _) = post(&app, "/api/reset_account_password", &own, Some(&admin)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a stolen admin session cannot set its password"
+    );
+    assert!(body.contains("own_password_elsewhere"), "{body}");
     let short = format!("id={hoa}&new_password=ngan&confirm_password=ngan");
     let (status, body, _) = post(&app, "/api/reset_account_password", &short, Some(&admin)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -15,6 +15,9 @@ pub struct AccountView {
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// When an admin disabled the account; it cannot sign in while set.
     pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The account is the caller's own (its page then points to "Đổi mật khẩu" instead).
+    #[serde(default)]
+    pub is_caller: bool,
 }
 
 #[server(prefix = "/api", endpoint = "list_accounts")]

@@ -53,6 +53,7 @@ pub async fn whoami() -> Result<Option<AccountView>, AppError> {
             role: c.role,
             created_at: chrono::DateTime::default(),
             disabled_at: None,
+            is_caller: true,
         })
     });
     finish(result)

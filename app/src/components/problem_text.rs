@@ -34,6 +34,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::WrongPassword => t_string!(i18n, errors.wrong_password).to_string(),
         Problem::PasswordMismatch => t_string!(i18n, errors.password_mismatch).to_string(),
         Problem::DisableSelf => t_string!(i18n, errors.disable_self).to_string(),
+        Problem::OwnPasswordElsewhere => t_string!(i18n, errors.own_password_elsewhere).to_string(),
         Problem::InvalidDate => t_string!(i18n, errors.invalid_date).to_string(),
         Problem::NotAWholeNumber => t_string!(i18n, errors.not_a_whole_number).to_string(),
         Problem::NotADecimal => t_string!(i18n, errors.not_a_decimal).to_string(),

@@ -1,6 +1,7 @@
 //! Passwords and disabling. Rules: a password is changed by its owner only with the current one,
 //! and that check is throttled like a sign-in (a stolen session must not become a way to guess
-//! the password); an admin may set another account's password, but not disable its own account;
+//! the password); an admin may set another account's password, but neither its own (that needs
+//! the current one, on the "Đổi mật khẩu" page) nor disable its own account;
 //! a new password ends the account's other sessions (the one that changed it stays signed in),
 //! and a disabled account's sessions end at their next request.
 use super::state::{client_address, login_policy, pool};
@@ -10,8 +11,12 @@ use crate::domain::account::check_new_password;
 use crate::error::{AppError, Checks, Problem};
 
 pub async fn view(id: i64) -> Result<AccountView, AppError> {
-    auth::require_admin().await?;
-    db::accounts::view(&pool()?, id).await?.ok_or(AppError::NotFound)
+    let admin = auth::require_admin().await?;
+    let mut account = db::accounts::view(&pool()?, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    account.is_caller = account.id == admin.id;
+    Ok(account)
 }
 
 /// The new password's problems, at `new_password` and `confirm_password`.
@@ -59,16 +64,16 @@ pub async fn change_own(
 
 pub async fn reset(id: i64, new_password: String, confirm_password: &str) -> Result<(), AppError> {
     let admin = auth::require_admin().await?;
+    if id == admin.id {
+        return Err(AppError::field("new_password", Problem::OwnPasswordElsewhere));
+    }
     let mut checks = Checks::default();
     check_new(&mut checks, &new_password, confirm_password);
     checks.finish()?;
     let hash = auth::hash_password(new_password).await?;
-    let generation = db::accounts::set_password(&pool()?, id, &hash)
+    db::accounts::set_password(&pool()?, id, &hash)
         .await?
         .ok_or(AppError::NotFound)?;
-    if id == admin.id {
-        auth::sign_in(&auth::session().await?, id, generation).await?;
-    }
     tracing::info!(account.id = id, by = admin.id, "password set by an admin");
     leptos_axum::redirect(&format!("/admin/accounts/{id}?saved=password"));
     Ok(())

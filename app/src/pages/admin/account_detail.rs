@@ -132,27 +132,39 @@ fn AccountDetail(
             </div>
         </div>
         {move || saved().map(|text| view! { <SavedNotice text /> })}
-        <div class="grid">
-            <section class="card">
-                <h2>{t!(i18n, account.reset_title)}</h2>
-                <p>{t!(i18n, account.reset_lead)}</p>
-                <ActionForm action=reset>
-                    <FormAlert error=reset_error />
-                    <input type="hidden" name="id" value=account.id />
-                    <NewPasswordFields error=reset_error />
-                    <button type="submit" class="button" disabled=reset.pending()>
-                        {t!(i18n, account.reset)}
-                    </button>
-                </ActionForm>
-            </section>
-            <section class="card">
-                <h2>{t!(i18n, account.access_title)}</h2>
-                <ActionForm action=access>
-                    <FormAlert error=access_error />
-                    <input type="hidden" name="id" value=account.id />
-                    {access_form}
-                </ActionForm>
-            </section>
-        </div>
+        {if account.is_caller {
+            view! {
+                <p class="alert alert-info">
+                    {t!(i18n, account.yours)} " " <a href="/admin/password">{t!(i18n, nav.password)}</a>
+                </p>
+            }
+                .into_any()
+        } else {
+            view! {
+                <div class="grid">
+                    <section class="card">
+                        <h2>{t!(i18n, account.reset_title)}</h2>
+                        <p>{t!(i18n, account.reset_lead)}</p>
+                        <ActionForm action=reset>
+                            <FormAlert error=reset_error />
+                            <input type="hidden" name="id" value=account.id />
+                            <NewPasswordFields error=reset_error />
+                            <button type="submit" class="button" disabled=reset.pending()>
+                                {t!(i18n, account.reset)}
+                            </button>
+                        </ActionForm>
+                    </section>
+                    <section class="card">
+                        <h2>{t!(i18n, account.access_title)}</h2>
+                        <ActionForm action=access>
+                            <FormAlert error=access_error />
+                            <input type="hidden" name="id" value=account.id />
+                            {access_form}
+                        </ActionForm>
+                    </section>
+                </div>
+            }
+                .into_any()
+        }}
     }
 }

@@ -147,6 +147,7 @@ impl From<AccountRow> for AccountView {
             role: Role::parse(&r.role).unwrap_or(Role::Evaluator),
             created_at: r.created_at,
             disabled_at: r.disabled_at,
+            is_caller: false,
         }
     }
 }
