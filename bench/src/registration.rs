@@ -40,18 +40,8 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
         address: "127.0.0.1:0".parse()?,
         data_dir: std::env::temp_dir(),
         demo: true,
-        admin_username: None,
-        admin_password: None,
-        cookie_secure: false,
-        db_max_connections: 20,
         link_key: Some(LINK_KEY.into()),
-        public_url: None,
-        trusted_proxies: Vec::new(),
-        login_policy: Default::default(),
-        max_connections: 20_000,
-        max_connections_per_address: 2_000,
-        max_streams_per_address: 1_000,
-        guard_settings: Default::default(),
+        ..Default::default()
     };
     server::bootstrap::prepare(&pool, &config).await?;
     // The app gets its own pool, sized as in production.

@@ -42,12 +42,43 @@ pub struct Config {
     pub guard_settings: crate::request_guard::GuardSettings,
 }
 
+const DEFAULT_PORT: u16 = 3000;
+const DEFAULT_DATA_DIR: &str = "data";
+const DEFAULT_DB_MAX_CONNECTIONS: u32 = 20;
+const DEFAULT_MAX_CONNECTIONS: usize = 20_000;
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS: usize = 2_000;
+const DEFAULT_MAX_STREAMS_PER_ADDRESS: usize = 1_000;
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 fn flag(name: &str) -> bool {
     var(name).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+}
+
+/// What `from_env` gives with nothing set (tests and benchmarks start from it).
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            address: SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)),
+            data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+            demo: false,
+            admin_username: None,
+            admin_password: None,
+            cookie_secure: false,
+            db_max_connections: DEFAULT_DB_MAX_CONNECTIONS,
+            link_key: None,
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            login_policy: LoginPolicy::default(),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_connections_per_address: DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            max_streams_per_address: DEFAULT_MAX_STREAMS_PER_ADDRESS,
+            guard_settings: Default::default(),
+        }
+    }
 }
 
 impl Config {
@@ -62,24 +93,19 @@ impl Config {
 
     pub fn from_env() -> anyhow::Result<Self> {
         let host = var("HOST").unwrap_or_else(|| "127.0.0.1".into());
-        let port: u16 = var("PORT")
-            .unwrap_or_else(|| "3000".into())
-            .parse()
-            .context("PORT must be a number")?;
+        let port = number("PORT", DEFAULT_PORT)?;
         let address = format!("{host}:{port}")
             .parse()
             .context("HOST must be an IP address")?;
         Ok(Self {
             database_url: var("DATABASE_URL"),
             address,
-            data_dir: PathBuf::from(var("THIDUA_DATA_DIR").unwrap_or_else(|| "data".into())),
+            data_dir: PathBuf::from(var("THIDUA_DATA_DIR").unwrap_or_else(|| DEFAULT_DATA_DIR.into())),
             demo: flag("THIDUA_DEMO"),
             admin_username: var("ADMIN_USERNAME"),
             admin_password: var("ADMIN_PASSWORD"),
             cookie_secure: flag("COOKIE_SECURE"),
-            db_max_connections: var("DB_MAX_CONNECTIONS")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(20),
+            db_max_connections: number("DB_MAX_CONNECTIONS", DEFAULT_DB_MAX_CONNECTIONS)?,
             link_key: var("THIDUA_LINK_KEY"),
             public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
             trusted_proxies: var("TRUSTED_PROXIES")
@@ -93,9 +119,12 @@ impl Config {
                 })
                 .collect::<anyhow::Result<_>>()?,
             login_policy: login_policy()?,
-            max_connections: number("MAX_CONNECTIONS", 20_000)?,
-            max_connections_per_address: number("MAX_CONNECTIONS_PER_ADDRESS", 2_000)?,
-            max_streams_per_address: number("MAX_STREAMS_PER_ADDRESS", 1_000)?,
+            max_connections: number("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS)?,
+            max_connections_per_address: number(
+                "MAX_CONNECTIONS_PER_ADDRESS",
+                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            )?,
+            max_streams_per_address: number("MAX_STREAMS_PER_ADDRESS", DEFAULT_MAX_STREAMS_PER_ADDRESS)?,
             guard_settings: Default::default(),
         })
     }

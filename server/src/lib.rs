@@ -5,6 +5,7 @@ pub mod demo_campaigns;
 pub mod demo_registrations;
 pub mod embedded_postgres;
 pub mod link_key;
+pub mod page_arena;
 pub mod request_guard;
 pub mod router;
 pub mod serve;

@@ -104,6 +104,7 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         )
         .layer(sessions)
+        .layer(crate::page_arena::PageArenaLayer)
         .service(router);
     // Board streams stay open for hours on every screen: they skip sessions and compression
     // (a boxed compression body is ≈ 6 KB per open stream; events are never compressed).

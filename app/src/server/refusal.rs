@@ -8,7 +8,7 @@ use crate::domain::initiative::attachment::MAX_TOTAL_MB;
 use crate::error::{AppError, Problem};
 use crate::i18n::Locale;
 use crate::server::import_file::MAX_FILE_BYTES;
-use crate::server::respond::{back_with_problems, plain_form_back, NOTHING_TYPED};
+use crate::server::respond::{accepts_html, back_with_problems, plain_form_back, NOTHING_TYPED};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::server_fn::ServerFn;
@@ -62,13 +62,6 @@ fn too_large_error(path: &str) -> AppError {
     } else {
         AppError::field("attachments", Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB })
     }
-}
-
-fn accepts_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// A page with the message; with `back`, the browser returns to the form at once.

@@ -50,13 +50,17 @@ fn plain_form_referer() -> Option<String> {
     plain_form_back(&use_context::<Parts>()?.headers)
 }
 
-/// For a request sent by a plain form (it accepts HTML): the path of the page it came from.
-pub fn plain_form_back(headers: &HeaderMap) -> Option<String> {
-    let accepts_html = headers
+/// Whether the caller reads HTML: a browser's navigation or plain form post, not the app's script.
+pub fn accepts_html(headers: &HeaderMap) -> bool {
+    headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
-    if !accepts_html {
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+/// For a request sent by a plain form (it accepts HTML): the path of the page it came from.
+pub fn plain_form_back(headers: &HeaderMap) -> Option<String> {
+    if !accepts_html(headers) {
         return None;
     }
     let referer = headers.get(header::REFERER)?.to_str().ok()?;

@@ -15,22 +15,9 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 
 pub fn config() -> Config {
     Config {
-        database_url: None,
-        address: "127.0.0.1:3000".parse().unwrap(),
-        data_dir: "data".into(),
-        demo: false,
-        admin_username: None,
-        admin_password: None,
-        cookie_secure: false,
         db_max_connections: 5,
         link_key: Some("a-test-key-of-at-least-32-characters".into()),
-        public_url: None,
-        trusted_proxies: Vec::new(),
-        login_policy: Default::default(),
-        max_connections: 20_000,
-        max_connections_per_address: 2_000,
-        max_streams_per_address: 1_000,
-        guard_settings: Default::default(),
+        ..Config::default()
     }
 }
 

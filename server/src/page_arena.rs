@@ -1,0 +1,71 @@
+//! Keeps each page's reactive arena current for the whole time its response is built.
+//!
+//! Leptos (leptos_integration_utils 0.8.9) keeps a page's signals in an arena that a thread
+//! holds as "current" only while a `Sandboxed` part of the page is polled, and leaves it there
+//! afterwards. It renders a page's first chunk after the page's database reads, outside those
+//! parts: if the thread served another page meanwhile, that page's arena is current, and the
+//! render panics ("already been disposed", "no Arena is active"), closing the connection with no
+//! answer. The rule here: each poll of a response future starts with the arena that was current
+//! when its previous poll ended (the page's own, set by the page's first poll).
+use leptos::reactive::owner::Sandboxed;
+use std::future::{Future, Pending};
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use tower::{Layer, Service};
+
+/// Wraps a service so that its response futures keep their arena (see the module doc).
+#[derive(Clone, Copy, Default)]
+pub struct PageArenaLayer;
+
+impl<S> Layer<S> for PageArenaLayer {
+    type Service = PageArena<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        PageArena { inner }
+    }
+}
+
+#[derive(Clone)]
+pub struct PageArena<S> {
+    inner: S,
+}
+
+impl<S: Service<R>, R> Service<R> for PageArena<S> {
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = KeepArena<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: R) -> Self::Future {
+        KeepArena {
+            inner: Box::pin(self.inner.call(request)),
+            arena: None,
+        }
+    }
+}
+
+/// A response future with the arena its last poll ended in.
+pub struct KeepArena<F> {
+    inner: Pin<Box<F>>,
+    /// Polling it makes its arena current again (what `Sandboxed` does at every poll); it never
+    /// finishes, so it is polled with a waker that does nothing.
+    arena: Option<Sandboxed<Pending<()>>>,
+}
+
+impl<F: Future> Future for KeepArena<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        if let Some(arena) = self.arena.as_mut() {
+            let _ = Pin::new(arena).poll(&mut Context::from_waker(Waker::noop()));
+        }
+        let polled = self.inner.as_mut().poll(cx);
+        self.arena = polled
+            .is_pending()
+            .then(|| Sandboxed::new(std::future::pending()));
+        polled
+    }
+}
