@@ -47,6 +47,15 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
 
+    // `--registration-only` likewise for registrations through HTTP.
+    if std::env::args().any(|a| a == "--registration-only") {
+        let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
+        let mut out = String::new();
+        write_registration(&mut out, &registration::run(pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
     let first = unit_file(UNITS, "");
     let renamed = unit_file(UNITS, " (mới)");
     let mut timings: [Vec<Duration>; 3] = Default::default();

@@ -134,7 +134,7 @@ impl Config {
             total: self.max_connections,
             per_address: self.max_connections_per_address,
             trusted: self.trusted_proxies.clone(),
-            ..Default::default()
+            head_timeout: crate::serve::HEAD_TIMEOUT,
         }
     }
 }

@@ -9,6 +9,8 @@ use app::server::AppState;
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -112,6 +114,7 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         .route("/live/{campaign}/events", get(app::server::live_events::events))
         .with_state(state)
         .fallback_service(pages)
+        .layer(axum::middleware::from_fn(note_page_without_policy))
         .layer(axum::middleware::from_fn_with_state(
             config.guard_settings,
             crate::request_guard::guard,
@@ -147,4 +150,20 @@ async fn healthz(State(pool): State<PgPool>) -> (StatusCode, &'static str) {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }
+}
+
+/// A page that leaves without its own policy gets the default one, which blocks its inline
+/// scripts: it then never comes alive. Logged with its path, since nothing else would show it.
+async fn note_page_without_policy(request: Request<axum::body::Body>, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !response.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
+        tracing::warn!(%path, status = %response.status(), "page answered without its nonce policy");
+    }
+    response
 }

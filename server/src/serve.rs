@@ -26,7 +26,11 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::util::MapRequest;
 
-/// How many connections the server keeps open (`MAX_CONNECTIONS`, `MAX_CONNECTIONS_PER_ADDRESS`).
+/// How long a client may take to send a request head.
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How many connections the server keeps open (`MAX_CONNECTIONS`, `MAX_CONNECTIONS_PER_ADDRESS`;
+/// the defaults are in `config`).
 #[derive(Debug, Clone)]
 pub struct ConnectionLimits {
     pub total: usize,
@@ -36,17 +40,6 @@ pub struct ConnectionLimits {
     pub trusted: Vec<IpAddr>,
     /// How long a client may take to send a request head.
     pub head_timeout: Duration,
-}
-
-impl Default for ConnectionLimits {
-    fn default() -> Self {
-        Self {
-            total: 20_000,
-            per_address: 2_000,
-            trusted: Vec::new(),
-            head_timeout: Duration::from_secs(20),
-        }
-    }
 }
 
 /// Open connections, overall and per address.
@@ -119,6 +112,11 @@ pub async fn serve(
             tracing::debug!(peer = %peer, "connection over the cap closed");
             continue;
         };
+        // An answer written in parts (a streamed page, an event) goes out at once, not after the
+        // client's delayed acknowledgement of the previous part (up to 40 ms).
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
         // Each request knows its peer (`client_address` reads it) without a router per connection.
         let service = TowerToHyperService::new(MapRequest::new(
             app.clone(),
@@ -150,7 +148,7 @@ mod tests {
             total: 5,
             per_address: 2,
             trusted: vec![proxy],
-            ..ConnectionLimits::default()
+            head_timeout: HEAD_TIMEOUT,
         };
         let open = Arc::new(Mutex::new(Open::default()));
         let hall: IpAddr = "203.0.113.7".parse().unwrap();

@@ -559,7 +559,7 @@ async fn connections_past_the_per_address_cap_are_closed_and_silent_ones_time_ou
     let limits = server::serve::ConnectionLimits {
         per_address: 2,
         head_timeout: std::time::Duration::from_millis(500),
-        ..Default::default()
+        ..common::config().connection_limits()
     };
     tokio::spawn(server::serve::serve(
         listener,
@@ -720,4 +720,47 @@ async fn a_unit_cannot_register_past_the_campaign_maximum_even_all_at_once(pool:
         f.submit(Some(&other), "K-CAP-OTHER", &[], &[]).await.0,
         StatusCode::OK
     );
+    // The cap reads each unit's kept count: it must equal what is stored.
+    let drifted: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM campaign_units cu WHERE initiative_count <> (SELECT count(*) FROM initiatives i
+             WHERE i.campaign_id = cu.campaign_id AND i.unit_id = cu.unit_id)",
+    )
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(drifted, 0);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn one_statement_with_many_rows_of_one_unit_stops_at_the_cap(pool: PgPool) {
+    let f = fixture(pool).await;
+    sqlx::query("UPDATE campaigns SET max_initiatives = 3 WHERE id = $1")
+        .bind(f.campaign)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    // Five rows of one unit in one INSERT, as the batched registration sends them; one of them
+    // repeats a submit key and must be skipped by ON CONFLICT without being counted.
+    let insert = "INSERT INTO initiatives (campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title,
+                      situation, solution, benefit, scope, first_applied, collective_author)
+         SELECT $1, $2, k.key, 'CAP-' || k.n, 'initiative', f.id, 't', 's', 's', 'b', 's', DATE '2026-01-01', true
+         FROM unnest(ARRAY['A', 'A', 'B', 'C', 'D']) WITH ORDINALITY AS k(key, n)
+         CROSS JOIN (SELECT min(id) AS id FROM campaign_fields WHERE campaign_id = $1) f
+         ON CONFLICT DO NOTHING";
+    sqlx::query(insert)
+        .bind(f.campaign)
+        .bind(f.units[0].0)
+        .execute(&f.pool)
+        .await
+        .unwrap();
+    assert_eq!(f.initiatives_of(0).await, 3);
+    let counted: i32 = sqlx::query_scalar(
+        "SELECT initiative_count FROM campaign_units WHERE campaign_id = $1 AND unit_id = $2",
+    )
+    .bind(f.campaign)
+    .bind(f.units[0].0)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(counted, 3);
 }

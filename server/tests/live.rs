@@ -229,7 +229,7 @@ async fn a_served_app_stops_at_once_with_screens_open(pool: PgPool) {
     let serving = tokio::spawn(server::serve::serve(
         listener,
         app,
-        Default::default(),
+        common::config().connection_limits(),
         async move {
             let _ = stopped.await;
             live.stop();

@@ -7,6 +7,7 @@
 mod common;
 
 use app::domain::account::Role;
+use axum::http::header;
 use common::{account, get, router, sign_in};
 use sqlx::PgPool;
 use tokio::task::JoinSet;
@@ -44,7 +45,20 @@ async fn pages_rendered_together_each_come_out_whole(pool: PgPool) {
                 let end = &body[body.len().saturating_sub(40)..];
                 broken.push(format!("{path}: {status} …{end}"))
             }
-            Ok(_) => {}
+            Ok((path, (_, body, headers))) => {
+                // The browser runs the page's scripts only under its own nonce policy.
+                let policy = headers
+                    .get(header::CONTENT_SECURITY_POLICY)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                let nonce = policy
+                    .split("'nonce-")
+                    .nth(1)
+                    .and_then(|rest| rest.split('\'').next());
+                if !nonce.is_some_and(|n| body.contains(&format!("nonce=\"{n}\""))) {
+                    broken.push(format!("{path}: scripts not under the page's policy ({policy})"));
+                }
+            }
             Err(e) => broken.push(format!("a page panicked: {e}")),
         }
     }

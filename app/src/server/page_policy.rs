@@ -18,6 +18,8 @@ pub fn content_security_policy(nonce: &str) -> String {
 /// Sets the policy on the response of the page being rendered (called from the shell).
 pub fn apply() {
     let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) else {
+        // The page then leaves with the router's strict default policy and will not come alive.
+        tracing::warn!("page rendered without its nonce or response options");
         return;
     };
     if let Ok(value) = HeaderValue::from_str(&content_security_policy(&nonce)) {
