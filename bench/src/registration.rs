@@ -53,7 +53,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
     tokio::spawn(server::serve::serve(
         listener,
         router,
-        Default::default(),
+        config.connection_limits(),
         std::future::pending(),
     ));
 
