@@ -688,11 +688,7 @@ async fn an_owner_who_signs_in_often_is_never_taken_for_a_guesser(pool: PgPool) 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_unit_cannot_register_past_the_campaign_maximum_even_all_at_once(pool: PgPool) {
     let f = fixture(pool).await;
-    sqlx::query("UPDATE campaigns SET max_initiatives = 3 WHERE id = $1")
-        .bind(f.campaign)
-        .execute(&f.pool)
-        .await
-        .unwrap();
+    f.cap_initiatives(3).await;
     let cookie = f.open(0).await;
     let keys: Vec<String> = (0..8).map(|i| format!("K-CAP-{i}")).collect();
     let answers =
@@ -734,11 +730,7 @@ async fn a_unit_cannot_register_past_the_campaign_maximum_even_all_at_once(pool:
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn one_statement_with_many_rows_of_one_unit_stops_at_the_cap(pool: PgPool) {
     let f = fixture(pool).await;
-    sqlx::query("UPDATE campaigns SET max_initiatives = 3 WHERE id = $1")
-        .bind(f.campaign)
-        .execute(&f.pool)
-        .await
-        .unwrap();
+    f.cap_initiatives(3).await;
     // Five rows of one unit in one INSERT, as the batched registration sends them; one of them
     // repeats a submit key and must be skipped by ON CONFLICT without being counted.
     let insert = "INSERT INTO initiatives (campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title,

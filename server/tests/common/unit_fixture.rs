@@ -131,6 +131,16 @@ impl Fixture {
         sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
     }
 
+    /// Sets the campaign's maximum of initiatives per unit.
+    pub async fn cap_initiatives(&self, max: i32) {
+        sqlx::query("UPDATE campaigns SET max_initiatives = $2 WHERE id = $1")
+            .bind(self.campaign)
+            .bind(max)
+            .execute(&self.pool)
+            .await
+            .unwrap();
+    }
+
     pub async fn initiatives_of(&self, n: usize) -> i64 {
         sqlx::query_scalar("SELECT count(*) FROM initiatives WHERE campaign_id = $1 AND unit_id = $2")
             .bind(self.campaign)
