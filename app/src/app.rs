@@ -22,7 +22,7 @@ use crate::pages::unit::{
     link_open::LinkOpenPage,
     report::ReportPageView,
 };
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound};
+use crate::pages::{council::CouncilHomePage, home::HomePage, login::LoginPage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/council") view=CouncilHomePage ssr=SsrMode::Async />
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />

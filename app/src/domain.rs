@@ -1,4 +1,5 @@
 //! Pure types and rules, without I/O; shared by the server and the browser.
+pub mod access;
 pub mod account;
 pub mod audit;
 pub mod campaign;

@@ -75,6 +75,8 @@ pub enum Problem {
     },
     UnitNotFound,
     NotUnderOrganizer,
+    /// An organizer's import names a unit that would not lie below its own unit.
+    OutsideScope,
     Locked {
         state: CampaignState,
     },

@@ -1,4 +1,5 @@
 //! Server-only code (feature `ssr`): application state, sessions and passwords, and all SQL.
+pub mod access;
 pub mod account_control;
 pub mod attachment_download;
 pub mod audit_snapshot;

@@ -13,15 +13,22 @@ test('@forms bad account input is refused at each field and a valid account is l
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.locator('#username-msg')).toContainText('Tên đăng nhập gồm 3–32 ký tự');
   await expect(page.locator('#password-msg')).toContainText('Mật khẩu cần ít nhất 10 ký tự.');
+  await expect(page.locator('#unit_code-msg')).toContainText('Vui lòng nhập thông tin này.');
   await expect(page.getByLabel('Họ và tên')).toHaveValue(displayName);
   await expect(page.getByRole('cell', { name: displayName })).toHaveCount(0);
 
   const username = `lan${testInfo.project.name.replace(/[^a-z]/g, '')}${Date.now().toString(36)}`;
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-du-dai');
+  await page.getByLabel('Mã đơn vị công tác').fill('KHONG-CO');
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await expect(page.locator('#unit_code-msg')).toContainText('Không có đơn vị nào mang mã này.');
+  await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-du-dai');
+  await page.getByLabel('Mã đơn vị công tác').fill('Q11');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('cell', { name: username })).toBeVisible();
   await expect(page.getByText('Đã tạo tài khoản.')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(username) })).toContainText('Quận 11');
 });
 
 test('@forms an admin disables an account (the person is signed out at once), enables it, and its owner changes the password', async ({ page, browser }, testInfo) => {
@@ -33,7 +40,8 @@ test('@forms an admin disables an account (the person is signed out at once), en
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Họ và tên').fill(displayName);
   await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau');
-  await page.getByLabel('Vai trò').selectOption('admin');
+  await page.getByLabel('Vai trò').selectOption('organizer');
+  await page.getByLabel('Mã đơn vị công tác').fill('Q1-NCT');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('cell', { name: username })).toBeVisible();
 

@@ -9,6 +9,16 @@ use sqlx::PgPool;
 
 pub const DEMO_ADMIN_USERNAME: &str = "admin";
 pub const DEMO_ADMIN_PASSWORD: &str = "thidua-demo-2026";
+/// The demo's organizers, each scoped to its unit: (username, name, unit code, password).
+pub const DEMO_ORGANIZERS: [(&str, &str, &str, &str); 2] = [
+    ("quan11", "Phòng Nội vụ Quận 11", "Q11", "quan11-demo-2026"),
+    (
+        "nguyencutrinh",
+        "UBND Phường Nguyễn Cư Trinh",
+        "Q1-NCT",
+        "nct-demo-2026",
+    ),
+];
 const DEMO_UNITS_CSV: &str = include_str!("../demo/units.csv");
 const DEMO_UNITS_MARK: &str = "demo_units_loaded";
 
@@ -18,7 +28,7 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     } else {
         config.admin_username.clone().zip(config.admin_password.clone())
     };
-    let admins = db::accounts::count_admins(pool)
+    let admins = db::accounts::count_system_admins(pool)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     match (admins, &credentials) {
@@ -32,7 +42,11 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         load_demo_units(pool).await?;
         let key = crate::link_key::load(config)?;
         crate::demo_campaigns::load(pool, &key).await?;
-        tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}`");
+        create_demo_organizers(pool).await?;
+        tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}` (quản trị hệ thống)");
+        for (username, name, _, password) in DEMO_ORGANIZERS {
+            tracing::info!("Demo: `{username}`, mật khẩu `{password}` ({name}, cán bộ tổ chức)");
+        }
     }
     Ok(())
 }
@@ -45,11 +59,49 @@ async fn create_admin(pool: &PgPool, username: &str, password: &str) -> anyhow::
     let hash = auth::hash_password(password.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    match db::accounts::insert(pool, &username, "Quản trị hệ thống", &hash, Role::Admin).await {
+    match db::accounts::insert(
+        pool,
+        &username,
+        "Quản trị hệ thống",
+        &hash,
+        Role::SystemAdmin,
+        None,
+    )
+    .await
+    {
         Ok(_) => tracing::info!(username = username.as_str(), "first admin account created"),
         // Another app server starting at the same moment created it first.
         Err(e) if e.problems_at("username") == [app::error::Problem::UsernameTaken] => {}
         Err(e) => anyhow::bail!("creating the first admin: {e:?}"),
+    }
+    Ok(())
+}
+
+/// The demo's organizers, once each (a later start keeps them as they are).
+async fn create_demo_organizers(pool: &PgPool) -> anyhow::Result<()> {
+    for (username, name, unit_code, password) in DEMO_ORGANIZERS {
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE username = $1)")
+            .bind(username)
+            .fetch_one(pool)
+            .await?;
+        if exists {
+            continue;
+        }
+        let unit: i64 = sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
+            .bind(unit_code)
+            .fetch_one(pool)
+            .await
+            .with_context(|| format!("demo unit {unit_code}"))?;
+        let hash = auth::hash_password(password.to_owned())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let username = Username::parse(username).map_err(|p| anyhow::anyhow!("{p:?}"))?;
+        match db::accounts::insert(pool, &username, name, &hash, Role::Organizer, Some(unit)).await {
+            Ok(_) => {}
+            // Another app server starting at the same moment created it first.
+            Err(e) if e.problems_at("username") == [app::error::Problem::UsernameTaken] => {}
+            Err(e) => anyhow::bail!("creating demo organizer {}: {e:?}", username.as_str()),
+        }
     }
     Ok(())
 }
@@ -63,10 +115,11 @@ async fn load_demo_units(pool: &PgPool) -> anyhow::Result<()> {
     if done.is_some() {
         return Ok(());
     }
-    let admin: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' ORDER BY id LIMIT 1")
-        .fetch_one(pool)
-        .await
-        .context("demo data needs an admin account")?;
+    let admin: i64 =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'system_admin' ORDER BY id LIMIT 1")
+            .fetch_one(pool)
+            .await
+            .context("demo data needs an admin account")?;
     let run =
         app::api::unit_import::ssr::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
             .await

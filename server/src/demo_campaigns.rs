@@ -117,10 +117,11 @@ pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     if claimed.is_none() {
         return Ok(());
     }
-    let admin: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' ORDER BY id LIMIT 1")
-        .fetch_one(&mut *tx)
-        .await
-        .context("demo data needs an admin account")?;
+    let admin: i64 =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'system_admin' ORDER BY id LIMIT 1")
+            .fetch_one(&mut *tx)
+            .await
+            .context("demo data needs an admin account")?;
     let today = Utc::now().with_timezone(&Ho_Chi_Minh).date_naive();
     let mut ids = Vec::new();
     for demo in demos(today) {

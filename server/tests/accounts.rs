@@ -27,7 +27,7 @@ async fn sign_in_status(app: &Router, username: &str, password: &str) -> (Status
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_new_password_needs_the_current_one_and_signs_out_the_other_browsers(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "lan", "mat-khau-cu-1", Role::Admin).await;
+    account(&pool, "lan", "mat-khau-cu-1", Role::SystemAdmin).await;
     let here = sign_in(&app, "lan", "mat-khau-cu-1").await;
     let elsewhere = sign_in(&app, "lan", "mat-khau-cu-1").await;
     let change = |current: &str, new: &str, again: &str| {
@@ -80,8 +80,8 @@ async fn a_new_password_needs_the_current_one_and_signs_out_the_other_browsers(p
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_disabled_account_is_signed_out_at_once_and_told_why_only_with_its_password(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "admin", "mat-khau-admin", Role::Admin).await;
-    let minh = account(&pool, "minh", "mat-khau-minh", Role::Admin).await;
+    account(&pool, "admin", "mat-khau-admin", Role::SystemAdmin).await;
+    let minh = account(&pool, "minh", "mat-khau-minh", Role::SystemAdmin).await;
     let admin = sign_in(&app, "admin", "mat-khau-admin").await;
     let minh_cookie = sign_in(&app, "minh", "mat-khau-minh").await;
     let disable = format!("id={minh}&change=disable");
@@ -127,7 +127,7 @@ async fn a_disabled_account_is_signed_out_at_once_and_told_why_only_with_its_pas
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn an_admin_sets_a_forgotten_password_and_an_evaluator_cannot(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "admin", "mat-khau-admin", Role::Admin).await;
+    account(&pool, "admin", "mat-khau-admin", Role::SystemAdmin).await;
     let hoa = account(&pool, "hoa", "mat-khau-hoa-1", Role::Evaluator).await;
     let admin = sign_in(&app, "admin", "mat-khau-admin").await;
     let hoa_cookie = sign_in(&app, "hoa", "mat-khau-hoa-1").await;

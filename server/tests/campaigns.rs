@@ -16,7 +16,7 @@ struct Admin {
 impl Admin {
     async fn new(pool: &PgPool) -> Self {
         let app = router(pool).await;
-        account(pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+        account(pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
         let cookie = sign_in(&app, "quantri", "mat-khau-quan-tri").await;
         Self { app, cookie }
     }

@@ -255,7 +255,7 @@ fn sheet_with_far_corners() -> Vec<u8> {
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_sheet_declaring_billions_of_cells_gets_an_import_report_not_a_crash(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::SystemAdmin).await;
     let cookie = sign_in(&app, "quantri", "mat-khau-du-dai").await;
     let xlsx = sheet_with_far_corners();
     assert!(xlsx.len() < 64 * 1024);
@@ -310,7 +310,7 @@ async fn files_are_served_to_admins_and_their_unit_only(pool: PgPool) {
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_post_from_another_site_is_refused_and_signs_nobody_in(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::SystemAdmin).await;
     let body = "username=quantri&password=mat-khau-du-dai&next=/admin/units";
     for (name, value) in [
         ("sec-fetch-site", "cross-site"),
@@ -392,7 +392,7 @@ async fn pages_carry_a_nonce_policy_and_the_security_headers(pool: PgPool) {
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn sign_in_never_sends_the_browser_to_another_site(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::SystemAdmin).await;
     for next in [
         "/%09/evil.example",
         "//evil.example",
@@ -448,7 +448,7 @@ async fn sign_in_from(app: &Router, address: &str, username: &str, password: &st
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn parallel_guesses_are_counted_before_verifying_and_never_lock_the_owner_out(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
     let guesses = (0..12).map(|i| {
         let app = app.clone();
         async move { sign_in_from(&app, "127.0.0.2", "quantri", &format!("sai-{i}")).await }
@@ -674,7 +674,7 @@ async fn board_streams_are_capped_per_address_and_a_crowd_of_page_loads_builds_o
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn an_owner_who_signs_in_often_is_never_taken_for_a_guesser(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
     // More sign-ins in an hour than the account watch allows guesses, two at a time.
     for _ in 0..16 {
         let (a, b) = tokio::join!(

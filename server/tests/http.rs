@@ -29,7 +29,7 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ("/api/list_accounts", ""),
     (
         "/api/create_account",
-        "username=moi&display_name=M%E1%BB%9Bi&password=mat-khau-du-dai&role=admin",
+        "username=moi&display_name=M%E1%BB%9Bi&password=mat-khau-du-dai&role=system_admin&unit_code=",
     ),
     ("/api/unit_children", ""),
     ("/api/unit_tree_top", ""),
@@ -142,7 +142,7 @@ async fn an_evaluator_is_forbidden_every_admin_server_function(pool: PgPool) {
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn signing_in_sets_an_http_only_lax_cookie_that_admin_functions_accept(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
     let (_, _, headers) = post(
         &app,
         "/api/login",
@@ -169,7 +169,7 @@ async fn signing_in_sets_an_http_only_lax_cookie_that_admin_functions_accept(poo
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_failed_plain_form_post_goes_back_to_its_form_with_the_problems(pool: PgPool) {
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
     let cookie = sign_in(&app, "quantri", "mat-khau-quan-tri").await;
     let request = Request::post("/api/create_unit")
         .header(header::CONTENT_TYPE, FORM)

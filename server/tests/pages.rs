@@ -29,7 +29,7 @@ async fn pages_rendered_together_each_come_out_whole(pool: PgPool) {
     };
     server::bootstrap::prepare(&pool, &config).await.unwrap();
     let app = router(&pool).await;
-    account(&pool, "quantri", "mat-khau-du-dai", Role::Admin).await;
+    account(&pool, "quantri", "mat-khau-du-dai", Role::SystemAdmin).await;
     let cookie = sign_in(&app, "quantri", "mat-khau-du-dai").await;
     let mut pages = JoinSet::new();
     for _ in 0..ROUNDS {

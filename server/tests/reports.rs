@@ -101,7 +101,7 @@ async fn the_organizer_sees_each_units_progress_and_finds_a_receipt(pool: PgPool
     let cookie = f.open(0).await;
     let (_, body) = f.submit(Some(&cookie), "K-SEEN", &[], &[]).await;
     let (_, code) = receipt(&body);
-    account(&f.pool, "quantri", "mat-khau-quan-tri", Role::Admin).await;
+    account(&f.pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
     let admin = sign_in(&f.app, "quantri", "mat-khau-quan-tri").await;
     let (status, text, _) = post(
         &f.app,

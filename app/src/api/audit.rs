@@ -20,14 +20,10 @@ pub struct AuditEntry {
 /// `kind` empty means every kind.
 #[server(prefix = "/api", endpoint = "campaign_audit")]
 pub async fn campaign_audit(id: i64, kind: String) -> Result<Vec<AuditEntry>, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
-        let pool = pool()?;
-        if !db::campaigns::exists(&pool, id).await? {
-            return Err(AppError::NotFound);
-        }
-        db::audit::list(&pool, id, AuditKind::parse(&kind)).await
+        access::campaign_admin(id).await?;
+        db::audit::list(&pool()?, id, AuditKind::parse(&kind)).await
     }
     .await;
     finish(result)

@@ -6,6 +6,8 @@ use leptos::server;
 
 /// Where to go after signing in when no (safe) target is given.
 pub const DEFAULT_AFTER_LOGIN: &str = "/admin/campaigns";
+/// Where an evaluator lands instead of an admin page.
+pub const EVALUATOR_HOME: &str = "/council";
 
 /// Only same-site paths are followed after sign-in: a path that starts with one `/`, with no
 /// backslash, whitespace or control character (browsers drop tabs and line breaks from an
@@ -44,25 +46,22 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in account, or `None`; never fails for a visitor without a session.
 #[server(prefix = "/api", endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<AccountView>, AppError> {
-    use crate::server::{auth, respond::finish};
-    let result = auth::current_caller().await.map(|caller| {
-        caller.map(|c| AccountView {
-            id: c.id,
-            username: c.username,
-            display_name: c.display_name,
-            role: c.role,
-            created_at: chrono::DateTime::default(),
-            disabled_at: None,
-            is_caller: true,
-        })
-    });
+    use crate::server::{auth, db, respond::finish, state::pool};
+    let result = async {
+        let Some(caller) = auth::current_caller().await? else {
+            return Ok(None);
+        };
+        let account = db::accounts::view(&pool()?, caller.id).await?;
+        Ok(account.map(|a| AccountView { is_caller: true, ..a }))
+    }
+    .await;
     finish(result)
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::safe_next;
-    use crate::domain::account::Username;
+    use super::{safe_next, EVALUATOR_HOME};
+    use crate::domain::account::{Role, Username};
     use crate::error::{AppError, Problem};
     use crate::server::state::{client_address, login_policy, pool};
     use crate::server::{auth, db, login_throttle};
@@ -96,7 +95,14 @@ mod ssr {
         }
         auth::sign_in(&session, row.id, row.session_generation).await?;
         tracing::info!(account.id = row.id, "signed in");
-        leptos_axum::redirect(safe_next(next));
+        let target = safe_next(next);
+        // Admin pages are not an evaluator's: it lands on its own page.
+        let target = if row.role == Role::Evaluator.as_str() && target.starts_with("/admin") {
+            EVALUATOR_HOME
+        } else {
+            target
+        };
+        leptos_axum::redirect(target);
         Ok(())
     }
 }

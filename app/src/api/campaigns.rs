@@ -62,22 +62,22 @@ pub struct CampaignDetail {
 
 #[server(prefix = "/api", endpoint = "list_campaigns")]
 pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
-        db::campaigns::list(&pool()?).await
+        let admin = access::admin().await?;
+        db::campaigns::list(&pool()?, admin.scope()).await
     }
     .await;
     finish(result)
 }
 
-/// Units that can organize a campaign: active units with active units below them.
+/// Units that can organize a campaign: active units in the caller's scope with active units below them.
 #[server(prefix = "/api", endpoint = "organizer_options")]
 pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
-        db::campaigns::organizer_options(&pool()?).await
+        let admin = access::admin().await?;
+        db::campaigns::organizer_options(&pool()?, admin.scope()).await
     }
     .await;
     finish(result)
@@ -85,9 +85,9 @@ pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
 
 #[server(prefix = "/api", endpoint = "get_campaign")]
 pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
+        access::campaign_admin(id).await?;
         db::campaigns::detail(&pool()?, id, chrono::Utc::now())
             .await?
             .ok_or(AppError::NotFound)

@@ -98,9 +98,9 @@ pub async fn get_live_screen(campaign_id: i64, key: Option<String>) -> Result<Li
 
 #[server(prefix = "/api", endpoint = "board_links")]
 pub async fn get_board_links(campaign_id: i64) -> Result<BoardLinks, AppError> {
-    use crate::server::{auth, respond::finish};
+    use crate::server::{access, respond::finish};
     let result = async {
-        auth::require_admin().await?;
+        access::campaign_admin(campaign_id).await?;
         crate::server::live_board::links(campaign_id).await
     }
     .await;

@@ -29,10 +29,13 @@ pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
 
 #[server(prefix = "/api", endpoint = "get_import_report")]
 pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::domain::access::Scope;
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
-        db::unit_imports::get(&pool()?, id)
+        let admin = access::admin().await?;
+        // A system admin reads every run; an organizer its own.
+        let own = (admin.scope() != Scope::System).then(|| admin.id());
+        db::unit_imports::get(&pool()?, id, own)
             .await?
             .ok_or(AppError::NotFound)
     }
@@ -43,19 +46,20 @@ pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::MultipartData;
-    use crate::domain::unit_import::{plan_import, ImportPlan, RowProblem};
+    use crate::domain::unit::UnitCode;
+    use crate::domain::unit_import::{outside_scope, plan_import, ImportPlan, RowProblem};
     use crate::error::{AppError, Problem};
     use crate::server::import_file::{read_unit_rows, MAX_FILE_BYTES};
-    use crate::server::{auth, db, db::map_err, state::pool};
+    use crate::server::{access, db, db::map_err, state::pool};
     use std::time::Instant;
 
     /// The import form has one field; a few more are tolerated, not thousands.
     const MAX_FIELDS: usize = 8;
 
     pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
-        let admin = auth::require_admin().await?;
+        let admin = access::admin().await?;
         let (file_name, bytes) = read_upload(data).await?;
-        let id = import_bytes(&pool()?, admin.id, &file_name, &bytes).await?;
+        let id = import_within(&pool()?, admin.id(), admin.scope().root(), &file_name, &bytes).await?;
         leptos_axum::redirect(&format!("/admin/units/import/{id}"));
         Ok(id)
     }
@@ -89,10 +93,23 @@ pub mod ssr {
         Err(AppError::field("file", Problem::Required))
     }
 
-    /// Checks and applies a file in one transaction; returns the id of the recorded run.
+    /// Checks and applies a file to the whole tree in one transaction (a system admin's
+    /// import); returns the id of the recorded run.
     pub async fn import_bytes(
         pool: &sqlx::PgPool,
         account_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<i64, AppError> {
+        import_within(pool, account_id, None, file_name, bytes).await
+    }
+
+    /// Like [`import_bytes`]; with `root`, every unit the file creates or changes must end up
+    /// below that unit (an organizer's import), or nothing is imported.
+    pub async fn import_within(
+        pool: &sqlx::PgPool,
+        account_id: i64,
+        root: Option<i64>,
         file_name: &str,
         bytes: &[u8],
     ) -> Result<i64, AppError> {
@@ -100,8 +117,30 @@ pub mod ssr {
         let rows = read_unit_rows(bytes);
         let mut tx = pool.begin().await.map_err(map_err)?;
         db::units::lock_tree(&mut tx).await?;
+        let root_code = match root {
+            Some(id) => {
+                let unit = db::units::summary(&mut *tx, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                Some(UnitCode::parse(&unit.code).map_err(|_| AppError::Internal)?)
+            }
+            None => None,
+        };
         let outcome: Result<ImportPlan, Vec<RowProblem>> = match rows {
-            Ok(rows) => plan_import(&rows, &db::units::all_for_import(&mut *tx).await?),
+            Ok(rows) => {
+                let existing = db::units::all_for_import(&mut *tx).await?;
+                plan_import(&rows, &existing).and_then(|plan| {
+                    let refused = root_code
+                        .as_ref()
+                        .map(|root| outside_scope(&rows, &plan, &existing, root))
+                        .unwrap_or_default();
+                    if refused.is_empty() {
+                        Ok(plan)
+                    } else {
+                        Err(refused)
+                    }
+                })
+            }
             Err(problems) => Err(problems),
         };
         if let Ok(plan) = &outcome {

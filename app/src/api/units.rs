@@ -1,4 +1,5 @@
-//! The unit tree: browse, search, create, rename, move, deactivate. Admins only.
+//! The unit tree: browse, search, create, rename, move, deactivate. Admins only, each inside its
+//! scope: an organizer sees its own unit and the units below it, and changes only those below.
 use crate::domain::unit::UnitKind;
 use crate::error::AppError;
 use leptos::server;
@@ -25,8 +26,11 @@ pub struct UnitRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitDetail {
     pub unit: UnitSummary,
+    /// From the top of what the caller sees down to the unit's parent.
     pub ancestors: Vec<UnitRef>,
     pub children: Vec<UnitSummary>,
+    /// Whether the caller may rename, move or deactivate it (not an organizer's own unit).
+    pub manageable: bool,
 }
 
 /// A top-level unit with its children: the part of the tree that comes with the page.
@@ -52,9 +56,17 @@ pub const SEARCH_LIMIT: i64 = 50;
 
 #[server(prefix = "/api", endpoint = "unit_children")]
 pub async fn unit_children(parent: Option<i64>) -> Result<Vec<UnitSummary>, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
+        let admin = access::admin().await?;
+        match (parent, admin.scope().root()) {
+            (Some(parent), _) => admin.sees_unit(parent).await?,
+            // An organizer's tree starts at its own unit.
+            (None, Some(root)) => {
+                return Ok(db::units::summary(&pool()?, root).await?.into_iter().collect());
+            }
+            (None, None) => {}
+        }
         db::units::children(&pool()?, parent).await
     }
     .await;
@@ -64,12 +76,16 @@ pub async fn unit_children(parent: Option<i64>) -> Result<Vec<UnitSummary>, AppE
 /// The roots of the tree and their children, in one call (one resource to hydrate).
 #[server(prefix = "/api", endpoint = "unit_tree_top")]
 pub async fn unit_tree_top() -> Result<Vec<UnitBranch>, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
+        let admin = access::admin().await?;
         let pool = pool()?;
+        let tops = match admin.scope().root() {
+            Some(root) => db::units::summary(&pool, root).await?.into_iter().collect(),
+            None => db::units::children(&pool, None).await?,
+        };
         let mut branches = Vec::new();
-        for unit in db::units::children(&pool, None).await? {
+        for unit in tops {
             let children = db::units::children(&pool, Some(unit.id)).await?;
             branches.push(UnitBranch { unit, children });
         }
@@ -81,17 +97,31 @@ pub async fn unit_tree_top() -> Result<Vec<UnitBranch>, AppError> {
 
 #[server(prefix = "/api", endpoint = "get_unit_detail")]
 pub async fn get_unit_detail(id: i64) -> Result<UnitDetail, AppError> {
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
+        let admin = access::admin().await?;
+        admin.sees_unit(id).await?;
+        let manageable = match admin.manages_unit(id).await {
+            Ok(()) => true,
+            Err(AppError::Forbidden) => false,
+            Err(e) => return Err(e),
+        };
         let pool = pool()?;
         let unit = db::units::summary(&pool, id).await?.ok_or(AppError::NotFound)?;
-        let ancestors = db::units::ancestors(&pool, id).await?;
+        let mut ancestors = db::units::ancestors(&pool, id).await?;
+        if let Some(root) = admin.scope().root() {
+            // What lies above an organizer's own unit is not its to browse.
+            match ancestors.iter().position(|a| a.id == root) {
+                Some(top) => drop(ancestors.drain(..top)),
+                None => ancestors.clear(),
+            }
+        }
         let children = db::units::children(&pool, Some(id)).await?;
         Ok(UnitDetail {
             unit,
             ancestors,
             children,
+            manageable,
         })
     }
     .await;
@@ -101,14 +131,14 @@ pub async fn get_unit_detail(id: i64) -> Result<UnitDetail, AppError> {
 #[server(prefix = "/api", endpoint = "search_units")]
 pub async fn search_units(query: String) -> Result<Vec<SearchHit>, AppError> {
     use crate::domain::text::fold_for_search;
-    use crate::server::{auth, db, respond::finish, state::pool};
+    use crate::server::{access, db, respond::finish, state::pool};
     let result = async {
-        auth::require_admin().await?;
+        let admin = access::admin().await?;
         let folded = fold_for_search(&query);
         if folded.is_empty() {
             return Ok(Vec::new());
         }
-        db::units::search(&pool()?, &folded, SEARCH_LIMIT).await
+        db::units::search(&pool()?, &folded, SEARCH_LIMIT, admin.scope()).await
     }
     .await;
     finish(result)
@@ -159,7 +189,8 @@ pub async fn set_unit_active(id: i64, active: bool) -> Result<(), AppError> {
 mod ssr {
     use crate::domain::unit::{UnitCode, UnitKind, UnitName};
     use crate::error::{AppError, Checks, Problem};
-    use crate::server::{auth, db, db::map_err, state::pool};
+    use crate::server::access::{self, Admin};
+    use crate::server::{db, db::map_err, state::pool};
 
     /// An empty parent code means "top of the tree".
     fn parse_parent(raw: &str) -> Result<Option<UnitCode>, Problem> {
@@ -170,21 +201,34 @@ mod ssr {
         }
     }
 
+    /// The parent's id; one the admin may not place units under reads as not found (a root,
+    /// for an organizer, as "choose a parent").
     async fn resolve_parent(
         conn: &mut sqlx::PgConnection,
+        admin: &Admin,
         code: Option<UnitCode>,
     ) -> Result<Option<i64>, AppError> {
-        match code {
-            None => Ok(None),
-            Some(code) => db::units::id_by_code(conn, &code)
-                .await?
-                .map(Some)
-                .ok_or_else(|| AppError::field("parent_code", Problem::ParentNotFound)),
+        let parent = match code {
+            None => None,
+            Some(code) => Some(
+                db::units::id_by_code(&mut *conn, &code)
+                    .await?
+                    .ok_or_else(|| AppError::field("parent_code", Problem::ParentNotFound))?,
+            ),
+        };
+        if !admin.may_place_under(parent).await? {
+            let problem = if parent.is_some() {
+                Problem::ParentNotFound
+            } else {
+                Problem::Required
+            };
+            return Err(AppError::field("parent_code", problem));
         }
+        Ok(parent)
     }
 
     pub async fn create_unit(code: &str, name: &str, kind: &str, parent_code: &str) -> Result<(), AppError> {
-        let admin = auth::require_admin().await?;
+        let admin = access::admin().await?;
         let mut checks = Checks::default();
         let code = checks.check("code", UnitCode::parse(code));
         let name = checks.check("name", UnitName::parse(name));
@@ -195,16 +239,17 @@ mod ssr {
             return Err(AppError::Internal);
         };
         let mut tx = pool()?.begin().await.map_err(map_err)?;
-        let parent_id = resolve_parent(&mut tx, parent).await?;
+        let parent_id = resolve_parent(&mut tx, &admin, parent).await?;
         let id = db::units::insert(&mut *tx, &code, &name, kind, parent_id).await?;
         tx.commit().await.map_err(map_err)?;
-        tracing::info!(unit.id = id, by = admin.id, "unit created");
+        tracing::info!(unit.id = id, by = admin.id(), "unit created");
         leptos_axum::redirect(&format!("/admin/units/{id}?saved=created"));
         Ok(())
     }
 
     pub async fn update_unit(id: i64, name: &str, kind: &str) -> Result<(), AppError> {
-        let admin = auth::require_admin().await?;
+        let admin = access::admin().await?;
+        admin.manages_unit(id).await?;
         let mut checks = Checks::default();
         let name = checks.check("name", UnitName::parse(name));
         let kind = checks.check("kind", UnitKind::parse(kind));
@@ -215,17 +260,18 @@ mod ssr {
         if !db::units::update_details(&pool()?, id, &name, kind).await? {
             return Err(AppError::NotFound);
         }
-        tracing::info!(unit.id = id, by = admin.id, "unit updated");
+        tracing::info!(unit.id = id, by = admin.id(), "unit updated");
         leptos_axum::redirect(&format!("/admin/units/{id}?saved=updated"));
         Ok(())
     }
 
     pub async fn move_unit(id: i64, parent_code: &str) -> Result<(), AppError> {
-        let admin = auth::require_admin().await?;
+        let admin = access::admin().await?;
+        admin.manages_unit(id).await?;
         let parent = parse_parent(parent_code).map_err(|p| AppError::field("parent_code", p))?;
         let mut tx = pool()?.begin().await.map_err(map_err)?;
         db::units::lock_tree(&mut tx).await?;
-        let parent_id = resolve_parent(&mut tx, parent).await?;
+        let parent_id = resolve_parent(&mut tx, &admin, parent).await?;
         if let Some(parent_id) = parent_id {
             if db::units::is_in_subtree(&mut *tx, id, parent_id).await? {
                 return Err(AppError::field("parent_code", Problem::ParentIsDescendant));
@@ -235,17 +281,18 @@ mod ssr {
             return Err(AppError::NotFound);
         }
         tx.commit().await.map_err(map_err)?;
-        tracing::info!(unit.id = id, by = admin.id, "unit moved");
+        tracing::info!(unit.id = id, by = admin.id(), "unit moved");
         leptos_axum::redirect(&format!("/admin/units/{id}?saved=moved"));
         Ok(())
     }
 
     pub async fn set_active(id: i64, active: bool) -> Result<(), AppError> {
-        let admin = auth::require_admin().await?;
+        let admin = access::admin().await?;
+        admin.manages_unit(id).await?;
         if !db::units::set_active(&pool()?, id, active).await? {
             return Err(AppError::NotFound);
         }
-        tracing::info!(unit.id = id, by = admin.id, active, "unit activity changed");
+        tracing::info!(unit.id = id, by = admin.id(), active, "unit activity changed");
         let saved = if active { "reactivated" } else { "deactivated" };
         leptos_axum::redirect(&format!("/admin/units/{id}?saved={saved}"));
         Ok(())

@@ -52,6 +52,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::DuplicateLine { line } => t_string!(i18n, errors.duplicate_line, line = *line),
         Problem::TooManyItems { max } => t_string!(i18n, errors.too_many_items, max = *max),
         Problem::UnitNotFound => t_string!(i18n, errors.unit_not_found).to_string(),
+        Problem::OutsideScope => t_string!(i18n, errors.outside_scope).to_string(),
         Problem::NotUnderOrganizer => t_string!(i18n, errors.not_under_organizer).to_string(),
         Problem::Locked { state } => t_string!(i18n, errors.locked, state = state_label(*state)),
         Problem::Missing { item } => t_string!(i18n, errors.missing, item = missing_text(*item)),

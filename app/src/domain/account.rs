@@ -7,28 +7,41 @@ use serde::{Deserialize, Serialize};
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
 
+/// What an account may do (see `domain::access` for the scopes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    Admin,
+    /// Manages everything, across every root of the unit tree.
+    SystemAdmin,
+    /// Manages the subtree of its own unit: units below it, campaigns organized inside it.
+    Organizer,
+    /// Sits on a council; manages nothing.
     Evaluator,
 }
 
 impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
-            Role::Admin => "admin",
+            Role::SystemAdmin => "system_admin",
+            Role::Organizer => "organizer",
             Role::Evaluator => "evaluator",
         }
     }
 
+    /// A role chosen in a form.
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         match raw {
-            "admin" => Ok(Role::Admin),
+            "system_admin" => Ok(Role::SystemAdmin),
+            "organizer" => Ok(Role::Organizer),
             "evaluator" => Ok(Role::Evaluator),
             "" => Err(Problem::Required),
             _ => Err(Problem::UnknownRole),
         }
+    }
+
+    /// Whether the account manages units and campaigns (in its scope).
+    pub fn is_admin(self) -> bool {
+        matches!(self, Role::SystemAdmin | Role::Organizer)
     }
 }
 

@@ -63,6 +63,55 @@ struct ParsedRow {
     unit: PlannedUnit,
 }
 
+/// For an organizer's import (`root`: its own unit's code): the rows that would create or change
+/// a unit not strictly below `root` once the plan is applied. A row that changes nothing may name
+/// `root` itself (a file exported from its tree comes back as it is).
+pub fn outside_scope(
+    rows: &[RawUnitRow],
+    plan: &ImportPlan,
+    existing: &[ExistingUnit],
+    root: &UnitCode,
+) -> Vec<RowProblem> {
+    let planned: HashMap<&UnitCode, &Option<UnitCode>> = plan
+        .creates
+        .iter()
+        .chain(&plan.updates)
+        .map(|u| (&u.code, &u.parent))
+        .collect();
+    let stored: HashMap<&UnitCode, &Option<UnitCode>> =
+        existing.iter().map(|u| (&u.code, &u.parent)).collect();
+    let parent_of = |code: &UnitCode| -> Option<UnitCode> {
+        planned
+            .get(code)
+            .or_else(|| stored.get(code))
+            .and_then(|p| (*p).clone())
+    };
+    let below_root = |code: &UnitCode| {
+        let mut current = parent_of(code);
+        // A valid plan has no cycle; the bound only guards against a bad tree.
+        for _ in 0..=planned.len() + stored.len() {
+            match current {
+                Some(ref p) if p == root => return true,
+                Some(ref p) => current = parent_of(p),
+                None => return false,
+            }
+        }
+        false
+    };
+    rows.iter()
+        .filter_map(|row| {
+            let code = UnitCode::parse(&row.code).ok()?;
+            let changes = planned.contains_key(&code);
+            let allowed = below_root(&code) || (!changes && &code == root);
+            (!allowed).then_some(RowProblem {
+                row: row.row,
+                column: Some(ImportColumn::Code),
+                problem: Problem::OutsideScope,
+            })
+        })
+        .collect()
+}
+
 /// Checks every row and, when all are valid, says what to create and what to update.
 pub fn plan_import(rows: &[RawUnitRow], existing: &[ExistingUnit]) -> Result<ImportPlan, Vec<RowProblem>> {
     let mut problems = Vec::new();
@@ -225,6 +274,43 @@ mod tests {
             kind,
             parent: parent.map(|p| UnitCode::parse(p).unwrap()),
         }
+    }
+
+    #[test]
+    fn an_organizer_imports_only_below_its_own_unit() {
+        let existing = [
+            stored("HCM", "Thành phố Hồ Chí Minh", UnitKind::Province, None),
+            stored("Q11", "Quận 11", UnitKind::District, Some("HCM")),
+            stored("Q1", "Quận 1", UnitKind::District, Some("HCM")),
+            stored("Q11-P5", "Phường 5", UnitKind::Ward, Some("Q11")),
+        ];
+        let root = UnitCode::parse("Q11").unwrap();
+        let rows = [
+            // Its own unit, unchanged (an exported file comes back as it is): allowed.
+            row(2, "Q11", "Quận 11", "quận", "HCM"),
+            // A new ward under a new ward under its unit: allowed, order in the file aside.
+            row(3, "Q11-X2", "Khu phố 2", "khác", "Q11-X1"),
+            row(4, "Q11-X1", "Phường X", "phường", "Q11"),
+            // Renaming a ward below it: allowed.
+            row(5, "Q11-P5", "Phường 5 (mới)", "phường", "Q11"),
+            // A unit of another district, a new root, its own unit renamed, its parent: refused.
+            row(6, "Q1-NEW", "Phường mới", "phường", "Q1"),
+            row(7, "ROOT2", "Tỉnh khác", "tỉnh", ""),
+            row(8, "HCM", "Thành phố HCM", "tỉnh", ""),
+        ];
+        let plan = plan_import(&rows, &existing).unwrap();
+        let refused: Vec<usize> = outside_scope(&rows, &plan, &existing, &root)
+            .iter()
+            .map(|p| p.row)
+            .collect();
+        assert_eq!(refused, vec![6, 7, 8]);
+        let renamed_own = [row(2, "Q11", "Quận Mười Một", "quận", "HCM")];
+        let plan = plan_import(&renamed_own, &existing).unwrap();
+        assert_eq!(outside_scope(&renamed_own, &plan, &existing, &root).len(), 1);
+        // Moving a ward of its own out of its tree is refused too.
+        let moved_out = [row(2, "Q11-P5", "Phường 5", "phường", "Q1")];
+        let plan = plan_import(&moved_out, &existing).unwrap();
+        assert_eq!(outside_scope(&moved_out, &plan, &existing, &root).len(), 1);
     }
 
     #[test]

@@ -5,17 +5,15 @@
 //! a new password ends the account's other sessions (the one that changed it stays signed in),
 //! and a disabled account's sessions end at their next request.
 use super::state::{client_address, login_policy, pool};
-use super::{auth, db, login_throttle};
+use super::{access, auth, db, login_throttle};
 use crate::api::accounts::AccountView;
 use crate::domain::account::check_new_password;
 use crate::error::{AppError, Checks, Problem};
 
 pub async fn view(id: i64) -> Result<AccountView, AppError> {
-    let admin = auth::require_admin().await?;
-    let mut account = db::accounts::view(&pool()?, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    account.is_caller = account.id == admin.id;
+    let admin = access::admin().await?;
+    let mut account = admin.managed_account(id).await?;
+    account.is_caller = account.id == admin.id();
     Ok(account)
 }
 
@@ -32,7 +30,7 @@ pub async fn change_own(
     new_password: String,
     confirm_password: &str,
 ) -> Result<(), AppError> {
-    let caller = auth::require_account().await?;
+    let caller = access::signed_in().await?;
     let mut checks = Checks::default();
     if current.is_empty() {
         checks.check::<()>("current_password", Err(Problem::Required));
@@ -63,8 +61,9 @@ pub async fn change_own(
 }
 
 pub async fn reset(id: i64, new_password: String, confirm_password: &str) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
-    if id == admin.id {
+    let admin = access::admin().await?;
+    admin.managed_account(id).await?;
+    if id == admin.id() {
         return Err(AppError::field("new_password", Problem::OwnPasswordElsewhere));
     }
     let mut checks = Checks::default();
@@ -74,19 +73,20 @@ pub async fn reset(id: i64, new_password: String, confirm_password: &str) -> Res
     db::accounts::set_password(&pool()?, id, &hash)
         .await?
         .ok_or(AppError::NotFound)?;
-    tracing::info!(account.id = id, by = admin.id, "password set by an admin");
+    tracing::info!(account.id = id, by = admin.id(), "password set by an admin");
     leptos_axum::redirect(&format!("/admin/accounts/{id}?saved=password"));
     Ok(())
 }
 
 pub async fn set_disabled(id: i64, change: &str, confirmed: bool) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::admin().await?;
+    admin.managed_account(id).await?;
     let disable = match change {
         "disable" => true,
         "enable" => false,
         _ => return Err(AppError::field("form", Problem::UnknownChoice)),
     };
-    if disable && id == admin.id {
+    if disable && id == admin.id() {
         return Err(AppError::field("form", Problem::DisableSelf));
     }
     if disable && !confirmed {
@@ -95,7 +95,12 @@ pub async fn set_disabled(id: i64, change: &str, confirmed: bool) -> Result<(), 
     if !db::accounts::set_disabled(&pool()?, id, disable).await? {
         return Err(AppError::NotFound);
     }
-    tracing::info!(account.id = id, by = admin.id, disable, "account access changed");
+    tracing::info!(
+        account.id = id,
+        by = admin.id(),
+        disable,
+        "account access changed"
+    );
     let saved = if disable { "disabled" } else { "enabled" };
     leptos_axum::redirect(&format!("/admin/accounts/{id}?saved={saved}"));
     Ok(())

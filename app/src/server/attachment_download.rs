@@ -28,7 +28,7 @@ pub async fn download(
         .into_values()
         .collect();
     let found = async {
-        if !(is_admin(&pool, &session).await? || unit_owns(&pool, &links, id).await?) {
+        if !(admin_sees(&pool, &session, id).await? || unit_owns(&pool, &links, id).await?) {
             return Ok(None);
         }
         read(&pool, id).await
@@ -43,13 +43,30 @@ pub async fn download(
     }
 }
 
-/// A signed-in admin (evaluators see files through the council's pages, not by id).
-async fn is_admin(pool: &PgPool, session: &Session) -> download_error::Result<bool> {
+/// A signed-in system admin, or an organizer whose scope holds the file's campaign (evaluators
+/// see files through the council's pages, not by id).
+async fn admin_sees(pool: &PgPool, session: &Session, id: i64) -> download_error::Result<bool> {
+    use crate::domain::account::Role;
     let Some(signed_in) = super::auth::signed_in_account(session).await? else {
         return Ok(false);
     };
     let caller = super::db::accounts::caller(pool, signed_in.account_id, signed_in.generation).await?;
-    Ok(caller.is_some_and(|c| c.role == crate::domain::account::Role::Admin))
+    let scope_root = match caller.map(|c| (c.role, c.unit_id)) {
+        Some((Role::SystemAdmin, _)) => return Ok(true),
+        Some((Role::Organizer, Some(unit))) => unit,
+        _ => return Ok(false),
+    };
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT EXISTS (
+             SELECT 1 FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
+             JOIN campaigns c ON c.id = COALESCE(i.campaign_id, a.report_campaign)
+             WHERE a.id = $1 AND c.organizer_id IN ({}))",
+        super::db::access::subtree("$2")
+    ))
+    .bind(id)
+    .bind(scope_root)
+    .fetch_one(pool)
+    .await?)
 }
 
 /// Whether one of this browser's live links is the owning unit's link in the file's campaign.

@@ -1,5 +1,5 @@
 //! Who is calling: the signed-in account comes from the server-side session (PostgreSQL store).
-//! Every server function starts with `require_admin` or `require_account`; passwords are hashed
+//! Callers are checked through `server::access`, which reads the account here; passwords are hashed
 //! with argon2id off the async runtime, a few at a time. A sign-in ends 12 hours after it began,
 //! however active the session (and 8 idle hours end it sooner); a disabled account or a changed
 //! password ends it at its next request (`db::accounts::caller`).
@@ -28,6 +28,8 @@ pub struct Caller {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// The account's unit (an organizer's scope, an evaluator's đơn vị công tác).
+    pub unit_id: Option<i64>,
 }
 
 pub async fn session() -> Result<Session, AppError> {
@@ -78,14 +80,6 @@ pub async fn signed_in_account(
 
 pub async fn require_account() -> Result<Caller, AppError> {
     current_caller().await?.ok_or(AppError::Unauthorized)
-}
-
-pub async fn require_admin() -> Result<Caller, AppError> {
-    let caller = require_account().await?;
-    match caller.role {
-        Role::Admin => Ok(caller),
-        Role::Evaluator => Err(AppError::Forbidden),
-    }
 }
 
 /// Binds the session to the account under a fresh session id (no fixation).

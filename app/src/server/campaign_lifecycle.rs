@@ -6,7 +6,7 @@ use crate::domain::campaign::general::required_text;
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
 use crate::domain::deadline::Deadline;
 use crate::error::{AppError, Checks, FieldError, Problem};
-use crate::server::auth;
+use crate::server::access;
 use crate::server::campaigns::load;
 use crate::server::db::{self, audit::Change, map_err};
 use crate::server::state::{link_key, pool, LinkKey};
@@ -16,7 +16,7 @@ use sqlx::PgConnection;
 pub const REASON_MAX: usize = 500;
 
 pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let target =
         CampaignState::parse(to).ok_or_else(|| AppError::field("form", Problem::TransitionNotAllowed))?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
@@ -35,11 +35,11 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
             return Err(AppError::Invalid(problems));
         }
     }
-    set_state_in(&mut tx, &link_key()?, admin.id, id, from, target).await?;
+    set_state_in(&mut tx, &link_key()?, admin.id(), id, from, target).await?;
     tx.commit().await.map_err(map_err)?;
     tracing::info!(
         campaign.id = id,
-        by = admin.id,
+        by = admin.id(),
         to = target.as_str(),
         "campaign state changed"
     );
@@ -73,7 +73,7 @@ pub async fn set_state_in(
 }
 
 pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let mut checks = Checks::default();
     let kind = checks.check("deadline", DeadlineKind::parse(deadline).ok_or(Problem::Required));
     let new = checks.check("new_date", Deadline::parse_date(new_date));
@@ -115,7 +115,7 @@ pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Re
     };
     let change = Change {
         campaign_id: id,
-        account_id: admin.id,
+        account_id: admin.id(),
         kind: AuditKind::Deadline,
         before: Some(json!({ key: current.date_time_text() })),
         after: Some(json!({ key: new.date_time_text() })),
@@ -125,7 +125,7 @@ pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Re
     tx.commit().await.map_err(map_err)?;
     tracing::info!(
         campaign.id = id,
-        by = admin.id,
+        by = admin.id(),
         deadline = key,
         "deadline extended"
     );

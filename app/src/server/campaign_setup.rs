@@ -13,11 +13,11 @@ use crate::server::audit_snapshot;
 use crate::server::campaigns::{audit_change, load};
 use crate::server::db::campaign_units::SubtreeRow;
 use crate::server::db::{self, map_err};
-use crate::server::{auth, respond::redirect_plain_form, state::pool};
+use crate::server::{access, respond::redirect_plain_form, state::pool};
 use std::collections::HashMap;
 
 pub async fn picker(id: i64) -> Result<UnitPicker, AppError> {
-    auth::require_admin().await?;
+    access::campaign_admin(id).await?;
     let mut conn = pool()?.acquire().await.map_err(map_err)?;
     let campaign = load(&mut conn, id).await?;
     let rows = db::campaign_units::organizer_subtree(&mut conn, id, campaign.organizer.id).await?;
@@ -72,7 +72,7 @@ fn push_branch(
 }
 
 pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.setup_is_editable() {
@@ -90,7 +90,7 @@ pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Re
         let list_key = if include { "added" } else { "removed" };
         let before = serde_json::json!({ "unit_count": campaign.unit_count });
         let after = serde_json::json!({ "unit_count": after_count, list_key: changed });
-        audit_change(&mut tx, id, admin.id, AuditKind::Units, &before, &after).await?;
+        audit_change(&mut tx, id, admin.id(), AuditKind::Units, &before, &after).await?;
     }
     tx.commit().await.map_err(map_err)?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/units?saved=units#unit-{unit_id}"));
@@ -98,7 +98,7 @@ pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Re
 }
 
 pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let fields = parse_fields(text)?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
@@ -109,7 +109,7 @@ pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
     db::campaigns::replace_fields(&mut tx, id, &fields).await?;
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::fields(&before), audit_snapshot::fields(&after));
-    audit_change(&mut tx, id, admin.id, AuditKind::Fields, &old, &new).await?;
+    audit_change(&mut tx, id, admin.id(), AuditKind::Fields, &old, &new).await?;
     tx.commit().await.map_err(map_err)?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/fields?saved=fields"));
     Ok(())
@@ -122,7 +122,7 @@ pub async fn save_criteria(
     good: &str,
     pass: &str,
 ) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let (criteria, thresholds) = parse_criteria(rows, excellent, good, pass)?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
@@ -136,7 +136,7 @@ pub async fn save_criteria(
         audit_snapshot::criteria(&before),
         audit_snapshot::criteria(&after),
     );
-    audit_change(&mut tx, id, admin.id, AuditKind::Criteria, &old, &new).await?;
+    audit_change(&mut tx, id, admin.id(), AuditKind::Criteria, &old, &new).await?;
     tx.commit().await.map_err(map_err)?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/criteria?saved=criteria"));
     Ok(())
@@ -147,7 +147,7 @@ pub async fn save_scoring(
     input: &ScoringInput,
     award_rows: &[AwardFormInput],
 ) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let scoring = Scoring::parse(input);
     let forms = parse_award_forms(award_rows);
     let (scoring, forms) = match (scoring, forms) {
@@ -168,7 +168,7 @@ pub async fn save_scoring(
     db::campaigns::replace_award_forms(&mut tx, id, &forms).await?;
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::scoring(&before), audit_snapshot::scoring(&after));
-    audit_change(&mut tx, id, admin.id, AuditKind::Scoring, &old, &new).await?;
+    audit_change(&mut tx, id, admin.id(), AuditKind::Scoring, &old, &new).await?;
     tx.commit().await.map_err(map_err)?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/scoring?saved=scoring"));
     Ok(())

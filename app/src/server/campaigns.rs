@@ -8,9 +8,10 @@ use crate::domain::campaign::numbers::parse_count;
 use crate::domain::campaign::{default_award_forms, default_criteria, DEFAULT_FIELDS, DEFAULT_THRESHOLDS};
 use crate::domain::unit::UnitCode;
 use crate::error::{AppError, Checks, FieldError, Problem};
+use crate::server::access::{self, Admin};
 use crate::server::audit_snapshot::{self, changed_keys};
 use crate::server::db::{self, audit::Change, map_err};
-use crate::server::{auth, respond::redirect_plain_form, state::pool};
+use crate::server::{respond::redirect_plain_form, state::pool};
 use chrono::Utc;
 use serde_json::Value;
 use sqlx::PgConnection;
@@ -22,6 +23,14 @@ async fn organizer_id(conn: &mut PgConnection, code: &UnitCode) -> Result<i64, A
     db::units::id_by_code(conn, code)
         .await?
         .ok_or_else(|| AppError::field("organizer_code", Problem::UnitNotFound))
+}
+
+/// Refuses an organizer outside the admin's scope as if it did not exist.
+async fn check_organizer_in_scope(admin: &Admin, organizer: i64) -> Result<(), AppError> {
+    match admin.sees_unit(organizer).await {
+        Err(AppError::NotFound) => Err(AppError::field("organizer_code", Problem::UnitNotFound)),
+        other => other,
+    }
 }
 
 pub async fn load(conn: &mut PgConnection, id: i64) -> Result<CampaignDetail, AppError> {
@@ -55,12 +64,13 @@ pub async fn audit_change(
 }
 
 pub async fn create(input: &GeneralInput) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::admin().await?;
     let settings = GeneralSettings::parse(input)?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
-    let id = create_in(&mut tx, admin.id, &settings).await?;
+    check_organizer_in_scope(&admin, organizer_id(&mut tx, &settings.organizer_code).await?).await?;
+    let id = create_in(&mut tx, admin.id(), &settings).await?;
     tx.commit().await.map_err(map_err)?;
-    tracing::info!(campaign.id = id, by = admin.id, "campaign created");
+    tracing::info!(campaign.id = id, by = admin.id(), "campaign created");
     leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=created"));
     Ok(())
 }
@@ -120,7 +130,7 @@ fn locked_schedule_changes(
 }
 
 pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let settings = GeneralSettings::parse(input)?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
@@ -128,6 +138,7 @@ pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError>
         return Err(AppError::field("form", Problem::Locked { state }));
     }
     let organizer = organizer_id(&mut tx, &settings.organizer_code).await?;
+    check_organizer_in_scope(admin.admin(), organizer).await?;
     let before = load(&mut tx, id).await?;
     if !state.schedule_is_editable() {
         let locked = locked_schedule_changes(&before, &settings, organizer);
@@ -146,7 +157,7 @@ pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError>
             audit_change(
                 &mut tx,
                 id,
-                admin.id,
+                admin.id(),
                 AuditKind::Units,
                 &before_units,
                 &after_units,
@@ -156,15 +167,19 @@ pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError>
     }
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::general(&before), audit_snapshot::general(&after));
-    audit_change(&mut tx, id, admin.id, AuditKind::General, &old, &new).await?;
+    audit_change(&mut tx, id, admin.id(), AuditKind::General, &old, &new).await?;
     tx.commit().await.map_err(map_err)?;
-    tracing::info!(campaign.id = id, by = admin.id, "campaign general section saved");
+    tracing::info!(
+        campaign.id = id,
+        by = admin.id(),
+        "campaign general section saved"
+    );
     redirect_plain_form(&format!("/admin/campaigns/{id}/general?saved=general"));
     Ok(())
 }
 
 pub async fn copy(source_id: i64, title: &str, shift_years: &str) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(source_id).await?;
     let mut checks = Checks::default();
     let title = checks.check("title", required_text(title, TITLE_MAX));
     let years = checks.check("shift_years", parse_count(shift_years, 0, SHIFT_YEARS_MAX));
@@ -173,12 +188,12 @@ pub async fn copy(source_id: i64, title: &str, shift_years: &str) -> Result<(), 
         return Err(AppError::Internal);
     };
     let mut tx = pool()?.begin().await.map_err(map_err)?;
-    let id = copy_in(&mut tx, admin.id, source_id, title, years as i32).await?;
+    let id = copy_in(&mut tx, admin.id(), source_id, title, years as i32).await?;
     tx.commit().await.map_err(map_err)?;
     tracing::info!(
         campaign.id = id,
         from = source_id,
-        by = admin.id,
+        by = admin.id(),
         "campaign copied"
     );
     leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=copied"));

@@ -1,5 +1,6 @@
 //! All SQL of the app, in functions that take an executor and return domain or wire types.
 //! Unique violations are mapped to field problems by constraint name, never by message text.
+pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod campaign_units;

@@ -1,13 +1,13 @@
 //! Reading registration progress for the organizer (admins only).
 use super::campaigns::load;
 use super::db::{self, map_err};
-use super::{auth, state::pool};
+use super::{access, state::pool};
 use crate::api::participation::{Participation, ReceiptMatch};
 use crate::domain::initiative::receipt;
 use crate::error::{AppError, Problem};
 
 pub async fn participation(id: i64) -> Result<Participation, AppError> {
-    auth::require_admin().await?;
+    access::campaign_admin(id).await?;
     let pool = pool()?;
     let campaign = load(&mut *pool.acquire().await.map_err(map_err)?, id).await?;
     Ok(Participation {
@@ -23,7 +23,7 @@ pub async fn participation(id: i64) -> Result<Participation, AppError> {
 }
 
 pub async fn lookup(id: i64, code: &str) -> Result<Option<ReceiptMatch>, AppError> {
-    auth::require_admin().await?;
+    access::campaign_admin(id).await?;
     let code = receipt::normalize(code).ok_or_else(|| AppError::field("code", Problem::ReceiptFormat))?;
     db::participation::by_receipt(&pool()?, id, &code).await
 }

@@ -3,7 +3,7 @@
 use super::campaigns::load;
 use super::db::{self, audit::Change, map_err};
 use super::state::{link_key, pool};
-use super::{auth, unit_link};
+use super::{access, unit_link};
 use crate::api::unit_links::{LinksOfCampaign, UnitLink};
 use crate::domain::audit::AuditKind;
 use crate::domain::campaign_state::CampaignState;
@@ -12,7 +12,7 @@ use crate::error::{AppError, Problem};
 use serde_json::json;
 
 pub async fn list(id: i64) -> Result<LinksOfCampaign, AppError> {
-    auth::require_admin().await?;
+    access::campaign_admin(id).await?;
     let pool = pool()?;
     let campaign = load(&mut *pool.acquire().await.map_err(map_err)?, id).await?;
     let key = link_key()?;
@@ -57,7 +57,7 @@ fn check_state(state: CampaignState) -> Result<(), AppError> {
 }
 
 pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let key = link_key()?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     check_state(db::campaigns::lock_state(&mut tx, id).await?)?;
@@ -65,7 +65,7 @@ pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
     if issued > 0 {
         let change = Change {
             campaign_id: id,
-            account_id: admin.id,
+            account_id: admin.id(),
             kind: AuditKind::Links,
             before: None,
             after: Some(json!({ "links_issued": issued })),
@@ -78,7 +78,7 @@ pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
 }
 
 pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError> {
-    let admin = auth::require_admin().await?;
+    let admin = access::campaign_admin(id).await?;
     let key = link_key()?;
     let mut tx = pool()?.begin().await.map_err(map_err)?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
@@ -103,7 +103,7 @@ pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError
     if revoked || reissue {
         let change = Change {
             campaign_id: id,
-            account_id: admin.id,
+            account_id: admin.id(),
             kind: AuditKind::Links,
             before: None,
             after: Some(json!({ key_name: unit_name })),

@@ -36,6 +36,7 @@ pub async fn account(pool: &PgPool, username: &str, password: &str, role: Role) 
         "Người thử",
         &hash,
         role,
+        None,
     )
     .await
     .unwrap()

@@ -7,9 +7,9 @@ use crate::components::form_error::form_error;
 use crate::components::id_param::id_param;
 use crate::components::new_password::NewPasswordFields;
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
-use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::admin::accounts::role_name;
 use chrono_tz::Asia::Ho_Chi_Minh;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -77,10 +77,8 @@ fn AccountDetail(
     );
     let query = use_query_map();
     let saved = move || query.read().get("saved").and_then(|s| saved_text(&s));
-    let role = match account.role {
-        Role::Admin => t_string!(i18n, accounts.role_admin),
-        Role::Evaluator => t_string!(i18n, accounts.role_evaluator),
-    };
+    let role = role_name(account.role);
+    let unit = account.unit.clone().map(|u| format!("{} ({})", u.name, u.code));
     let status = match account.disabled_at {
         Some(at) => view! {
             <span class="badge">
@@ -127,6 +125,7 @@ fn AccountDetail(
                 <p class="meta">
                     <span class="code">{account.username.clone()}</span>
                     <span class="kind">{role}</span>
+                    {unit.map(|u| view! { <span class="kind">{u}</span> })}
                     {status}
                 </p>
             </div>

@@ -23,10 +23,6 @@ pub fn AccountsPage() -> impl IntoView {
     let role = Some(typed_value("role"))
         .filter(|r| !r.is_empty())
         .unwrap_or_else(|| "evaluator".to_owned());
-    let role_label = move |role: Role| match role {
-        Role::Admin => t_string!(i18n, accounts.role_admin),
-        Role::Evaluator => t_string!(i18n, accounts.role_evaluator),
-    };
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, accounts.title), t_string!(i18n, app_name)) />
         <h1>{t!(i18n, accounts.title)}</h1>
@@ -47,6 +43,7 @@ pub fn AccountsPage() -> impl IntoView {
                                                 <th scope="col">{t!(i18n, accounts.username)}</th>
                                                 <th scope="col">{t!(i18n, accounts.display_name)}</th>
                                                 <th scope="col">{t!(i18n, accounts.role)}</th>
+                                                <th scope="col">{t!(i18n, accounts.unit)}</th>
                                                 <th scope="col">{t!(i18n, accounts.created_at)}</th>
                                                 <th scope="col">{t!(i18n, account.status)}</th>
                                             </tr>
@@ -65,7 +62,10 @@ pub fn AccountsPage() -> impl IntoView {
                                                             )>{a.display_name}</td>
                                                             <td data-label=t_string!(
                                                                 i18n, accounts.role
-                                                            )>{role_label(a.role)}</td>
+                                                            )>{role_name(a.role)}</td>
+                                                            <td data-label=t_string!(
+                                                                i18n, accounts.unit
+                                                            )>{a.unit.map(|u| u.name).unwrap_or_default()}</td>
                                                             <td data-label=t_string!(
                                                                 i18n, accounts.created_at
                                                             )>
@@ -132,11 +132,23 @@ pub fn AccountsPage() -> impl IntoView {
                             <option value="evaluator" selected=role == "evaluator">
                                 {t!(i18n, accounts.role_evaluator)}
                             </option>
-                            <option value="admin" selected=role == "admin">
-                                {t!(i18n, accounts.role_admin)}
+                            <option value="organizer" selected=role == "organizer">
+                                {t!(i18n, accounts.role_organizer)}
+                            </option>
+                            <option value="system_admin" selected=role == "system_admin">
+                                {t!(i18n, accounts.role_system_admin)}
                             </option>
                         </select>
                     </Field>
+                    <TextField
+                        label=t_string!(i18n, accounts.unit_code)
+                        name="unit_code"
+                        hint=t_string!(i18n, accounts.unit_code_hint)
+                        error
+                        value=typed_value("unit_code")
+                        autocomplete="off"
+                        autocapitalize="characters"
+                    />
                     <button type="submit" class="button" disabled=action.pending()>
                         {t!(i18n, accounts.create)}
                     </button>
@@ -144,4 +156,15 @@ pub fn AccountsPage() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// A role in words, as the account pages show it.
+pub fn role_name(role: Role) -> String {
+    let i18n = use_i18n();
+    match role {
+        Role::SystemAdmin => t_string!(i18n, accounts.role_system_admin),
+        Role::Organizer => t_string!(i18n, accounts.role_organizer),
+        Role::Evaluator => t_string!(i18n, accounts.role_evaluator),
+    }
+    .to_owned()
 }

@@ -101,14 +101,26 @@ fn UnitView(
         {move || saved().map(|text| view! { <SavedNotice text /> })}
         <div class="grid">
             <Children detail=detail.clone() />
-            <EditForm
-                unit_id=unit.id
-                name=unit.name.clone()
-                kind=unit.kind.as_str().to_owned()
-                action=update
-            />
-            <MoveForm unit_id=unit.id parent_code action=move_to />
-            <ActiveForm unit_id=unit.id active=unit.active action=set_active />
+            {if detail.manageable {
+                view! {
+                    <EditForm
+                        unit_id=unit.id
+                        name=unit.name.clone()
+                        kind=unit.kind.as_str().to_owned()
+                        action=update
+                    />
+                    <MoveForm unit_id=unit.id parent_code action=move_to />
+                    <ActiveForm unit_id=unit.id active=unit.active action=set_active />
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <section class="card">
+                        <p class="empty">{t!(i18n, units.own_unit)}</p>
+                    </section>
+                }
+                    .into_any()
+            }}
         </div>
     }
 }

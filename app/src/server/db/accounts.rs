@@ -1,7 +1,10 @@
 //! Accounts: lookup for sign-in, creation, listing, passwords and disabling. A session counts
 //! only while its account is enabled and still has the session generation it signed in under.
+use super::access::subtree;
 use super::map_err;
 use crate::api::accounts::AccountView;
+use crate::api::units::UnitRef;
+use crate::domain::access::Scope;
 use crate::domain::account::{Role, Username};
 use crate::error::AppError;
 use crate::server::auth::Caller;
@@ -13,6 +16,7 @@ pub struct LoginRow {
     pub password_hash: String,
     pub disabled: bool,
     pub session_generation: i32,
+    pub role: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -21,24 +25,33 @@ struct CallerRow {
     username: String,
     display_name: String,
     role: String,
+    unit_id: Option<i64>,
 }
 
 impl CallerRow {
-    fn into_caller(self) -> Caller {
-        let role = Role::parse(&self.role).unwrap_or(Role::Evaluator);
-        Caller {
+    fn into_caller(self) -> Result<Caller, AppError> {
+        Ok(Caller {
             id: self.id,
             username: self.username,
             display_name: self.display_name,
-            role,
-        }
+            role: stored_role(&self.role)?,
+            unit_id: self.unit_id,
+        })
     }
+}
+
+/// A role read back from the database: an unknown value is an error, never some default role.
+fn stored_role(raw: &str) -> Result<Role, AppError> {
+    Role::parse(raw).map_err(|_| {
+        tracing::error!(role = raw, "unknown account role stored");
+        AppError::Internal
+    })
 }
 
 /// The account behind a session signed in under `generation`, unless disabled or since renewed.
 pub async fn caller(pool: &PgPool, id: i64, generation: i32) -> Result<Option<Caller>, AppError> {
     let row: Option<CallerRow> = sqlx::query_as(
-        "SELECT id, username, display_name, role FROM accounts
+        "SELECT id, username, display_name, role, unit_id FROM accounts
          WHERE id = $1 AND session_generation = $2 AND disabled_at IS NULL",
     )
     .bind(id)
@@ -46,12 +59,12 @@ pub async fn caller(pool: &PgPool, id: i64, generation: i32) -> Result<Option<Ca
     .fetch_optional(pool)
     .await
     .map_err(map_err)?;
-    Ok(row.map(CallerRow::into_caller))
+    row.map(CallerRow::into_caller).transpose()
 }
 
 pub async fn for_login(ex: impl PgExecutor<'_>, username: &str) -> Result<Option<LoginRow>, AppError> {
     sqlx::query_as(
-        "SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, session_generation
+        "SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, session_generation, role
          FROM accounts WHERE username = $1",
     )
     .bind(username)
@@ -75,14 +88,17 @@ pub async fn insert(
     display_name: &str,
     password_hash: &str,
     role: Role,
+    unit_id: Option<i64>,
 ) -> Result<i64, AppError> {
     sqlx::query_scalar(
-        "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO accounts (username, display_name, password_hash, role, unit_id)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(username.as_str())
     .bind(display_name)
     .bind(password_hash)
     .bind(role.as_str())
+    .bind(unit_id)
     .fetch_one(ex)
     .await
     .map_err(map_err)
@@ -121,8 +137,8 @@ pub async fn set_disabled(ex: impl PgExecutor<'_>, id: i64, disabled: bool) -> R
     Ok(changed.rows_affected() == 1)
 }
 
-pub async fn count_admins(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'admin'")
+pub async fn count_system_admins(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
+    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'system_admin'")
         .fetch_one(ex)
         .await
         .map_err(map_err)
@@ -136,40 +152,54 @@ struct AccountRow {
     role: String,
     created_at: chrono::DateTime<chrono::Utc>,
     disabled_at: Option<chrono::DateTime<chrono::Utc>>,
+    unit_id: Option<i64>,
+    unit_code: Option<String>,
+    unit_name: Option<String>,
 }
 
-impl From<AccountRow> for AccountView {
-    fn from(r: AccountRow) -> Self {
-        AccountView {
-            id: r.id,
-            username: r.username,
-            display_name: r.display_name,
-            role: Role::parse(&r.role).unwrap_or(Role::Evaluator),
-            created_at: r.created_at,
-            disabled_at: r.disabled_at,
+impl AccountRow {
+    fn into_view(self) -> Result<AccountView, AppError> {
+        let unit = match (self.unit_id, self.unit_code, self.unit_name) {
+            (Some(id), Some(code), Some(name)) => Some(UnitRef { id, code, name }),
+            _ => None,
+        };
+        Ok(AccountView {
+            id: self.id,
+            username: self.username,
+            display_name: self.display_name,
+            role: stored_role(&self.role)?,
+            unit,
+            created_at: self.created_at,
+            disabled_at: self.disabled_at,
             is_caller: false,
-        }
+        })
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, username, display_name, role, created_at, disabled_at";
+const ACCOUNT_SELECT: &str = "SELECT a.id, a.username, a.display_name, a.role, a.created_at, a.disabled_at,
+        a.unit_id, u.code AS unit_code, u.name::text AS unit_name
+     FROM accounts a LEFT JOIN units u ON u.id = a.unit_id";
 
-pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<AccountView>, AppError> {
+/// The accounts in `scope`: for an organizer, those whose unit lies in its subtree.
+pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<AccountView>, AppError> {
     let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY disabled_at IS NOT NULL, username"
+        "{ACCOUNT_SELECT}
+         WHERE $1::bigint IS NULL OR a.unit_id IN ({})
+         ORDER BY a.disabled_at IS NOT NULL, a.username",
+        subtree("$1")
     ))
+    .bind(scope.root())
     .fetch_all(ex)
     .await
     .map_err(map_err)?;
-    Ok(rows.into_iter().map(AccountView::from).collect())
+    rows.into_iter().map(AccountRow::into_view).collect()
 }
 
 pub async fn view(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<AccountView>, AppError> {
-    let row: Option<AccountRow> =
-        sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(ex)
-            .await
-            .map_err(map_err)?;
-    Ok(row.map(AccountView::from))
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+        .map_err(map_err)?;
+    row.map(AccountRow::into_view).transpose()
 }

@@ -1,8 +1,10 @@
 //! Campaign rows and their lists. A change locks the campaign row first (`lock_state`) so two
 //! admins cannot interleave a state change with an edit; lists are replaced as a whole.
+use super::access::subtree;
 use super::map_err;
 use crate::api::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
 use crate::api::units::UnitRef;
+use crate::domain::access::Scope;
 use crate::domain::campaign::general::{GeneralSettings, Schedule};
 use crate::domain::campaign::readiness::{missing_for_opening, SetupFacts};
 use crate::domain::campaign::scoring::Scoring;
@@ -29,14 +31,18 @@ fn state_of(text: &str) -> CampaignState {
     CampaignState::parse(text).unwrap_or(CampaignState::Draft)
 }
 
-pub async fn list(ex: impl PgExecutor<'_>) -> Result<Vec<CampaignSummary>, AppError> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(
+/// The campaigns organized inside `scope`.
+pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<CampaignSummary>, AppError> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.title, c.state, o.name AS organizer_name, c.period_start, c.period_end,
                 c.registration_deadline,
                 (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
          FROM campaigns c JOIN units o ON o.id = c.organizer_id
+         WHERE $1::bigint IS NULL OR c.organizer_id IN ({})
          ORDER BY c.period_start DESC NULLS FIRST, c.id DESC",
-    )
+        subtree("$1")
+    ))
+    .bind(scope.root())
     .fetch_all(ex)
     .await
     .map_err(map_err)?;
@@ -419,12 +425,15 @@ pub async fn exists(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> 
         .map_err(map_err)
 }
 
-pub async fn organizer_options(ex: impl PgExecutor<'_>) -> Result<Vec<UnitRef>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+pub async fn organizer_options(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<UnitRef>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(&format!(
         "SELECT u.id, u.code, u.name::text FROM units u
          WHERE u.active AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND c.active)
+           AND ($1::bigint IS NULL OR u.id IN ({}))
          ORDER BY u.name, u.code",
-    )
+        subtree("$1")
+    ))
+    .bind(scope.root())
     .fetch_all(ex)
     .await
     .map_err(map_err)?;

@@ -1,5 +1,6 @@
 //! Database tests against a real PostgreSQL: each test gets its own database with migrations.
 use crate::api::unit_import::ssr::import_bytes;
+use crate::domain::access::Scope;
 use crate::domain::account::{Role, Username};
 use crate::domain::text::fold_for_search;
 use crate::domain::unit::{UnitCode, UnitKind, UnitName};
@@ -13,7 +14,8 @@ async fn admin(pool: &PgPool) -> i64 {
         &Username::parse("admin").unwrap(),
         "Quản trị",
         "x",
-        Role::Admin,
+        Role::SystemAdmin,
+        None,
     )
     .await
     .unwrap()
@@ -36,7 +38,11 @@ async fn names(pool: &PgPool, parent: Option<i64>) -> Vec<String> {
 }
 
 async fn applied(pool: &PgPool, run: i64) -> bool {
-    db::unit_imports::get(pool, run).await.unwrap().unwrap().applied
+    db::unit_imports::get(pool, run, None)
+        .await
+        .unwrap()
+        .unwrap()
+        .applied
 }
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
@@ -64,7 +70,7 @@ async fn search_ignores_diacritics_and_case(pool: PgPool) {
     unit(&pool, "GV-P14", "Phường 14", Some(district)).await;
     unit(&pool, "GV-DTN", "Đoàn Thanh niên phường", Some(district)).await;
     for query in ["phuong 4", "PHƯỜNG 4", "Phuờng 4"] {
-        let hits = db::units::search(&pool, &fold_for_search(query), 50)
+        let hits = db::units::search(&pool, &fold_for_search(query), 50, Scope::System)
             .await
             .unwrap();
         assert_eq!(
@@ -74,18 +80,20 @@ async fn search_ignores_diacritics_and_case(pool: PgPool) {
         );
         assert_eq!(hits[0].path, "Quận Gò Vấp");
     }
-    let hits = db::units::search(&pool, &fold_for_search("doan"), 50)
+    let hits = db::units::search(&pool, &fold_for_search("doan"), 50, Scope::System)
         .await
         .unwrap();
     assert_eq!(hits[0].name, "Đoàn Thanh niên phường");
-    let hits = db::units::search(&pool, &fold_for_search("gv-p1"), 50)
+    let hits = db::units::search(&pool, &fold_for_search("gv-p1"), 50, Scope::System)
         .await
         .unwrap();
     assert_eq!(hits[0].code, "GV-P14");
-    assert!(db::units::search(&pool, &fold_for_search("100%"), 50)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        db::units::search(&pool, &fold_for_search("100%"), 50, Scope::System)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[sqlx::test(migrator = "crate::server::MIGRATOR")]
@@ -117,7 +125,7 @@ async fn importing_the_same_file_twice_changes_nothing(pool: PgPool) {
     let first = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
         .await
         .unwrap();
-    let report = db::unit_imports::get(&pool, first).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, first, None).await.unwrap().unwrap();
     assert_eq!(
         (report.applied, report.created, report.updated, report.unchanged),
         (true, 3, 0, 0)
@@ -130,7 +138,7 @@ async fn importing_the_same_file_twice_changes_nothing(pool: PgPool) {
     let second = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
         .await
         .unwrap();
-    let report = db::unit_imports::get(&pool, second).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, second, None).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 3));
     let after: Vec<(String, chrono::DateTime<chrono::Utc>)> =
         sqlx::query_as("SELECT code, updated_at FROM units ORDER BY code")
@@ -153,9 +161,11 @@ async fn a_changed_name_updates_the_unit_with_that_code(pool: PgPool) {
     let run = import_bytes(&pool, account, "b.csv", renamed.as_bytes())
         .await
         .unwrap();
-    let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, run, None).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 1, 2));
-    let hits = db::units::search(&pool, "phuong mot", 5).await.unwrap();
+    let hits = db::units::search(&pool, "phuong mot", 5, Scope::System)
+        .await
+        .unwrap();
     assert_eq!(hits[0].code, "GV-P1");
 }
 
@@ -166,7 +176,7 @@ async fn a_file_with_a_bad_row_imports_nothing(pool: PgPool) {
     let run = import_bytes(&pool, account, "bad.csv", bad.as_bytes())
         .await
         .unwrap();
-    let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, run, None).await.unwrap().unwrap();
     assert!(!report.applied);
     assert_eq!(report.problems.len(), 1);
     assert_eq!(report.problems[0].row, 5);
@@ -184,7 +194,7 @@ async fn nfd_text_a_bom_and_windows_line_ends_import_the_same(pool: PgPool) {
     let again = import_bytes(&pool, account, "plain.csv", FILE.as_bytes())
         .await
         .unwrap();
-    let report = db::unit_imports::get(&pool, again).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, again, None).await.unwrap().unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 3));
     let stored: String = sqlx::query_scalar("SELECT name FROM units WHERE code = 'GV'")
         .fetch_one(&pool)
@@ -205,13 +215,13 @@ async fn an_xlsx_file_imports_like_the_csv(pool: PgPool) {
     }
     let bytes = book.save_to_buffer().unwrap();
     let run = import_bytes(&pool, account, "a.xlsx", &bytes).await.unwrap();
-    let report = db::unit_imports::get(&pool, run).await.unwrap().unwrap();
+    let report = db::unit_imports::get(&pool, run, None).await.unwrap().unwrap();
     assert_eq!((report.applied, report.created), (true, 3));
     let again = import_bytes(&pool, account, "a.csv", FILE.as_bytes())
         .await
         .unwrap();
     assert_eq!(
-        db::unit_imports::get(&pool, again)
+        db::unit_imports::get(&pool, again, None)
             .await
             .unwrap()
             .unwrap()

@@ -50,12 +50,18 @@ struct RunRow {
     created_at: chrono::DateTime<chrono::Utc>,
 }
 
-pub async fn get(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<ImportReport>, AppError> {
+/// The report of run `id`; with `account`, only if that account made the run.
+pub async fn get(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+    account: Option<i64>,
+) -> Result<Option<ImportReport>, AppError> {
     let row: Option<RunRow> = sqlx::query_as(
         "SELECT id, file_name, applied, created, updated, unchanged, problems, elapsed_ms, created_at
-         FROM unit_imports WHERE id = $1",
+         FROM unit_imports WHERE id = $1 AND ($2::bigint IS NULL OR account_id = $2)",
     )
     .bind(id)
+    .bind(account)
     .fetch_optional(ex)
     .await
     .map_err(map_err)?;

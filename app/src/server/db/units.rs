@@ -1,8 +1,10 @@
 //! The unit tree. Lists are ordered by the `vi_natural` collation (Vietnamese order, numbers as
 //! numbers); search compares the folded `search_key`. Changes that touch the tree's shape lock the
 //! table so two of them cannot build a cycle together.
+use super::access::subtree;
 use super::map_err;
 use crate::api::units::{SearchHit, UnitRef, UnitSummary};
+use crate::domain::access::Scope;
 use crate::domain::unit::{UnitCode, UnitKind, UnitName};
 use crate::domain::unit_import::{ExistingUnit, ImportPlan};
 use crate::error::AppError;
@@ -101,8 +103,14 @@ struct HitRow {
     path: Option<String>,
 }
 
-/// Units whose folded name or code contains the folded query; exact and prefix matches first.
-pub async fn search(ex: impl PgExecutor<'_>, folded: &str, limit: i64) -> Result<Vec<SearchHit>, AppError> {
+/// Units in `scope` whose folded name or code contains the folded query; exact and prefix
+/// matches first.
+pub async fn search(
+    ex: impl PgExecutor<'_>,
+    folded: &str,
+    limit: i64,
+    scope: Scope,
+) -> Result<Vec<SearchHit>, AppError> {
     let pattern = format!(
         "%{}%",
         folded
@@ -110,10 +118,11 @@ pub async fn search(ex: impl PgExecutor<'_>, folded: &str, limit: i64) -> Result
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows: Vec<HitRow> = sqlx::query_as(
+    let rows: Vec<HitRow> = sqlx::query_as(&format!(
         "WITH hits AS (
              SELECT * FROM units
-             WHERE search_key LIKE $2 OR lower(code) LIKE $2
+             WHERE (search_key LIKE $2 OR lower(code) LIKE $2)
+               AND ($4::bigint IS NULL OR id IN ({}))
              ORDER BY (search_key = $1) DESC, (search_key LIKE $1 || '%') DESC, name, code
              LIMIT $3
          )
@@ -125,10 +134,12 @@ pub async fn search(ex: impl PgExecutor<'_>, folded: &str, limit: i64) -> Result
               SELECT string_agg(u.name, ' › ' ORDER BY up.depth DESC) FROM up JOIN units u ON u.id = up.id) AS path
          FROM hits h
          ORDER BY (h.search_key = $1) DESC, (h.search_key LIKE $1 || '%') DESC, h.name, h.code",
-    )
+        subtree("$4")
+    ))
     .bind(folded)
     .bind(pattern)
     .bind(limit)
+    .bind(scope.root())
     .fetch_all(ex)
     .await
     .map_err(map_err)?;

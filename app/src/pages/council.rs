@@ -1,0 +1,74 @@
+//! Where an evaluator lands after signing in: who is signed in, for which unit, and what the
+//! council's desk will hold. Admin pages are not shown to evaluators.
+use crate::api::auth::{whoami, Logout};
+use crate::components::notice::{ErrorNotice, Loading};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CouncilHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = Resource::new(|| (), |_| whoami());
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <Title text=move || format!("{} · {}", t_string!(i18n, council.title), t_string!(i18n, app_name)) />
+        <a class="skip-link" href="#main">
+            {t!(i18n, nav.skip)}
+        </a>
+        <header class="topbar">
+            <a class="brand" href="/council">
+                {t!(i18n, app_name)}
+            </a>
+            <div class="who">
+                <a class="who-password" href="/admin/password">
+                    {t!(i18n, nav.password)}
+                </a>
+                <ActionForm action=logout>
+                    <button type="submit" class="button small secondary">
+                        {t!(i18n, nav.logout)}
+                    </button>
+                </ActionForm>
+            </div>
+        </header>
+        <main id="main" class="page">
+            <h1>{t!(i18n, council.title)}</h1>
+            <Suspense fallback=|| {
+                view! { <Loading /> }
+            }>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(account)) => {
+                            let unit = account
+                                .unit
+                                .map(|u| u.name)
+                                .unwrap_or_else(|| t_string!(i18n, council.no_unit).to_owned());
+                            view! {
+                                <p class="lead">
+                                    {t!(i18n, council.greeting, name = account.display_name, unit = unit)}
+                                </p>
+                                <section class="card">
+                                    <p class="empty">{t!(i18n, council.nothing_yet)}</p>
+                                    {account
+                                        .role
+                                        .is_admin()
+                                        .then(|| {
+                                            view! {
+                                                <a class="button secondary" href="/admin/campaigns">
+                                                    {t!(i18n, council.to_admin)}
+                                                </a>
+                                            }
+                                        })}
+                                </section>
+                            }
+                                .into_any()
+                        }
+                        Ok(None) => view! { <ErrorNotice error=AppError::Unauthorized /> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}
