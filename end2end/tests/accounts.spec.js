@@ -32,6 +32,8 @@ test('@forms bad account input is refused at each field and a valid account is l
 });
 
 test('@forms an admin disables an account (the person is signed out at once), enables it, and its owner changes the password', async ({ page, browser }, testInfo) => {
+  // Two browsers, a dozen round trips: more than the default 30 s on a busy phone profile.
+  test.setTimeout(60_000);
   await signIn(page, testInfo);
   const username = `khoa${testInfo.project.name.replace(/[^a-z]/g, '')}${Date.now().toString(36)}`;
   const displayName = `Trần Văn Khóa ${Date.now().toString(36)}`;

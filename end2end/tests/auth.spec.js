@@ -40,6 +40,7 @@ test('after five failed sign-ins the account waits, then the right password stil
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Họ và tên').fill('Người Thử Chờ');
   await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-dung-1');
+  await page.getByLabel('Mã đơn vị công tác').fill('Q11');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('cell', { name: username })).toBeVisible();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
