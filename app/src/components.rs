@@ -1,4 +1,5 @@
 //! Reusable view pieces: messages for problems, form fields, notices.
+pub mod account_gate;
 pub mod audit_value;
 pub mod campaign_labels;
 pub mod campaign_page;

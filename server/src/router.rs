@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, MethodRouter};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
@@ -55,6 +55,43 @@ pub fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.clone()
 }
 
+/// Where a hand-added route sits: behind sessions and compression with the pages, or before
+/// them (board streams stay open for hours; a session or a compression body per stream costs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    WithPages,
+    BeforeSessions,
+}
+
+/// A route the router adds by hand beside Leptos's pages and server functions.
+pub struct HandRoute {
+    pub path: &'static str,
+    pub layer: Layer,
+    pub handler: MethodRouter<AppState>,
+}
+
+/// Every hand-added route; the router is built from this list and the access matrix test reads
+/// it, so a route added here without a row in the matrix fails that test.
+pub fn hand_routes() -> Vec<HandRoute> {
+    vec![
+        HandRoute {
+            path: "/healthz",
+            layer: Layer::WithPages,
+            handler: get(healthz),
+        },
+        HandRoute {
+            path: "/files/{id}",
+            layer: Layer::WithPages,
+            handler: get(app::server::attachment_download::download),
+        },
+        HandRoute {
+            path: "/live/{campaign}/events",
+            layer: Layer::BeforeSessions,
+            handler: get(app::server::live_events::events),
+        },
+    ]
+}
+
 /// The app's router; `live` is the server's live-board hub (its owner stops it at shutdown).
 pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Result<Router> {
     let store = PostgresStore::new(pool.clone());
@@ -89,9 +126,12 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
     };
     let routes = route_list();
     let context_state = state.clone();
-    let router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/files/{id}", get(app::server::attachment_download::download))
+    let (with_pages, before_sessions): (Vec<_>, Vec<_>) = hand_routes()
+        .into_iter()
+        .partition(|r| r.layer == Layer::WithPages);
+    let router = with_pages
+        .into_iter()
+        .fold(Router::new(), |router, r| router.route(r.path, r.handler))
         .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -110,8 +150,9 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         .service(router);
     // Board streams stay open for hours on every screen: they skip sessions and compression
     // (a boxed compression body is ≈ 6 KB per open stream; events are never compressed).
-    let app = Router::new()
-        .route("/live/{campaign}/events", get(app::server::live_events::events))
+    let app = before_sessions
+        .into_iter()
+        .fold(Router::new(), |router, r| router.route(r.path, r.handler))
         .with_state(state)
         .fallback_service(pages)
         .layer(axum::middleware::from_fn(note_page_without_policy))

@@ -6,7 +6,7 @@ use axum::Router;
 use sqlx::PgPool;
 
 mod common;
-use common::{account, post, router, sign_in};
+use common::{account, post, router, sign_in, unit_id};
 
 struct Admin {
     app: Router,
@@ -57,14 +57,6 @@ fn general(title: &str, registration: &str, report: &str) -> String {
          &period_start=23/10/2030&period_end=31/01/2031&registration_deadline={registration}\
          &report_deadline={report}&min_initiatives=1&max_initiatives=50&visibility=public"
     )
-}
-
-async fn unit_id(pool: &PgPool, code: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
-        .bind(code)
-        .fetch_one(pool)
-        .await
-        .unwrap()
 }
 
 async fn state(pool: &PgPool, id: i64) -> String {

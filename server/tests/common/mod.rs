@@ -42,6 +42,14 @@ pub async fn account(pool: &PgPool, username: &str, password: &str, role: Role) 
     .unwrap()
 }
 
+pub async fn unit_id(pool: &PgPool, code: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
+        .bind(code)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
 pub async fn post(
     app: &Router,
     path: &str,

@@ -68,31 +68,11 @@ impl Fixture {
     }
 
     pub fn fields(&self, key: &str) -> Vec<(String, String)> {
-        [
-            ("campaign_id", self.campaign.to_string()),
-            ("initiative_id", "0".into()),
-            ("submit_key", key.into()),
-            ("kind", "model".into()),
-            ("field_id", String::new()),
-            ("title", "Mô hình “Một cửa không chờ”".into()),
-            ("situation", "Người dân chờ lâu.".into()),
-            ("solution", "Lấy số qua Zalo.".into()),
-            ("benefit", "Giảm thời gian chờ.".into()),
-            ("scope", "Toàn phường.".into()),
-            ("first_applied", "01/11/2026".into()),
-            ("author_mode", "collective".into()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect()
+        initiative_fields(self.campaign, None, key)
     }
 
     pub async fn first_field(&self) -> i64 {
-        sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id = $1 ORDER BY position LIMIT 1")
-            .bind(self.campaign)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap()
+        first_field(&self.pool, self.campaign).await
     }
 
     /// Submits an initiative with `key`, the fields changed by `change`, and `files`.
@@ -149,6 +129,36 @@ impl Fixture {
             .await
             .unwrap()
     }
+}
+
+/// A complete initiative form for `campaign` (a new one, or `initiative_id` changed later).
+pub fn initiative_fields(campaign: i64, field: Option<i64>, key: &str) -> Vec<(String, String)> {
+    [
+        ("campaign_id", campaign.to_string()),
+        ("initiative_id", "0".into()),
+        ("submit_key", key.into()),
+        ("kind", "model".into()),
+        ("field_id", field.map(|f| f.to_string()).unwrap_or_default()),
+        ("title", "Mô hình “Một cửa không chờ”".into()),
+        ("situation", "Người dân chờ lâu.".into()),
+        ("solution", "Lấy số qua Zalo.".into()),
+        ("benefit", "Giảm thời gian chờ.".into()),
+        ("scope", "Toàn phường.".into()),
+        ("first_applied", "01/11/2026".into()),
+        ("author_mode", "collective".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+/// The campaign's first field (lĩnh vực).
+pub async fn first_field(pool: &PgPool, campaign: i64) -> i64 {
+    sqlx::query_scalar("SELECT id FROM campaign_fields WHERE campaign_id = $1 ORDER BY position LIMIT 1")
+        .bind(campaign)
+        .fetch_one(pool)
+        .await
+        .unwrap()
 }
 
 pub fn receipt(body: &str) -> (i64, String) {

@@ -20,18 +20,27 @@ pub fn AdminLayout() -> impl IntoView {
             <a class="brand" href="/admin/campaigns">
                 {t!(i18n, app_name)}
             </a>
-            <nav aria-label=move || t_string!(i18n, nav.main)>
-                <A href="/admin/campaigns">{t!(i18n, nav.campaigns)}</A>
-                <A href="/admin/units">{t!(i18n, nav.units)}</A>
-                <A href="/admin/accounts">{t!(i18n, nav.accounts)}</A>
-            </nav>
             <Suspense>
                 {move || Suspend::new(async move {
                     me.await
                         .ok()
                         .flatten()
                         .map(|account| {
+                            let nav = account
+                                .role
+                                .is_admin()
+                                .then(|| {
+                                    // An evaluator comes here only to change its password.
+                                    view! {
+                                        <nav aria-label=move || t_string!(i18n, nav.main)>
+                                            <A href="/admin/campaigns">{t!(i18n, nav.campaigns)}</A>
+                                            <A href="/admin/units">{t!(i18n, nav.units)}</A>
+                                            <A href="/admin/accounts">{t!(i18n, nav.accounts)}</A>
+                                        </nav>
+                                    }
+                                });
                             view! {
+                                {nav}
                                 <div class="who">
                                     <span>{account.display_name}</span>
                                     <a class="who-password" href="/admin/password">

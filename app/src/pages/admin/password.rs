@@ -1,6 +1,7 @@
 //! Changing one's own password: the current one, then the new one twice. Other browsers signed
 //! in with the account are signed out by the change; this one stays signed in.
 use crate::api::accounts::ChangePassword;
+use crate::components::account_gate::AccountGate;
 use crate::components::field::FormAlert;
 use crate::components::form_error::form_error;
 use crate::components::new_password::NewPasswordFields;
@@ -23,23 +24,25 @@ pub fn PasswordPage() -> impl IntoView {
         <h1>{t!(i18n, password.title)}</h1>
         <p class="lead">{t!(i18n, password.lead)}</p>
         {move || changed().then(|| view! { <SavedNotice text=t_string!(i18n, password.changed) /> })}
-        <section class="card form-card">
-            <ActionForm action>
-                <FormAlert error />
-                <TextField
-                    label=t_string!(i18n, password.current)
-                    name="current_password"
-                    error
-                    input_type="password"
-                    autocomplete="current-password"
-                    autocapitalize="none"
-                    required=true
-                />
-                <NewPasswordFields error />
-                <button type="submit" class="button" disabled=action.pending()>
-                    {t!(i18n, password.submit)}
-                </button>
-            </ActionForm>
-        </section>
+        <AccountGate>
+            <section class="card form-card">
+                <ActionForm action>
+                    <FormAlert error />
+                    <TextField
+                        label=t_string!(i18n, password.current)
+                        name="current_password"
+                        error
+                        input_type="password"
+                        autocomplete="current-password"
+                        autocapitalize="none"
+                        required=true
+                    />
+                    <NewPasswordFields error />
+                    <button type="submit" class="button" disabled=action.pending()>
+                        {t!(i18n, password.submit)}
+                    </button>
+                </ActionForm>
+            </section>
+        </AccountGate>
     }
 }

@@ -1,5 +1,6 @@
 //! Adding one unit by hand; `?parent=CODE` preselects its parent.
 use crate::api::units::CreateUnit;
+use crate::components::account_gate::AccountGate;
 use crate::components::field::{Field, FormAlert};
 use crate::components::form_error::{form_error, typed_value};
 use crate::components::kind_label::KindOptions;
@@ -22,6 +23,8 @@ pub fn NewUnitPage() -> impl IntoView {
     let kind = Some(typed_value("kind"))
         .filter(|k| !k.is_empty())
         .unwrap_or_else(|| "ward".to_owned());
+    // Read again each time the gate shows the form.
+    let (parent, kind) = (StoredValue::new(parent), StoredValue::new(kind));
     view! {
         <Title text=move || {
             format!("{} · {}", t_string!(i18n, units.new_title), t_string!(i18n, app_name))
@@ -30,42 +33,44 @@ pub fn NewUnitPage() -> impl IntoView {
             <a href="/admin/units">{t!(i18n, units.title)}</a>
         </nav>
         <h1>{t!(i18n, units.new_title)}</h1>
-        <section class="card form-card">
-            <ActionForm action>
-                <FormAlert error />
-                <TextField
-                    label=t_string!(i18n, units.code)
-                    name="code"
-                    hint=t_string!(i18n, units.code_hint)
-                    error
-                    value=typed_value("code")
-                    autocapitalize="characters"
-                    required=true
-                />
-                <TextField
-                    label=t_string!(i18n, units.name)
-                    name="name"
-                    error
-                    value=typed_value("name")
-                    required=true
-                />
-                <Field label=t_string!(i18n, units.kind) name="kind" error>
-                    <select id="kind" name="kind" aria-describedby="kind-msg">
-                        <KindOptions selected=kind />
-                    </select>
-                </Field>
-                <TextField
-                    label=t_string!(i18n, units.parent_code)
-                    name="parent_code"
-                    hint=t_string!(i18n, units.parent_hint)
-                    error
-                    value=parent
-                    autocapitalize="characters"
-                />
-                <button type="submit" class="button" disabled=action.pending()>
-                    {t!(i18n, units.create)}
-                </button>
-            </ActionForm>
-        </section>
+        <AccountGate admins_only=true>
+            <section class="card form-card">
+                <ActionForm action>
+                    <FormAlert error />
+                    <TextField
+                        label=t_string!(i18n, units.code)
+                        name="code"
+                        hint=t_string!(i18n, units.code_hint)
+                        error
+                        value=typed_value("code")
+                        autocapitalize="characters"
+                        required=true
+                    />
+                    <TextField
+                        label=t_string!(i18n, units.name)
+                        name="name"
+                        error
+                        value=typed_value("name")
+                        required=true
+                    />
+                    <Field label=t_string!(i18n, units.kind) name="kind" error>
+                        <select id="kind" name="kind" aria-describedby="kind-msg">
+                            <KindOptions selected=kind.get_value() />
+                        </select>
+                    </Field>
+                    <TextField
+                        label=t_string!(i18n, units.parent_code)
+                        name="parent_code"
+                        hint=t_string!(i18n, units.parent_hint)
+                        error
+                        value=parent.get_value()
+                        autocapitalize="characters"
+                    />
+                    <button type="submit" class="button" disabled=action.pending()>
+                        {t!(i18n, units.create)}
+                    </button>
+                </ActionForm>
+            </section>
+        </AccountGate>
     }
 }
