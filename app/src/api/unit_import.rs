@@ -50,7 +50,7 @@ pub mod ssr {
     use crate::domain::unit_import::{outside_scope, plan_import, ImportPlan, RowProblem};
     use crate::error::{AppError, Problem};
     use crate::server::import_file::{read_unit_rows, MAX_FILE_BYTES};
-    use crate::server::{access, db, db::map_err, state::pool};
+    use crate::server::{access, db, state::pool};
     use std::time::Instant;
 
     /// The import form has one field; a few more are tolerated, not thousands.
@@ -115,7 +115,7 @@ pub mod ssr {
     ) -> Result<i64, AppError> {
         let started = Instant::now();
         let rows = read_unit_rows(bytes);
-        let mut tx = pool.begin().await.map_err(map_err)?;
+        let mut tx = pool.begin().await?;
         db::units::lock_tree(&mut tx).await?;
         let root_code = match root {
             Some(id) => {
@@ -161,7 +161,7 @@ pub mod ssr {
             elapsed_ms: started.elapsed().as_millis(),
         };
         let id = db::unit_imports::insert(&mut *tx, run).await?;
-        tx.commit().await.map_err(map_err)?;
+        tx.commit().await?;
         tracing::info!(
             import.id = id,
             account.id = account_id,

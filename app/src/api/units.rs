@@ -190,7 +190,7 @@ mod ssr {
     use crate::domain::unit::{UnitCode, UnitKind, UnitName};
     use crate::error::{AppError, Checks, Problem};
     use crate::server::access::{self, Admin};
-    use crate::server::{db, db::map_err, state::pool};
+    use crate::server::{db, state::pool};
 
     /// An empty parent code means "top of the tree".
     fn parse_parent(raw: &str) -> Result<Option<UnitCode>, Problem> {
@@ -238,10 +238,10 @@ mod ssr {
         let (Some(code), Some(name), Some(kind), Some(parent)) = (code, name, kind, parent) else {
             return Err(AppError::Internal);
         };
-        let mut tx = pool()?.begin().await.map_err(map_err)?;
+        let mut tx = pool()?.begin().await?;
         let parent_id = resolve_parent(&mut tx, &admin, parent).await?;
         let id = db::units::insert(&mut *tx, &code, &name, kind, parent_id).await?;
-        tx.commit().await.map_err(map_err)?;
+        tx.commit().await?;
         tracing::info!(unit.id = id, by = admin.id(), "unit created");
         leptos_axum::redirect(&format!("/admin/units/{id}?saved=created"));
         Ok(())
@@ -269,7 +269,7 @@ mod ssr {
         let admin = access::admin().await?;
         admin.manages_unit(id).await?;
         let parent = parse_parent(parent_code).map_err(|p| AppError::field("parent_code", p))?;
-        let mut tx = pool()?.begin().await.map_err(map_err)?;
+        let mut tx = pool()?.begin().await?;
         db::units::lock_tree(&mut tx).await?;
         let parent_id = resolve_parent(&mut tx, &admin, parent).await?;
         if let Some(parent_id) = parent_id {
@@ -280,7 +280,7 @@ mod ssr {
         if !db::units::set_parent(&mut *tx, id, parent_id).await? {
             return Err(AppError::NotFound);
         }
-        tx.commit().await.map_err(map_err)?;
+        tx.commit().await?;
         tracing::info!(unit.id = id, by = admin.id(), "unit moved");
         leptos_axum::redirect(&format!("/admin/units/{id}?saved=moved"));
         Ok(())

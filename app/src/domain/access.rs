@@ -63,9 +63,38 @@ impl Scope {
     }
 }
 
+/// A unit link as stored: the campaign it was issued for, and whether it was revoked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkState {
+    pub campaign_id: i64,
+    pub revoked: bool,
+}
+
+impl LinkState {
+    /// A link acts for its unit in its own campaign only, until it is revoked.
+    pub fn acts_in(self, campaign_id: i64) -> bool {
+        !self.revoked && self.campaign_id == campaign_id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_acts_only_in_its_campaign_and_only_until_revoked() {
+        let live = LinkState {
+            campaign_id: 7,
+            revoked: false,
+        };
+        assert!(live.acts_in(7));
+        assert!(!live.acts_in(8), "another campaign");
+        assert!(!LinkState {
+            revoked: true,
+            ..live
+        }
+        .acts_in(7));
+    }
 
     // Quận 11 (2) under Thành phố (1); Phường 5 (3) under Quận 11; Quận 1 (4) under Thành phố.
     const CITY: &[i64] = &[1];

@@ -1,14 +1,26 @@
 //! The one access layer: every server entry point obtains its caller here, and the proofs it
-//! returns can be built nowhere else (their fields are private). It checks the session (accounts)
-//! and applies the rules of `domain::access` to what the caller names: a campaign or a unit
-//! outside an admin's scope is `NotFound`, exactly like one that does not exist.
+//! returns can be built nowhere else (their fields are private). Rules:
+//! - Accounts come from the session. A system admin manages everything; an organizer the units
+//!   below its unit and the campaigns organized inside its subtree (`domain::access`); an
+//!   evaluator manages nothing. A campaign, unit, account or file outside an admin's scope is
+//!   `NotFound`, exactly like one that does not exist; an own unit it may see but not change is
+//!   `Forbidden`.
+//! - A unit acts through the link its browser opened (the signed unit cookie names it per
+//!   campaign) and only while that link is live: revoking it ends access at the next request.
+//!   Without a link for the campaign the caller is `NoUnitLink`; with a dead one, `LinkInvalid`.
+//! - A public board opens for anybody, a link-only one only with its key (`board_opens`).
+//! - A stored file is read by the unit that sent it (through a live link) and by the admins
+//!   whose scope holds its campaign; to anyone else it does not exist.
 use super::auth::{self, Caller};
 use super::db;
 use super::state::pool;
+use super::state::{unit_cookie_key, LinkKey};
+use super::unit_cookie;
 use crate::api::accounts::AccountView;
-use crate::domain::access::Scope;
+use crate::domain::access::{LinkState, Scope};
 use crate::domain::account::Role;
 use crate::error::AppError;
+use tower_cookies::Cookies;
 
 /// A signed-in system admin or organizer, with what it manages.
 #[derive(Debug, Clone)]
@@ -115,7 +127,11 @@ impl CampaignAdmin {
 
 /// The signed-in admin (system admin or organizer).
 pub async fn admin() -> Result<Admin, AppError> {
-    let account = auth::require_account().await?;
+    admin_of(auth::require_account().await?)
+}
+
+/// The admin proof for a signed-in account, if its role manages anything.
+fn admin_of(account: Caller) -> Result<Admin, AppError> {
     let scope = match (account.role, account.unit_id) {
         (Role::SystemAdmin, _) => Scope::System,
         (Role::Organizer, Some(unit)) => Scope::Subtree(unit),
@@ -136,4 +152,106 @@ pub async fn campaign_admin(campaign_id: i64) -> Result<CampaignAdmin, AppError>
 /// Any signed-in account.
 pub async fn signed_in() -> Result<Caller, AppError> {
     auth::require_account().await
+}
+
+/// The unit on whose behalf this browser acts in one campaign, through a live link.
+#[derive(Debug, Clone)]
+pub struct UnitCaller {
+    link_id: i64,
+    campaign_id: i64,
+    unit_id: i64,
+    unit_name: String,
+}
+
+impl UnitCaller {
+    pub fn link_id(&self) -> i64 {
+        self.link_id
+    }
+
+    pub fn campaign_id(&self) -> i64 {
+        self.campaign_id
+    }
+
+    pub fn unit_id(&self) -> i64 {
+        self.unit_id
+    }
+
+    pub fn unit_name(&self) -> &str {
+        &self.unit_name
+    }
+}
+
+pub(super) async fn cookies() -> Result<Cookies, AppError> {
+    leptos_axum::extract::<Cookies>().await.map_err(|e| {
+        tracing::error!(error = %e, "cookie layer missing");
+        AppError::Internal
+    })
+}
+
+/// The unit this browser acts for in `campaign_id`, through a link that is still live.
+pub async fn unit(campaign_id: i64) -> Result<UnitCaller, AppError> {
+    let link_id = unit_cookie::bound_links(&cookies().await?, &unit_cookie_key()?)
+        .get(&campaign_id)
+        .copied()
+        .ok_or(AppError::NoUnitLink)?;
+    let unit = live_unit(&pool()?, link_id, campaign_id)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    Ok(UnitCaller {
+        link_id,
+        campaign_id,
+        unit_id: unit.unit_id,
+        unit_name: unit.unit_name,
+    })
+}
+
+/// The unit behind `link_id` if that link still acts in `campaign_id`.
+pub async fn live_unit(
+    pool: &sqlx::PgPool,
+    link_id: i64,
+    campaign_id: i64,
+) -> Result<Option<db::unit_links::LinkedUnit>, AppError> {
+    let link = db::unit_links::linked_unit(pool, link_id).await?;
+    Ok(link.filter(|l| {
+        LinkState {
+            campaign_id: l.campaign_id,
+            revoked: l.revoked,
+        }
+        .acts_in(campaign_id)
+    }))
+}
+
+/// Whether a board opens: a public one for anybody, a link-only one only with its key.
+pub fn board_opens(key: &LinkKey, campaign_id: i64, link_only: bool, typed: Option<&str>) -> bool {
+    !link_only || typed.is_some_and(|typed| super::board_key::key_matches(key, campaign_id, typed))
+}
+
+/// Whether this request may read stored file `file_id`: a signed-in admin whose scope holds the
+/// file's campaign, or a browser whose unit cookie holds a live link of the unit that sent it.
+/// For the file route, which runs outside server functions (hence its arguments).
+pub async fn may_read_file(
+    pool: &sqlx::PgPool,
+    session: &tower_sessions::Session,
+    (cookies, unit_key): (&Cookies, &super::unit_cookie::UnitCookieKey),
+    file_id: i64,
+) -> Result<bool, AppError> {
+    let links: Vec<i64> = unit_cookie::bound_links(cookies, unit_key)
+        .into_values()
+        .collect();
+    let admin = match auth::signed_in_account(session).await {
+        Ok(Some(signed_in)) => db::accounts::caller(pool, signed_in.account_id, signed_in.generation)
+            .await?
+            .and_then(|account| admin_of(account).ok()),
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "session read failed");
+            return Err(AppError::Internal);
+        }
+    };
+    let admin_sees = match admin.map(|a| a.scope) {
+        Some(Scope::System) => true,
+        Some(Scope::Subtree(root)) => db::access::file_in_subtree(pool, file_id, root).await?,
+        None => false,
+    };
+    Ok(admin_sees || (!links.is_empty() && db::access::file_of_links(pool, file_id, &links).await?))
 }

@@ -1,8 +1,9 @@
-//! `GET /files/{id}`: an attached file, for an admin or for the unit that owns it (through its
-//! live link). Rules: who asks is checked before the file is read — a visitor with neither a
-//! session nor a unit cookie costs no query at all, and the bytes are read only once the caller
-//! may have them. Anybody else gets 404, so ids reveal nothing.
-use super::unit_cookie::{self, UnitCookieKey};
+//! `GET /files/{id}`: an attached file, for whom `access::may_read_file` allows (an admin in
+//! scope, or the unit that owns it through its live link). Who asks is checked before the file
+//! is read: a visitor with neither a session nor a unit cookie costs no query at all, and the
+//! bytes are read only once the caller may have them. Anybody else gets 404, so ids reveal
+//! nothing.
+use super::unit_cookie::UnitCookieKey;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -24,11 +25,8 @@ pub async fn download(
     cookies: Cookies,
     Path(id): Path<i64>,
 ) -> Response {
-    let links: Vec<i64> = unit_cookie::bound_links(&cookies, &unit_key)
-        .into_values()
-        .collect();
     let found = async {
-        if !(admin_sees(&pool, &session, id).await? || unit_owns(&pool, &links, id).await?) {
+        if !super::access::may_read_file(&pool, &session, (&cookies, &unit_key), id).await? {
             return Ok(None);
         }
         read(&pool, id).await
@@ -41,52 +39,6 @@ pub async fn download(
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-}
-
-/// A signed-in system admin, or an organizer whose scope holds the file's campaign (evaluators
-/// see files through the council's pages, not by id).
-async fn admin_sees(pool: &PgPool, session: &Session, id: i64) -> download_error::Result<bool> {
-    use crate::domain::account::Role;
-    let Some(signed_in) = super::auth::signed_in_account(session).await? else {
-        return Ok(false);
-    };
-    let caller = super::db::accounts::caller(pool, signed_in.account_id, signed_in.generation).await?;
-    let scope_root = match caller.map(|c| (c.role, c.unit_id)) {
-        Some((Role::SystemAdmin, _)) => return Ok(true),
-        Some((Role::Organizer, Some(unit))) => unit,
-        _ => return Ok(false),
-    };
-    Ok(sqlx::query_scalar(&format!(
-        "SELECT EXISTS (
-             SELECT 1 FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
-             JOIN campaigns c ON c.id = COALESCE(i.campaign_id, a.report_campaign)
-             WHERE a.id = $1 AND c.organizer_id IN ({}))",
-        super::db::access::subtree("$2")
-    ))
-    .bind(id)
-    .bind(scope_root)
-    .fetch_one(pool)
-    .await?)
-}
-
-/// Whether one of this browser's live links is the owning unit's link in the file's campaign.
-async fn unit_owns(pool: &PgPool, links: &[i64], id: i64) -> download_error::Result<bool> {
-    if links.is_empty() {
-        return Ok(false);
-    }
-    Ok(sqlx::query_scalar(
-        "SELECT EXISTS (
-             SELECT 1 FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
-             JOIN unit_links l ON l.id = ANY($2)
-                  AND l.campaign_id = COALESCE(i.campaign_id, a.report_campaign)
-                  AND l.unit_id = COALESCE(i.unit_id, a.report_unit)
-                  AND l.revoked_at IS NULL
-             WHERE a.id = $1)",
-    )
-    .bind(id)
-    .bind(links)
-    .fetch_one(pool)
-    .await?)
 }
 
 async fn read(pool: &PgPool, id: i64) -> download_error::Result<Option<FileRow>> {
@@ -132,10 +84,8 @@ mod download_error {
     pub enum Error {
         #[error("database: {0}")]
         Db(#[from] sqlx::Error),
-        #[error("session: {0}")]
-        Session(#[from] tower_sessions::session::Error),
-        #[error("account: {0}")]
-        Account(#[from] crate::error::AppError),
+        #[error("access: {0}")]
+        Access(#[from] crate::error::AppError),
     }
     pub type Result<T> = std::result::Result<T, Error>;
 }

@@ -8,7 +8,7 @@ use crate::domain::deadline::Deadline;
 use crate::error::{AppError, Checks, FieldError, Problem};
 use crate::server::access;
 use crate::server::campaigns::load;
-use crate::server::db::{self, audit::Change, map_err};
+use crate::server::db::{self, audit::Change};
 use crate::server::state::{link_key, pool, LinkKey};
 use serde_json::json;
 use sqlx::PgConnection;
@@ -19,7 +19,7 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let target =
         CampaignState::parse(to).ok_or_else(|| AppError::field("form", Problem::TransitionNotAllowed))?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let from = db::campaigns::lock_state(&mut tx, id).await?;
     if !from.can_become(target) {
         return Err(AppError::field("form", Problem::TransitionNotAllowed));
@@ -36,7 +36,7 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
         }
     }
     set_state_in(&mut tx, &link_key()?, admin.id(), id, from, target).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     tracing::info!(
         campaign.id = id,
         by = admin.id(),
@@ -82,7 +82,7 @@ pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Re
     let (Some(kind), Some(new), Some(reason)) = (kind, new, reason) else {
         return Err(AppError::Internal);
     };
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.can_extend(kind) {
         return Err(AppError::field("deadline", Problem::Locked { state }));
@@ -122,7 +122,7 @@ pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Re
         reason: &reason,
     };
     db::audit::record(&mut tx, change).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     tracing::info!(
         campaign.id = id,
         by = admin.id(),

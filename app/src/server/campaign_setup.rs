@@ -7,18 +7,17 @@ use crate::domain::campaign::lists::{
     parse_award_forms, parse_criteria, parse_fields, AwardFormInput, CriterionInput,
 };
 use crate::domain::campaign::scoring::{Scoring, ScoringInput};
-use crate::domain::unit::UnitKind;
 use crate::error::{AppError, Problem};
 use crate::server::audit_snapshot;
 use crate::server::campaigns::{audit_change, load};
 use crate::server::db::campaign_units::SubtreeRow;
-use crate::server::db::{self, map_err};
+use crate::server::db::{self};
 use crate::server::{access, respond::redirect_plain_form, state::pool};
 use std::collections::HashMap;
 
 pub async fn picker(id: i64) -> Result<UnitPicker, AppError> {
     access::campaign_admin(id).await?;
-    let mut conn = pool()?.acquire().await.map_err(map_err)?;
+    let mut conn = pool()?.acquire().await?;
     let campaign = load(&mut conn, id).await?;
     let rows = db::campaign_units::organizer_subtree(&mut conn, id, campaign.organizer.id).await?;
     Ok(tree_order(campaign.organizer.id, rows))
@@ -55,7 +54,7 @@ fn push_branch(
         out.push(PickerRow {
             id: row.id,
             name: row.name,
-            kind: UnitKind::parse(&row.kind).unwrap_or(UnitKind::Other),
+            kind: row.kind,
             active: row.active,
             depth,
             selected: row.selected,
@@ -73,7 +72,7 @@ fn push_branch(
 
 pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.setup_is_editable() {
         return Err(AppError::field("form", Problem::Locked { state }));
@@ -92,7 +91,7 @@ pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Re
         let after = serde_json::json!({ "unit_count": after_count, list_key: changed });
         audit_change(&mut tx, id, admin.id(), AuditKind::Units, &before, &after).await?;
     }
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/units?saved=units#unit-{unit_id}"));
     Ok(())
 }
@@ -100,7 +99,7 @@ pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Re
 pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let fields = parse_fields(text)?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.setup_is_editable() {
         return Err(AppError::field("fields", Problem::Locked { state }));
@@ -110,7 +109,7 @@ pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::fields(&before), audit_snapshot::fields(&after));
     audit_change(&mut tx, id, admin.id(), AuditKind::Fields, &old, &new).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/fields?saved=fields"));
     Ok(())
 }
@@ -124,7 +123,7 @@ pub async fn save_criteria(
 ) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let (criteria, thresholds) = parse_criteria(rows, excellent, good, pass)?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.setup_is_editable() {
         return Err(AppError::field("form", Problem::Locked { state }));
@@ -137,7 +136,7 @@ pub async fn save_criteria(
         audit_snapshot::criteria(&after),
     );
     audit_change(&mut tx, id, admin.id(), AuditKind::Criteria, &old, &new).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/criteria?saved=criteria"));
     Ok(())
 }
@@ -158,7 +157,7 @@ pub async fn save_scoring(
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     let before = load(&mut tx, id).await?;
     if !state.awards_are_editable() || (!state.scoring_is_editable() && before.scoring != scoring) {
@@ -169,7 +168,7 @@ pub async fn save_scoring(
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::scoring(&before), audit_snapshot::scoring(&after));
     audit_change(&mut tx, id, admin.id(), AuditKind::Scoring, &old, &new).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     redirect_plain_form(&format!("/admin/campaigns/{id}/scoring?saved=scoring"));
     Ok(())
 }
@@ -183,7 +182,7 @@ mod tests {
             id,
             parent_id: Some(parent),
             name: format!("Đơn vị {id}"),
-            kind: "ward".into(),
+            kind: crate::domain::unit::UnitKind::Ward,
             active: true,
             selected,
         }

@@ -10,7 +10,7 @@ use crate::domain::unit::UnitCode;
 use crate::error::{AppError, Checks, FieldError, Problem};
 use crate::server::access::{self, Admin};
 use crate::server::audit_snapshot::{self, changed_keys};
-use crate::server::db::{self, audit::Change, map_err};
+use crate::server::db::{self, audit::Change};
 use crate::server::{respond::redirect_plain_form, state::pool};
 use chrono::Utc;
 use serde_json::Value;
@@ -66,10 +66,10 @@ pub async fn audit_change(
 pub async fn create(input: &GeneralInput) -> Result<(), AppError> {
     let admin = access::admin().await?;
     let settings = GeneralSettings::parse(input)?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     check_organizer_in_scope(&admin, organizer_id(&mut tx, &settings.organizer_code).await?).await?;
     let id = create_in(&mut tx, admin.id(), &settings).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     tracing::info!(campaign.id = id, by = admin.id(), "campaign created");
     leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=created"));
     Ok(())
@@ -132,7 +132,7 @@ fn locked_schedule_changes(
 pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let settings = GeneralSettings::parse(input)?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if !state.details_are_editable() {
         return Err(AppError::field("form", Problem::Locked { state }));
@@ -168,7 +168,7 @@ pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError>
     let after = load(&mut tx, id).await?;
     let (old, new) = (audit_snapshot::general(&before), audit_snapshot::general(&after));
     audit_change(&mut tx, id, admin.id(), AuditKind::General, &old, &new).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     tracing::info!(
         campaign.id = id,
         by = admin.id(),
@@ -187,9 +187,9 @@ pub async fn copy(source_id: i64, title: &str, shift_years: &str) -> Result<(), 
     let (Some(title), Some(years)) = (title, years) else {
         return Err(AppError::Internal);
     };
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let id = copy_in(&mut tx, admin.id(), source_id, title, years as i32).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     tracing::info!(
         campaign.id = id,
         from = source_id,

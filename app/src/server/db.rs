@@ -11,6 +11,7 @@ pub mod participation;
 pub mod registration;
 pub mod reports;
 pub mod standings;
+pub mod text_enum;
 pub mod unit_imports;
 pub mod unit_links;
 pub mod unit_portal;
@@ -19,7 +20,15 @@ pub mod units;
 use crate::error::{AppError, Problem};
 
 /// Maps a database error: known constraints become field problems, the rest is logged and opaque.
-pub fn map_err(err: sqlx::Error) -> AppError {
+/// Every database error reaches callers through `?`: a known unique violation as its field's
+/// problem, anything else logged and internal.
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        map_err(err)
+    }
+}
+
+fn map_err(err: sqlx::Error) -> AppError {
     if let Some(db_err) = err.as_database_error() {
         let known = match db_err.constraint() {
             Some("units_code_key") => Some(("code", Problem::CodeTaken)),

@@ -3,10 +3,10 @@
 //! as the draft. The same submit key always leads to the same initiative (unique constraint),
 //! the deadline is checked under a shared lock on the campaign row, and a new initiative past
 //! the campaign's maximum per unit is refused (`db::initiatives::room_left`).
+use super::access::{self, UnitCaller};
 use super::db::registration::{NewInitiative, Registered};
-use super::db::{self, initiatives::InitiativeRow, map_err};
+use super::db::{self, initiatives::InitiativeRow};
 use super::state::{pool, registrations};
-use super::unit_access::{require_unit, UnitCaller};
 use super::unit_portal::unit_campaign;
 use super::upload_form::{self, check_totals, UploadForm};
 use crate::api::initiatives::{Draft, InitiativeDetail, InitiativeForm, Receipt};
@@ -75,15 +75,15 @@ fn input_of(row: &InitiativeRow, authors: &Authors) -> InitiativeInput {
 }
 
 pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
-    let mut conn = pool.acquire().await.map_err(map_err)?;
+    let mut conn = pool.acquire().await?;
     let row = db::unit_portal::campaign(&mut *conn, campaign_id).await?;
     let fields = db::initiatives::fields(&mut *conn, campaign_id).await?;
     let (stored, receipt_code, attachments) = if initiative_id == 0 {
         (None, None, Vec::new())
     } else {
-        let found = db::initiatives::get(&mut conn, campaign_id, caller.unit_id, initiative_id, false)
+        let found = db::initiatives::get(&mut conn, campaign_id, caller.unit_id(), initiative_id, false)
             .await?
             .ok_or(AppError::NotFound)?;
         let authors = db::initiatives::authors(&mut *conn, found.id, found.collective_author).await?;
@@ -91,8 +91,13 @@ pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm
         let code = found.receipt_code.clone();
         (Some(input_of(&found, &authors)), Some(code), attachments)
     };
-    let draft =
-        db::drafts::load::<Draft>(&mut *conn, campaign_id, caller.unit_id, &form_key(initiative_id)).await?;
+    let draft = db::drafts::load::<Draft>(
+        &mut *conn,
+        campaign_id,
+        caller.unit_id(),
+        &form_key(initiative_id),
+    )
+    .await?;
     let (input, submit_key, draft_saved_at) = match (draft, stored) {
         (Some((draft, at)), _) => (draft.input, draft.submit_key, Some(at)),
         (None, Some(input)) => (input, new_submit_key(), None),
@@ -156,7 +161,7 @@ fn input_from(form: &UploadForm) -> InitiativeInput {
 /// change, a refusal to explain, a rare conflict) takes the careful path below.
 pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
-    let campaign_id = caller.campaign_id;
+    let campaign_id = caller.campaign_id();
     let input = input_from(&form);
     let initiative_id: i64 = form.text("initiative_id").trim().parse().unwrap_or(0);
     let submit_key = form.text("submit_key").trim().to_owned();
@@ -168,9 +173,9 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
             return done.map(|receipt| (campaign_id, receipt));
         }
     }
-    let unit_id = caller.unit_id;
+    let unit_id = caller.unit_id();
     let pool = pool()?;
-    let mut tx = pool.begin().await.map_err(map_err)?;
+    let mut tx = pool.begin().await?;
     let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;
     if initiative_id == 0 {
         // A repeat of a submit that already committed gets the same receipt.
@@ -218,7 +223,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         checks.check::<()>("form", Err(Problem::InitiativeCap { max }));
     }
     if let Err(refused) = checks.finish() {
-        tx.rollback().await.map_err(map_err)?;
+        tx.rollback().await?;
         let draft = Draft { submit_key, input };
         db::drafts::save(&pool, campaign_id, unit_id, &form_key(initiative_id), &draft).await?;
         return Err(refused);
@@ -242,7 +247,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     db::initiatives::replace_authors(&mut tx, receipt.initiative_id, &text.authors).await?;
     db::initiatives::insert_attachments(&mut tx, Some(receipt.initiative_id), None, &form.files).await?;
     db::drafts::delete(&mut tx, campaign_id, unit_id, &form_key(initiative_id)).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     Ok((campaign_id, receipt))
 }
 
@@ -263,8 +268,8 @@ async fn register_fast(
         return Ok(None);
     };
     let new = NewInitiative {
-        link_id: caller.link_id,
-        campaign_id: caller.campaign_id,
+        link_id: caller.link_id(),
+        campaign_id: caller.campaign_id(),
         submit_key: submit_key.to_owned(),
         receipt_code: new_receipt_code(),
         text,
@@ -310,17 +315,17 @@ async fn insert_new(
 }
 
 pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<DateTime<Utc>, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     if body.len() > DRAFT_MAX_BYTES {
         return Err(AppError::field("form", Problem::TooLong { max: DRAFT_MAX_BYTES }));
     }
     let draft: Draft =
         serde_json::from_str(body).map_err(|_| AppError::field("form", Problem::UnknownChoice))?;
     let pool = pool()?;
-    let mut conn = pool.acquire().await.map_err(map_err)?;
+    let mut conn = pool.acquire().await?;
     if form != "new" {
         let id: i64 = form.parse().map_err(|_| AppError::NotFound)?;
-        db::initiatives::get(&mut conn, campaign_id, caller.unit_id, id, false)
+        db::initiatives::get(&mut conn, campaign_id, caller.unit_id(), id, false)
             .await?
             .ok_or(AppError::NotFound)?;
     }
@@ -328,14 +333,14 @@ pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<Date
     if !campaign.registration_open(Utc::now()) {
         return Err(AppError::field("form", Problem::RegistrationClosed));
     }
-    db::drafts::save(&mut *conn, campaign_id, caller.unit_id, form, &draft).await
+    db::drafts::save(&mut *conn, campaign_id, caller.unit_id(), form, &draft).await
 }
 
 pub async fn detail(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
-    let mut conn = pool.acquire().await.map_err(map_err)?;
-    let row = db::initiatives::get(&mut conn, campaign_id, caller.unit_id, id, false)
+    let mut conn = pool.acquire().await?;
+    let row = db::initiatives::get(&mut conn, campaign_id, caller.unit_id(), id, false)
         .await?
         .ok_or(AppError::NotFound)?;
     let campaign = db::unit_portal::campaign(&mut *conn, campaign_id).await?;

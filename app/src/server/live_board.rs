@@ -2,7 +2,7 @@
 //! `domain::ranking`, and the newest registrations. Rules: a board exists once its campaign has
 //! opened (a draft is "not found", so ids reveal nothing); a link-only board opens only with its
 //! key, and without it answers exactly as a missing one does.
-use super::board_key::{board_path, key_matches};
+use super::board_key::board_path;
 use super::db::standings::BoardCampaign;
 use super::db::{self, standings};
 use super::state::{link_key, live_hub, pool, LinkKey};
@@ -11,10 +11,9 @@ use crate::api::live::{
     BoardLinks, BoardShare, LatestRegistration, LiveBoard, LiveRow, LiveScreen, LATEST_SHOWN,
 };
 use crate::domain::campaign::scoring::Scoring;
-use crate::domain::campaign::{EvaluationMode, Visibility};
+use crate::domain::campaign::Visibility;
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::deadline::Deadline;
-use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::rank;
 use crate::domain::unit_noun::shared_noun;
 use crate::error::AppError;
@@ -25,7 +24,7 @@ use std::collections::HashMap;
 /// once for everybody who asks, kept current by the database's notifications).
 pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, AppError> {
     let link_key = link_key()?;
-    let allowed = |link_only| may_open(&link_key, campaign_id, link_only, key.as_deref());
+    let allowed = |link_only| super::access::board_opens(&link_key, campaign_id, link_only, key.as_deref());
     let board = live_hub()?.current(campaign_id, allowed).await?;
     Ok(LiveBoard::clone(&board))
 }
@@ -41,23 +40,18 @@ pub async fn links(campaign_id: i64) -> Result<BoardLinks, AppError> {
     let campaign = standings::board_campaign(&pool()?, campaign_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if CampaignState::parse(&campaign.state).is_none_or(|s| s == CampaignState::Draft) {
+    if campaign.state == CampaignState::Draft {
         return Ok(BoardLinks {
             board: None,
             screen_path: None,
         });
     }
     let key = link_key()?;
-    let link_only = is_link_only(&campaign.visibility);
+    let link_only = campaign.visibility == Visibility::LinkOnly;
     Ok(BoardLinks {
         board: Some(share(&key, campaign_id, link_only)?),
         screen_path: Some(board_path(&key, campaign_id, link_only, "/screen")),
     })
-}
-
-/// A public board opens for anybody, a link-only one only with its key.
-pub fn may_open(key: &LinkKey, campaign_id: i64, link_only: bool, typed: Option<&str>) -> bool {
-    !link_only || typed.is_some_and(|typed| key_matches(key, campaign_id, typed))
 }
 
 fn share(key: &LinkKey, campaign_id: i64, link_only: bool) -> Result<BoardShare, AppError> {
@@ -73,10 +67,6 @@ fn share(key: &LinkKey, campaign_id: i64, link_only: bool) -> Result<BoardShare,
     })
 }
 
-pub fn is_link_only(visibility: &str) -> bool {
-    Visibility::parse(visibility) != Some(Visibility::Public)
-}
-
 /// The campaign of a board the caller may open (`allowed` is asked whether it may open a
 /// link-only or a public board): checked with one small query before any board is built.
 pub async fn opened_campaign(
@@ -87,14 +77,14 @@ pub async fn opened_campaign(
     let campaign = standings::board_campaign(pool, campaign_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
-    if state == CampaignState::Draft || !allowed(is_link_only(&campaign.visibility)) {
+    let state = campaign.state;
+    if state == CampaignState::Draft || !allowed(campaign.visibility == Visibility::LinkOnly) {
         return Err(AppError::NotFound);
     }
     Ok(campaign)
 }
 
-/// The board of an opened campaign, whoever may see it (callers check `may_open`).
+/// The board of an opened campaign, whoever may see it (callers check `access::board_opens`).
 pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
     let campaign = opened_campaign(pool, campaign_id, |_| true).await?;
     build_from(pool, campaign_id, campaign).await
@@ -106,12 +96,12 @@ pub async fn build_from(
     campaign_id: i64,
     campaign: BoardCampaign,
 ) -> Result<LiveBoard, AppError> {
-    let state = CampaignState::parse(&campaign.state).ok_or(AppError::NotFound)?;
+    let state = campaign.state;
     let scoring = Scoring {
         points_commitment: campaign.points_commitment,
         points_minimum: campaign.points_minimum,
         points_report: campaign.points_report,
-        evaluation_mode: EvaluationMode::parse(&campaign.evaluation_mode).unwrap_or(EvaluationMode::Best),
+        evaluation_mode: campaign.evaluation_mode,
         evaluation_weight: campaign.evaluation_weight,
     };
     let published = matches!(state, CampaignState::Published | CampaignState::Closed);
@@ -142,7 +132,7 @@ pub async fn build_from(
         .map(|r| LatestRegistration {
             unit_name: r.unit_name,
             title: r.title,
-            kind: InitiativeKind::parse(&r.kind).unwrap_or(InitiativeKind::Initiative),
+            kind: r.kind,
             submitted_at: r.submitted_at,
         })
         .collect();
@@ -150,7 +140,7 @@ pub async fn build_from(
         campaign_id,
         title: campaign.title,
         theme: campaign.theme,
-        link_only: is_link_only(&campaign.visibility),
+        link_only: campaign.visibility == Visibility::LinkOnly,
         unit_noun: shared_noun(records.iter().map(|r| r.name.as_str())),
         published,
         min_initiatives: campaign.min_initiatives,

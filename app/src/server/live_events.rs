@@ -5,8 +5,8 @@
 //! once by the hub and written to every screen as it is. One client address may hold
 //! `MAX_STREAMS_PER_ADDRESS` streams at once (429 past that; a hall behind one NAT address needs
 //! hundreds).
+use super::access::board_opens;
 use super::client_address::{client_address, peer};
-use super::live_board::may_open;
 use super::state::AppState;
 use crate::error::AppError;
 use axum::body::{Body, Bytes};
@@ -41,7 +41,7 @@ pub async fn events(
         Some(slot) => slot,
         None => None,
     };
-    let allowed = |link_only| may_open(&state.link_key, campaign_id, link_only, query.k.as_deref());
+    let allowed = |link_only| board_opens(&state.link_key, campaign_id, link_only, query.k.as_deref());
     match hub.subscribe(campaign_id, allowed).await {
         Ok(receiver) => {
             // The stream holds its place among its address's streams until it ends.

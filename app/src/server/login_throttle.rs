@@ -7,7 +7,6 @@
 //! starts fresh, a success clears its counters, and every counter is forgotten an hour after its
 //! last attempt. A third counter per account name (known or not) only watches: when an account
 //! is guessed at from many addresses, each new address gets a single free attempt.
-use super::db::map_err;
 use crate::error::AppError;
 use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::PgPool;
@@ -96,7 +95,7 @@ impl AttemptKeys {
 
 /// Counts the attempt; `false` when it must wait (then nothing may be verified).
 pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolicy) -> Result<bool, AppError> {
-    let mut tx = pool.begin().await.map_err(map_err)?;
+    let mut tx = pool.begin().await?;
     let all = [&keys.address, &keys.account_at_address, &keys.account];
     sqlx::query(
         "INSERT INTO login_throttle (key, attempts, next_at, updated_at)
@@ -105,8 +104,7 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
     )
     .bind(all.map(String::as_str))
     .execute(&mut *tx)
-    .await
-    .map_err(map_err)?;
+    .await?;
     let read = |key: &str| {
         sqlx::query_as::<_, Counter>(
             "SELECT attempts, next_at, updated_at FROM login_throttle WHERE key = $1 FOR UPDATE",
@@ -114,18 +112,14 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
         .bind(key.to_owned())
     };
     // Always the same order (address, pair, account), so two attempts never wait on each other.
-    let by_address = read(&keys.address).fetch_one(&mut *tx).await.map_err(map_err)?;
-    let by_pair = read(&keys.account_at_address)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map_err)?;
-    let by_account = read(&keys.account).fetch_one(&mut *tx).await.map_err(map_err)?;
+    let by_address = read(&keys.address).fetch_one(&mut *tx).await?;
+    let by_pair = read(&keys.account_at_address).fetch_one(&mut *tx).await?;
+    let by_account = read(&keys.account).fetch_one(&mut *tx).await?;
     // The database's clock, read once the counters are locked: every server agrees on it, and no
     // attempt can see a time before the one that updated a counter ahead of it.
     let now: DateTime<Utc> = sqlx::query_scalar("SELECT clock_timestamp()")
         .fetch_one(&mut *tx)
-        .await
-        .map_err(map_err)?;
+        .await?;
     // Only watches: its wait is always zero.
     let watched = admit(Some(by_account), now, i32::MAX, 0).unwrap_or(by_account);
     let pair_free = if watched.attempts > ACCOUNT_ALERT {
@@ -154,10 +148,9 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
             .bind(counter.next_at)
             .bind(counter.updated_at)
             .execute(&mut *tx)
-            .await
-            .map_err(map_err)?;
+            .await?;
     }
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     Ok(updates.len() == 3)
 }
 
@@ -173,8 +166,7 @@ pub async fn clear_after_success(pool: &PgPool, keys: &AttemptKeys) -> Result<()
     .bind([keys.address.as_str(), keys.account_at_address.as_str()])
     .bind(keys.account.as_str())
     .execute(pool)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! Reading registration progress for the organizer (admins only).
 use super::campaigns::load;
-use super::db::{self, map_err};
+use super::db::{self};
 use super::{access, state::pool};
 use crate::api::participation::{Participation, ReceiptMatch};
 use crate::domain::initiative::receipt;
@@ -9,7 +9,7 @@ use crate::error::{AppError, Problem};
 pub async fn participation(id: i64) -> Result<Participation, AppError> {
     access::campaign_admin(id).await?;
     let pool = pool()?;
-    let campaign = load(&mut *pool.acquire().await.map_err(map_err)?, id).await?;
+    let campaign = load(&mut *pool.acquire().await?, id).await?;
     Ok(Participation {
         id,
         title: campaign.title,

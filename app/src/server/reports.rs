@@ -1,9 +1,9 @@
 //! Result reports. Whether one is on time is decided once, when it is first filed, against the
 //! report deadline read under a shared lock; an on-time report can be corrected until the
 //! deadline, a late one is filed once. Files are checked as for initiatives.
-use super::db::{self, map_err};
+use super::access;
+use super::db::{self};
 use super::state::pool;
-use super::unit_access::require_unit;
 use super::unit_portal::unit_campaign;
 use super::upload_form::{self, check_totals};
 use crate::api::reports::{FiledReport, ReportPage};
@@ -20,13 +20,13 @@ fn can_file(accepts: bool, deadline_passed: bool, existing: bool) -> bool {
 }
 
 pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
     let row = db::unit_portal::campaign(&pool, campaign_id).await?;
-    let report = db::reports::get(&pool, campaign_id, caller.unit_id).await?;
+    let report = db::reports::get(&pool, campaign_id, caller.unit_id()).await?;
     let report = match report {
         Some(r) => Some(FiledReport {
-            attachments: db::initiatives::attachments_of_report(&pool, campaign_id, caller.unit_id).await?,
+            attachments: db::initiatives::attachments_of_report(&pool, campaign_id, caller.unit_id()).await?,
             body: r.body,
             submitted_at: r.submitted_at,
             updated_at: r.updated_at,
@@ -36,7 +36,7 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
     };
     let passed = row.report_deadline().is_some_and(|d| d.has_passed(Utc::now()));
     let can = can_file(row.state().accepts_reports(), passed, report.is_some());
-    let draft = db::drafts::load::<String>(&pool, campaign_id, caller.unit_id, db::drafts::REPORT)
+    let draft = db::drafts::load::<String>(&pool, campaign_id, caller.unit_id(), db::drafts::REPORT)
         .await?
         .map(|(text, _)| text);
     Ok(ReportPage {
@@ -50,9 +50,9 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
 /// Stores the report; answers with the campaign and whether it counts as on time.
 pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
-    let campaign_id = caller.campaign_id;
-    let unit_id = caller.unit_id;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let campaign_id = caller.campaign_id();
+    let unit_id = caller.unit_id();
+    let mut tx = pool()?.begin().await?;
     let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;
     let existing = db::reports::get(&mut *tx, campaign_id, unit_id).await?;
     let passed = campaign
@@ -73,7 +73,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     check_totals(&mut checks, "attachments", &kept, &form);
     if let Err(refused) = checks.finish() {
         // What was typed is kept as the report's draft, so the form opens with it again.
-        tx.rollback().await.map_err(map_err)?;
+        tx.rollback().await?;
         db::drafts::save(&pool()?, campaign_id, unit_id, db::drafts::REPORT, &typed).await?;
         return Err(refused);
     }
@@ -86,7 +86,7 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     db::reports::delete_attachments(&mut tx, campaign_id, unit_id, &removed).await?;
     db::initiatives::insert_attachments(&mut tx, None, Some((campaign_id, unit_id)), &form.files).await?;
     db::drafts::delete(&mut tx, campaign_id, unit_id, db::drafts::REPORT).await?;
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     Ok((campaign_id, on_time))
 }
 

@@ -1,20 +1,19 @@
 //! The organizer's unit links: listing them with their QR codes, issuing, revoking. Links are
 //! issued to units of a campaign that is not yet evaluated; every change is audited.
 use super::campaigns::load;
-use super::db::{self, audit::Change, map_err};
+use super::db::{self, audit::Change};
 use super::state::{link_key, pool};
 use super::{access, unit_link};
 use crate::api::unit_links::{LinksOfCampaign, UnitLink};
 use crate::domain::audit::AuditKind;
 use crate::domain::campaign_state::CampaignState;
-use crate::domain::unit::UnitKind;
 use crate::error::{AppError, Problem};
 use serde_json::json;
 
 pub async fn list(id: i64) -> Result<LinksOfCampaign, AppError> {
     access::campaign_admin(id).await?;
     let pool = pool()?;
-    let campaign = load(&mut *pool.acquire().await.map_err(map_err)?, id).await?;
+    let campaign = load(&mut *pool.acquire().await?, id).await?;
     let key = link_key()?;
     let site = unit_link::site_url()?;
     let units = db::unit_links::for_campaign(&pool, id)
@@ -31,7 +30,7 @@ pub async fn list(id: i64) -> Result<LinksOfCampaign, AppError> {
             UnitLink {
                 unit_id: row.unit_id,
                 unit_name: row.unit_name,
-                unit_kind: UnitKind::parse(&row.unit_kind).unwrap_or(UnitKind::Other),
+                unit_kind: row.unit_kind,
                 qr_svg: url.as_deref().map(unit_link::qr_svg),
                 url,
                 issued_at: row.issued_at,
@@ -59,7 +58,7 @@ fn check_state(state: CampaignState) -> Result<(), AppError> {
 pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
     let admin = access::campaign_admin(id).await?;
     let key = link_key()?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     check_state(db::campaigns::lock_state(&mut tx, id).await?)?;
     let issued = db::unit_links::issue_missing(&mut tx, &key, id).await?;
     if issued > 0 {
@@ -73,14 +72,14 @@ pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
         };
         db::audit::record(&mut tx, change).await?;
     }
-    tx.commit().await.map_err(map_err)?;
+    tx.commit().await?;
     Ok(issued)
 }
 
 pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let key = link_key()?;
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     if reissue {
         check_state(state)?;
@@ -92,8 +91,7 @@ pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError
     .bind(id)
     .bind(unit_id)
     .fetch_optional(&mut *tx)
-    .await
-    .map_err(map_err)?
+    .await?
     .ok_or(AppError::NotFound)?;
     let revoked = db::unit_links::revoke(&mut tx, id, unit_id).await?;
     if reissue {
@@ -111,5 +109,5 @@ pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError
         };
         db::audit::record(&mut tx, change).await?;
     }
-    tx.commit().await.map_err(map_err)
+    Ok(tx.commit().await?)
 }

@@ -1,11 +1,11 @@
 //! The unit's page and its commitment. Each function first checks the unit link behind the
-//! session (`require_unit`), then touches only that unit's rows.
+//! session (`access::unit`), then touches only that unit's rows.
+use super::access::{self, UnitCaller};
 use super::board_key::board_path;
-use super::db::{self, map_err, unit_portal::CampaignRow};
-use super::live_board::is_link_only;
+use super::db::{self, unit_portal::CampaignRow};
 use super::state::{link_key, pool};
-use super::unit_access::{require_unit, UnitCaller};
 use crate::api::unit_portal::{UnitCampaign, UnitHome};
+use crate::domain::campaign::Visibility;
 use crate::domain::text::required_text;
 use crate::error::{AppError, Checks, Problem};
 use chrono::Utc;
@@ -14,7 +14,7 @@ const HEAD_TEXT_MAX: usize = 100;
 
 pub fn unit_campaign(caller: &UnitCaller, row: CampaignRow) -> UnitCampaign {
     UnitCampaign {
-        id: caller.campaign_id,
+        id: caller.campaign_id(),
         state: row.state(),
         registration_deadline: row.registration_deadline(),
         report_deadline: row.report_deadline(),
@@ -24,24 +24,24 @@ pub fn unit_campaign(caller: &UnitCaller, row: CampaignRow) -> UnitCampaign {
         period_end: row.period_end,
         min_initiatives: row.min_initiatives,
         max_initiatives: row.max_initiatives,
-        unit_id: caller.unit_id,
-        unit_name: caller.unit_name.clone(),
+        unit_id: caller.unit_id(),
+        unit_name: caller.unit_name().to_owned(),
         loaded_at: Utc::now(),
     }
 }
 
 pub async fn campaign(campaign_id: i64) -> Result<UnitCampaign, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let row = db::unit_portal::campaign(&pool()?, campaign_id).await?;
     Ok(unit_campaign(&caller, row))
 }
 
 pub async fn home(campaign_id: i64) -> Result<UnitHome, AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
-    let (c, u) = (campaign_id, caller.unit_id);
+    let (c, u) = (campaign_id, caller.unit_id());
     let row = db::unit_portal::campaign(&pool, c).await?;
-    let board_path = board_path(&link_key()?, c, is_link_only(&row.visibility), "");
+    let board_path = board_path(&link_key()?, c, row.visibility == Visibility::LinkOnly, "");
     Ok(UnitHome {
         board_path,
         campaign: unit_campaign(&caller, row),
@@ -58,7 +58,7 @@ pub async fn sign_commitment(
     head_position: &str,
     confirmed: bool,
 ) -> Result<(), AppError> {
-    let caller = require_unit(campaign_id).await?;
+    let caller = access::unit(campaign_id).await?;
     let mut checks = Checks::default();
     let name = checks.check("head_name", required_text(head_name, HEAD_TEXT_MAX));
     let position = checks.check("head_position", required_text(head_position, HEAD_TEXT_MAX));
@@ -67,7 +67,7 @@ pub async fn sign_commitment(
     let (Some(name), Some(position)) = (name, position) else {
         return Err(AppError::Internal);
     };
-    let mut tx = pool()?.begin().await.map_err(map_err)?;
+    let mut tx = pool()?.begin().await?;
     let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;
     if !campaign.state().accepts_registrations() {
         return Err(AppError::field(
@@ -77,8 +77,8 @@ pub async fn sign_commitment(
             },
         ));
     }
-    if !db::unit_portal::insert_commitment(&mut tx, campaign_id, caller.unit_id, &name, &position).await? {
+    if !db::unit_portal::insert_commitment(&mut tx, campaign_id, caller.unit_id(), &name, &position).await? {
         return Err(AppError::field("form", Problem::AlreadySigned));
     }
-    tx.commit().await.map_err(map_err)
+    Ok(tx.commit().await?)
 }

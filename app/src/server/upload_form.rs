@@ -10,7 +10,7 @@ use crate::domain::initiative::attachment::{
     clean_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_TOTAL_MB,
 };
 use crate::error::{AppError, Checks, Problem};
-use crate::server::unit_access::UnitCaller;
+use crate::server::access::UnitCaller;
 
 use leptos::server_fn::codec::MultipartData;
 use std::collections::HashMap;
@@ -233,7 +233,7 @@ fn transport() -> AppError {
 /// (`remove_attachment`).
 pub async fn read_unit_upload(data: MultipartData) -> Result<(UnitCaller, UploadForm, Vec<i64>), AppError> {
     let opened = open(data).await?;
-    let caller = crate::server::unit_access::require_unit(opened.campaign_id).await?;
+    let caller = crate::server::access::unit(opened.campaign_id).await?;
     let form = opened.read("attachments").await?;
     let removed = form
         .all("remove_attachment")

@@ -1,7 +1,6 @@
 //! Accounts: lookup for sign-in, creation, listing, passwords and disabling. A session counts
 //! only while its account is enabled and still has the session generation it signed in under.
 use super::access::subtree;
-use super::map_err;
 use crate::api::accounts::AccountView;
 use crate::api::units::UnitRef;
 use crate::domain::access::Scope;
@@ -57,29 +56,28 @@ pub async fn caller(pool: &PgPool, id: i64, generation: i32) -> Result<Option<Ca
     .bind(id)
     .bind(generation)
     .fetch_optional(pool)
-    .await
-    .map_err(map_err)?;
+    .await?;
     row.map(CallerRow::into_caller).transpose()
 }
 
 pub async fn for_login(ex: impl PgExecutor<'_>, username: &str) -> Result<Option<LoginRow>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, session_generation, role
          FROM accounts WHERE username = $1",
     )
     .bind(username)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// The stored hash of an enabled account, to check its current password.
 pub async fn password_hash(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<String>, AppError> {
-    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND disabled_at IS NULL")
-        .bind(id)
-        .fetch_optional(ex)
-        .await
-        .map_err(map_err)
+    Ok(
+        sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND disabled_at IS NULL")
+            .bind(id)
+            .fetch_optional(ex)
+            .await?,
+    )
 }
 
 pub async fn insert(
@@ -90,7 +88,7 @@ pub async fn insert(
     role: Role,
     unit_id: Option<i64>,
 ) -> Result<i64, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO accounts (username, display_name, password_hash, role, unit_id)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -100,8 +98,7 @@ pub async fn insert(
     .bind(role.as_str())
     .bind(unit_id)
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// Stores a new password and ends every session of the account; returns the new generation
@@ -111,15 +108,14 @@ pub async fn set_password(
     id: i64,
     password_hash: &str,
 ) -> Result<Option<i32>, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "UPDATE accounts SET password_hash = $2, session_generation = session_generation + 1
          WHERE id = $1 RETURNING session_generation",
     )
     .bind(id)
     .bind(password_hash)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// Disables (its sessions end at their next request) or enables an account; false if none.
@@ -132,16 +128,16 @@ pub async fn set_disabled(ex: impl PgExecutor<'_>, id: i64, disabled: bool) -> R
     .bind(id)
     .bind(disabled)
     .execute(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(changed.rows_affected() == 1)
 }
 
 pub async fn count_system_admins(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'system_admin'")
-        .fetch_one(ex)
-        .await
-        .map_err(map_err)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM accounts WHERE role = 'system_admin'")
+            .fetch_one(ex)
+            .await?,
+    )
 }
 
 #[derive(sqlx::FromRow)]
@@ -190,8 +186,7 @@ pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<AccountVi
     ))
     .bind(scope.root())
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     rows.into_iter().map(AccountRow::into_view).collect()
 }
 
@@ -199,7 +194,6 @@ pub async fn view(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<AccountView
     let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(ex)
-        .await
-        .map_err(map_err)?;
+        .await?;
     row.map(AccountRow::into_view).transpose()
 }

@@ -1,6 +1,5 @@
 //! The audit trail: one row per change, written inside the changing transaction, read newest
 //! first. Before and after are JSON snapshots of the changed part.
-use super::map_err;
 use crate::api::audit::AuditEntry;
 use crate::domain::audit::AuditKind;
 use crate::error::AppError;
@@ -31,8 +30,7 @@ pub async fn record(conn: &mut PgConnection, change: Change<'_>) -> Result<(), A
     .bind(change.after)
     .bind(change.reason)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -62,8 +60,7 @@ pub async fn list(
     .bind(campaign_id)
     .bind(kind.map(AuditKind::as_str))
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {

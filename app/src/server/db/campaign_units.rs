@@ -1,6 +1,6 @@
 //! Participating units: always units below the campaign's organizer (the organizer itself runs
 //! the campaign and does not take part). Added and removed as sets, a whole branch at a time.
-use super::map_err;
+use crate::domain::unit::UnitKind;
 use crate::error::AppError;
 use sqlx::PgConnection;
 
@@ -17,7 +17,7 @@ pub struct SubtreeRow {
     pub id: i64,
     pub parent_id: Option<i64>,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub active: bool,
     pub selected: bool,
 }
@@ -37,12 +37,11 @@ pub async fn organizer_subtree(
          ORDER BY u.name, u.code",
         below = below_organizer("$2")
     );
-    sqlx::query_as(&sql)
+    Ok(sqlx::query_as(&sql)
         .bind(campaign_id)
         .bind(organizer_id)
         .fetch_all(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 /// `unit_id` and, with `branch`, every unit below it — but only units below the organizer, and
@@ -64,14 +63,13 @@ pub async fn branch_ids(
          WHERE u.active OR NOT $4",
         below = below_organizer("$1")
     );
-    sqlx::query_scalar(&sql)
+    Ok(sqlx::query_scalar(&sql)
         .bind(organizer_id)
         .bind(unit_id)
         .bind(branch)
         .bind(adding)
         .fetch_all(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 /// Adds or removes `ids`; returns the names of the units that actually changed.
@@ -93,20 +91,20 @@ pub async fn apply(
          )
          SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name"
     };
-    sqlx::query_scalar(sql)
+    Ok(sqlx::query_scalar(sql)
         .bind(campaign_id)
         .bind(ids)
         .fetch_all(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 pub async fn count(conn: &mut PgConnection, campaign_id: i64) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM campaign_units WHERE campaign_id = $1")
-        .bind(campaign_id)
-        .fetch_one(conn)
-        .await
-        .map_err(map_err)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM campaign_units WHERE campaign_id = $1")
+            .bind(campaign_id)
+            .fetch_one(conn)
+            .await?,
+    )
 }
 
 /// Copies the participating units of campaign `from` to campaign `to`.
@@ -118,8 +116,7 @@ pub async fn copy(conn: &mut PgConnection, from: i64, to: i64) -> Result<(), App
     .bind(from)
     .bind(to)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -138,10 +135,9 @@ pub async fn keep_only_below(
          SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name",
         below = below_organizer("$2")
     );
-    sqlx::query_scalar(&sql)
+    Ok(sqlx::query_scalar(&sql)
         .bind(campaign_id)
         .bind(organizer_id)
         .fetch_all(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }

@@ -1,7 +1,6 @@
 //! Campaign rows and their lists. A change locks the campaign row first (`lock_state`) so two
 //! admins cannot interleave a state change with an edit; lists are replaced as a whole.
 use super::access::subtree;
-use super::map_err;
 use crate::api::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
 use crate::api::units::UnitRef;
 use crate::domain::access::Scope;
@@ -19,16 +18,12 @@ use sqlx::{PgConnection, PgExecutor, PgPool};
 struct SummaryRow {
     id: i64,
     title: String,
-    state: String,
+    state: CampaignState,
     organizer_name: String,
     period_start: Option<NaiveDate>,
     period_end: Option<NaiveDate>,
     registration_deadline: Option<DateTime<Utc>>,
     unit_count: i64,
-}
-
-fn state_of(text: &str) -> CampaignState {
-    CampaignState::parse(text).unwrap_or(CampaignState::Draft)
 }
 
 /// The campaigns organized inside `scope`.
@@ -44,14 +39,13 @@ pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<CampaignS
     ))
     .bind(scope.root())
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| CampaignSummary {
             id: r.id,
             title: r.title,
-            state: state_of(&r.state),
+            state: r.state,
             organizer_name: r.organizer_name,
             period_start: r.period_start,
             period_end: r.period_end,
@@ -77,15 +71,15 @@ struct DetailRow {
     report_deadline: Option<DateTime<Utc>>,
     min_initiatives: i32,
     max_initiatives: i32,
-    visibility: String,
-    state: String,
+    visibility: Visibility,
+    state: CampaignState,
     excellent_min: Option<i32>,
     good_min: Option<i32>,
     pass_min: Option<i32>,
     points_commitment: i32,
     points_minimum: i32,
     points_report: i32,
-    evaluation_mode: String,
+    evaluation_mode: EvaluationMode,
     evaluation_weight: f64,
     copied_from: Option<i64>,
     copied_from_title: Option<String>,
@@ -94,7 +88,7 @@ struct DetailRow {
 
 /// One campaign with its lists and what it still lacks at `now`.
 pub async fn detail(pool: &PgPool, id: i64, now: DateTime<Utc>) -> Result<Option<CampaignDetail>, AppError> {
-    let mut conn = pool.acquire().await.map_err(map_err)?;
+    let mut conn = pool.acquire().await?;
     detail_in(&mut conn, id, now).await
 }
 
@@ -117,8 +111,7 @@ pub async fn detail_in(
     )
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     let Some(r) = row else {
         return Ok(None);
     };
@@ -126,22 +119,19 @@ pub async fn detail_in(
         sqlx::query_scalar("SELECT name FROM campaign_fields WHERE campaign_id = $1 ORDER BY position")
             .bind(id)
             .fetch_all(&mut *conn)
-            .await
-            .map_err(map_err)?;
+            .await?;
     let criteria: Vec<(String, i32)> = sqlx::query_as(
         "SELECT name, max_points FROM campaign_criteria WHERE campaign_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(map_err)?;
-    let award_forms: Vec<(String, String)> = sqlx::query_as(
+    .await?;
+    let award_forms: Vec<(String, Recipient)> = sqlx::query_as(
         "SELECT name, recipient FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     let schedule = Schedule {
         period_start: r.period_start,
         period_end: r.period_end,
@@ -156,7 +146,7 @@ pub async fn detail_in(
         }),
         _ => None,
     };
-    let state = state_of(&r.state);
+    let state = r.state;
     let missing = if state == CampaignState::Draft {
         let facts = SetupFacts {
             schedule,
@@ -183,14 +173,14 @@ pub async fn detail_in(
         schedule,
         min_initiatives: r.min_initiatives,
         max_initiatives: r.max_initiatives,
-        visibility: Visibility::parse(&r.visibility).unwrap_or(Visibility::Public),
+        visibility: r.visibility,
         state,
         thresholds,
         scoring: Scoring {
             points_commitment: r.points_commitment,
             points_minimum: r.points_minimum,
             points_report: r.points_report,
-            evaluation_mode: EvaluationMode::parse(&r.evaluation_mode).unwrap_or(EvaluationMode::Best),
+            evaluation_mode: r.evaluation_mode,
             evaluation_weight: r.evaluation_weight,
         },
         fields,
@@ -200,10 +190,7 @@ pub async fn detail_in(
             .collect(),
         award_forms: award_forms
             .into_iter()
-            .map(|(name, recipient)| AwardForm {
-                name,
-                recipient: Recipient::parse(&recipient).unwrap_or(Recipient::Collective),
-            })
+            .map(|(name, recipient)| AwardForm { name, recipient })
             .collect(),
         unit_count: r.unit_count,
         copied_from: r
@@ -217,12 +204,12 @@ pub async fn detail_in(
 
 /// Locks the campaign's row for the rest of the transaction and returns its state.
 pub async fn lock_state(conn: &mut PgConnection, id: i64) -> Result<CampaignState, AppError> {
-    let state: Option<String> = sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1 FOR UPDATE")
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-        .map_err(map_err)?;
-    state.map(|s| state_of(&s)).ok_or(AppError::NotFound)
+    let state: Option<CampaignState> =
+        sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1 FOR UPDATE")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    state.ok_or(AppError::NotFound)
 }
 
 pub async fn insert(
@@ -232,7 +219,7 @@ pub async fn insert(
     copied_from: Option<i64>,
 ) -> Result<i64, AppError> {
     let s = &settings.schedule;
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO campaigns (title, theme, plan_ref, plan_date, organizer_id, period_start, period_end,
              registration_deadline, report_deadline, min_initiatives, visibility, copied_from,
              max_initiatives)
@@ -252,8 +239,7 @@ pub async fn insert(
     .bind(copied_from)
     .bind(settings.max_initiatives)
     .fetch_one(conn)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 pub async fn update_general(
@@ -283,8 +269,7 @@ pub async fn update_general(
     .bind(settings.visibility.as_str())
     .bind(settings.max_initiatives)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -293,8 +278,7 @@ pub async fn set_state(conn: &mut PgConnection, id: i64, state: CampaignState) -
         .bind(id)
         .bind(state.as_str())
         .execute(conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(())
 }
 
@@ -314,8 +298,7 @@ pub async fn set_deadline(
         .bind(id)
         .bind(deadline.instant())
         .execute(conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(())
 }
 
@@ -324,8 +307,7 @@ async fn clear(conn: &mut PgConnection, table: &'static str, id: i64) -> Result<
     sqlx::query(&format!("DELETE FROM {table} WHERE campaign_id = $1"))
         .bind(id)
         .execute(conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(())
 }
 
@@ -338,8 +320,7 @@ pub async fn replace_fields(conn: &mut PgConnection, id: i64, fields: &[String])
     .bind(id)
     .bind(fields)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -361,8 +342,7 @@ pub async fn replace_criteria(
     .bind(&names)
     .bind(&maxima)
     .execute(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     sqlx::query(
         "UPDATE campaigns SET excellent_min = $2, good_min = $3, pass_min = $4, updated_at = now()
          WHERE id = $1",
@@ -372,8 +352,7 @@ pub async fn replace_criteria(
     .bind(thresholds.map(|t| t.good))
     .bind(thresholds.map(|t| t.pass))
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -390,8 +369,7 @@ pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring)
     .bind(scoring.evaluation_mode.as_str())
     .bind(scoring.evaluation_weight)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
@@ -412,17 +390,17 @@ pub async fn replace_award_forms(
     .bind(&names)
     .bind(&recipients)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
 
 pub async fn exists(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM campaigns WHERE id = $1)")
-        .bind(id)
-        .fetch_one(ex)
-        .await
-        .map_err(map_err)
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM campaigns WHERE id = $1)")
+            .bind(id)
+            .fetch_one(ex)
+            .await?,
+    )
 }
 
 pub async fn organizer_options(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<UnitRef>, AppError> {
@@ -435,8 +413,7 @@ pub async fn organizer_options(ex: impl PgExecutor<'_>, scope: Scope) -> Result<
     ))
     .bind(scope.root())
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(id, code, name)| UnitRef { id, code, name })

@@ -1,6 +1,5 @@
 //! What a unit is typing, kept per form (`new`, an initiative's id, `report`) as JSON until the
 //! submit that saves it removes it in the same transaction.
-use super::map_err;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
@@ -23,8 +22,7 @@ pub async fn load<T: DeserializeOwned + Send + Unpin + 'static>(
     .bind(unit_id)
     .bind(form)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(row.map(|(body, at)| (body.0, at)))
 }
 
@@ -36,7 +34,7 @@ pub async fn save<T: Serialize + Sync>(
     form: &str,
     body: &T,
 ) -> Result<DateTime<Utc>, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
          ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()
          RETURNING updated_at",
@@ -46,8 +44,7 @@ pub async fn save<T: Serialize + Sync>(
     .bind(form)
     .bind(Json(body))
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 pub async fn delete(
@@ -56,14 +53,15 @@ pub async fn delete(
     unit_id: i64,
     form: &str,
 ) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
-        .bind(campaign_id)
-        .bind(unit_id)
-        .bind(form)
-        .execute(conn)
-        .await
-        .map_err(map_err)
-        .map(|_| ())
+    Ok(
+        sqlx::query("DELETE FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3")
+            .bind(campaign_id)
+            .bind(unit_id)
+            .bind(form)
+            .execute(conn)
+            .await?,
+    )
+    .map(|_| ())
 }
 
 pub async fn exists(
@@ -72,13 +70,12 @@ pub async fn exists(
     unit_id: i64,
     form: &str,
 ) -> Result<bool, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM drafts WHERE campaign_id = $1 AND unit_id = $2 AND form = $3)",
     )
     .bind(campaign_id)
     .bind(unit_id)
     .bind(form)
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }

@@ -1,6 +1,5 @@
 //! Initiatives, their authors, attachments and drafts. Reads name the unit as well as the id,
 //! so one unit can never load another's initiative.
-use super::map_err;
 use crate::api::initiatives::{FieldOption, Receipt};
 use crate::domain::initiative::attachment::{AttachmentInfo, MediaType};
 use crate::domain::initiative::{Author, Authors, InitiativeKind, InitiativeText};
@@ -10,13 +9,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgExecutor};
 
 pub async fn fields(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<FieldOption>, AppError> {
-    sqlx::query_as::<_, (i64, String)>(
+    Ok(sqlx::query_as::<_, (i64, String)>(
         "SELECT id, name FROM campaign_fields WHERE campaign_id = $1 ORDER BY position",
     )
     .bind(campaign_id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|rows| {
         rows.into_iter()
             .map(|(id, name)| FieldOption { id, name })
@@ -28,12 +26,11 @@ pub async fn fields(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Fie
 /// Takes the unit's registration lock until the transaction ends, so the answer holds for an
 /// insert in the same transaction (the insert trigger checks again under the same lock).
 pub async fn room_left(conn: &mut PgConnection, campaign_id: i64, unit_id: i64) -> Result<bool, AppError> {
-    sqlx::query_scalar("SELECT initiative_room_left($1, $2)")
+    Ok(sqlx::query_scalar("SELECT initiative_room_left($1, $2)")
         .bind(campaign_id)
         .bind(unit_id)
         .fetch_one(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 /// The initiative a submit key already made, if any.
@@ -43,15 +40,14 @@ pub async fn find_by_key(
     unit_id: i64,
     key: &str,
 ) -> Result<Option<Receipt>, AppError> {
-    sqlx::query_as::<_, (i64, String)>(
+    Ok(sqlx::query_as::<_, (i64, String)>(
         "SELECT id, receipt_code FROM initiatives WHERE campaign_id = $1 AND unit_id = $2 AND submit_key = $3",
     )
     .bind(campaign_id)
     .bind(unit_id)
     .bind(key)
     .fetch_optional(conn)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|row| row.map(|(initiative_id, receipt_code)| Receipt {
         initiative_id,
         receipt_code,
@@ -79,7 +75,7 @@ pub async fn insert(
     .bind(unit_id)
     .bind(submit_key)
     .bind(receipt_code);
-    bind_text(query, text).fetch_optional(conn).await.map_err(map_err)
+    Ok(bind_text(query, text).fetch_optional(conn).await?)
 }
 
 type Scalar<'q, O> = sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments>;
@@ -105,19 +101,14 @@ pub async fn update(conn: &mut PgConnection, id: i64, text: &InitiativeText) -> 
          WHERE id = $1 RETURNING id",
     )
     .bind(id);
-    bind_text(query, text)
-        .fetch_one(conn)
-        .await
-        .map_err(map_err)
-        .map(|_| ())
+    Ok(bind_text(query, text).fetch_one(conn).await?).map(|_| ())
 }
 
 pub async fn replace_authors(conn: &mut PgConnection, id: i64, authors: &Authors) -> Result<(), AppError> {
     sqlx::query("DELETE FROM initiative_authors WHERE initiative_id = $1")
         .bind(id)
         .execute(&mut *conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     let Authors::Individuals(list) = authors else {
         return Ok(());
     };
@@ -132,8 +123,7 @@ pub async fn replace_authors(conn: &mut PgConnection, id: i64, authors: &Authors
         .bind(&a.job_title)
         .bind(a.share_percent)
         .execute(&mut *conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     }
     Ok(())
 }
@@ -147,8 +137,7 @@ pub async fn authors(ex: impl PgExecutor<'_>, id: i64, collective: bool) -> Resu
     )
     .bind(id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(Authors::Individuals(
         rows.into_iter()
             .map(|(name, job_title, share_percent)| Author {
@@ -180,19 +169,18 @@ pub async fn insert_attachments(
         .bind(file.bytes.len() as i32)
         .bind(&file.bytes)
         .execute(&mut *conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     }
     Ok(())
 }
 
 const ATTACHMENT_COLUMNS: &str = "id, file_name, media_type, size_bytes";
 
-fn attachment_info((id, file_name, media_type, size_bytes): (i64, String, String, i32)) -> AttachmentInfo {
+fn attachment_info((id, file_name, media_type, size_bytes): (i64, String, MediaType, i32)) -> AttachmentInfo {
     AttachmentInfo {
         id,
         file_name,
-        media_type: MediaType::from_mime(&media_type).unwrap_or(MediaType::Pdf),
+        media_type,
         size_bytes,
     }
 }
@@ -201,13 +189,12 @@ pub async fn attachments_of_initiative(
     ex: impl PgExecutor<'_>,
     id: i64,
 ) -> Result<Vec<AttachmentInfo>, AppError> {
-    sqlx::query_as(&format!(
+    Ok(sqlx::query_as(&format!(
         "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE initiative_id = $1 ORDER BY id"
     ))
     .bind(id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|rows| rows.into_iter().map(attachment_info).collect())
 }
 
@@ -216,14 +203,13 @@ pub async fn attachments_of_report(
     campaign_id: i64,
     unit_id: i64,
 ) -> Result<Vec<AttachmentInfo>, AppError> {
-    sqlx::query_as(&format!(
+    Ok(sqlx::query_as(&format!(
         "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE report_campaign = $1 AND report_unit = $2 ORDER BY id"
     ))
     .bind(campaign_id)
     .bind(unit_id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|rows| rows.into_iter().map(attachment_info).collect())
 }
 
@@ -233,20 +219,21 @@ pub async fn delete_initiative_attachments(
     initiative_id: i64,
     ids: &[i64],
 ) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM attachments WHERE initiative_id = $1 AND id = ANY($2)")
-        .bind(initiative_id)
-        .bind(ids)
-        .execute(conn)
-        .await
-        .map_err(map_err)
-        .map(|_| ())
+    Ok(
+        sqlx::query("DELETE FROM attachments WHERE initiative_id = $1 AND id = ANY($2)")
+            .bind(initiative_id)
+            .bind(ids)
+            .execute(conn)
+            .await?,
+    )
+    .map(|_| ())
 }
 
 #[derive(sqlx::FromRow, Debug, Clone)]
 pub struct InitiativeRow {
     pub id: i64,
     pub receipt_code: String,
-    pub kind: String,
+    pub kind: InitiativeKind,
     pub field_id: i64,
     pub field_name: String,
     pub title: String,
@@ -262,7 +249,7 @@ pub struct InitiativeRow {
 
 impl InitiativeRow {
     pub fn kind(&self) -> InitiativeKind {
-        InitiativeKind::parse(&self.kind).unwrap_or(InitiativeKind::Initiative)
+        self.kind
     }
 }
 
@@ -281,11 +268,10 @@ pub async fn get(
          WHERE i.campaign_id = $1 AND i.unit_id = $2 AND i.id = $3 {}",
         if lock { "FOR UPDATE OF i" } else { "" }
     );
-    sqlx::query_as(&sql)
+    Ok(sqlx::query_as(&sql)
         .bind(campaign_id)
         .bind(unit_id)
         .bind(id)
         .fetch_optional(conn)
-        .await
-        .map_err(map_err)
+        .await?)
 }

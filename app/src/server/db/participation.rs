@@ -1,5 +1,4 @@
 //! Registration progress per participating unit, in one query, in Vietnamese name order.
-use super::map_err;
 use crate::api::participation::ReceiptMatch;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::participation::ParticipationRow;
@@ -32,8 +31,7 @@ pub async fn rows(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Parti
     )
     .bind(campaign_id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| ParticipationRow {
@@ -51,7 +49,7 @@ pub async fn rows(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Parti
 struct MatchRow {
     receipt_code: String,
     unit_name: String,
-    kind: String,
+    kind: InitiativeKind,
     title: String,
     field_name: String,
     submitted_at: DateTime<Utc>,
@@ -72,12 +70,11 @@ pub async fn by_receipt(
     .bind(campaign_id)
     .bind(code)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(row.map(|r| ReceiptMatch {
         receipt_code: r.receipt_code,
         unit_name: r.unit_name,
-        kind: InitiativeKind::parse(&r.kind).unwrap_or(InitiativeKind::Initiative),
+        kind: r.kind,
         title: r.title,
         field_name: r.field_name,
         submitted_at: r.submitted_at,

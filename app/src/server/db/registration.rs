@@ -4,7 +4,6 @@
 //! row with its submit key; then the initiatives, their authors and files are inserted and the
 //! drafts removed, atomically. Rows are inserted in (unit, submit key) order, so two batches
 //! never wait on each other in opposite orders. Each submit's outcome comes back on its own.
-use super::map_err;
 use crate::api::initiatives::Receipt;
 use crate::domain::initiative::{Author, Authors, InitiativeText};
 use crate::error::AppError;
@@ -177,8 +176,7 @@ pub async fn register(ex: impl PgExecutor<'_>, batch: &[NewInitiative]) -> Resul
         )
         .bind(files.iter().map(|(_, f)| f.bytes.as_slice()).collect::<Vec<_>>())
         .fetch_all(ex)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(batch
         .iter()
         .map(

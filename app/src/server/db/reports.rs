@@ -1,5 +1,4 @@
 //! Result reports, one per unit and campaign; their files are in `attachments`.
-use super::map_err;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor};
@@ -17,14 +16,13 @@ pub async fn get(
     campaign_id: i64,
     unit_id: i64,
 ) -> Result<Option<ReportRow>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT body, submitted_at, updated_at, on_time FROM reports WHERE campaign_id = $1 AND unit_id = $2",
     )
     .bind(campaign_id)
     .bind(unit_id)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 pub async fn upsert(
@@ -43,9 +41,8 @@ pub async fn upsert(
     .bind(body)
     .bind(on_time)
     .execute(conn)
-    .await
-    .map_err(map_err)
-    .map(|_| ())
+    .await?;
+    Ok(())
 }
 
 pub async fn delete_attachments(
@@ -59,7 +56,6 @@ pub async fn delete_attachments(
         .bind(unit_id)
         .bind(ids)
         .execute(conn)
-        .await
-        .map_err(map_err)
-        .map(|_| ())
+        .await?;
+    Ok(())
 }

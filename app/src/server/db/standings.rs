@@ -2,7 +2,9 @@
 //! facts `domain::ranking` needs (duties met, first on-time submission, name order as the
 //! database keeps it in `units.name_order`) and the counts a leaderboard shows. Initiatives
 //! count towards the minimum only when submitted before the registration deadline.
-use super::map_err;
+use crate::domain::campaign::{EvaluationMode, Visibility};
+use crate::domain::campaign_state::CampaignState;
+use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::UnitFacts;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -54,8 +56,7 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
     )
     .bind(campaign_id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| UnitRecord {
@@ -81,14 +82,14 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
 pub struct BoardCampaign {
     pub title: String,
     pub theme: String,
-    pub state: String,
-    pub visibility: String,
+    pub state: CampaignState,
+    pub visibility: Visibility,
     pub min_initiatives: i32,
     pub registration_deadline: Option<DateTime<Utc>>,
     pub points_commitment: i32,
     pub points_minimum: i32,
     pub points_report: i32,
-    pub evaluation_mode: String,
+    pub evaluation_mode: EvaluationMode,
     pub evaluation_weight: f64,
 }
 
@@ -96,15 +97,14 @@ pub async fn board_campaign(
     ex: impl PgExecutor<'_>,
     campaign_id: i64,
 ) -> Result<Option<BoardCampaign>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT title, theme, state, visibility, min_initiatives, registration_deadline, points_commitment,
                 points_minimum, points_report, evaluation_mode, evaluation_weight
          FROM campaigns WHERE id = $1",
     )
     .bind(campaign_id)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// The newest registrations, newest first.
@@ -112,7 +112,7 @@ pub async fn board_campaign(
 pub struct LatestRow {
     pub unit_name: String,
     pub title: String,
-    pub kind: String,
+    pub kind: InitiativeKind,
     pub submitted_at: DateTime<Utc>,
 }
 
@@ -121,7 +121,7 @@ pub async fn latest(
     campaign_id: i64,
     limit: i64,
 ) -> Result<Vec<LatestRow>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT u.name::text AS unit_name, i.title, i.kind, i.submitted_at
          FROM initiatives i JOIN units u ON u.id = i.unit_id
          WHERE i.campaign_id = $1
@@ -131,8 +131,7 @@ pub async fn latest(
     .bind(campaign_id)
     .bind(limit)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 #[cfg(test)]

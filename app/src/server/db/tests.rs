@@ -247,3 +247,43 @@ async fn a_reimport_that_would_make_a_cycle_through_stored_units_is_refused(pool
         .unwrap();
     assert_eq!(root, None);
 }
+
+#[sqlx::test(migrator = "crate::server::MIGRATOR")]
+async fn an_unknown_stored_state_or_visibility_is_an_error_never_the_most_permissive_value(pool: PgPool) {
+    use crate::error::AppError;
+    let organizer = unit(&pool, "GV", "Gò Vấp", None).await;
+    let id: i64 =
+        sqlx::query_scalar("INSERT INTO campaigns (title, organizer_id) VALUES ('Thi đua', $1) RETURNING id")
+            .bind(organizer)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(db::campaigns::list(&pool, Scope::System).await.unwrap().len(), 1);
+    // Values a newer version could have written (its own checks would allow them).
+    sqlx::raw_sql(&format!(
+        "ALTER TABLE campaigns DROP CONSTRAINT campaigns_state_check, DROP CONSTRAINT campaigns_visibility_check;
+         UPDATE campaigns SET state = 'archived', visibility = 'secret' WHERE id = {id}"
+    ))
+    .execute(&pool)
+    .await
+    .unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    assert!(matches!(
+        db::campaigns::lock_state(&mut conn, id).await,
+        Err(AppError::Internal)
+    ));
+    assert!(matches!(
+        db::campaigns::list(&pool, Scope::System).await,
+        Err(AppError::Internal)
+    ));
+    sqlx::query("UPDATE campaigns SET state = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let board = db::standings::board_campaign(&pool, id).await;
+    assert!(
+        matches!(board, Err(AppError::Internal)),
+        "an unknown visibility never reads as public"
+    );
+}

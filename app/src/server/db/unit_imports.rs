@@ -1,6 +1,5 @@
 //! Import runs: each upload is recorded with its counts or its problems, so the report page
 //! can be reopened (and works the same with JavaScript off).
-use super::map_err;
 use crate::api::unit_import::ImportReport;
 use crate::domain::unit_import::RowProblem;
 use crate::error::AppError;
@@ -20,7 +19,7 @@ pub struct NewRun<'a> {
 
 pub async fn insert(ex: impl PgExecutor<'_>, run: NewRun<'_>) -> Result<i64, AppError> {
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO unit_imports (account_id, file_name, applied, created, updated, unchanged, problems, elapsed_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -33,8 +32,7 @@ pub async fn insert(ex: impl PgExecutor<'_>, run: NewRun<'_>) -> Result<i64, App
     .bind(Json(run.problems))
     .bind(i32::try_from(run.elapsed_ms).unwrap_or(i32::MAX))
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -63,8 +61,7 @@ pub async fn get(
     .bind(id)
     .bind(account)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(row.map(|r| ImportReport {
         id: r.id,
         file_name: r.file_name,

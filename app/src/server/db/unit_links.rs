@@ -1,6 +1,6 @@
 //! Unit links: at most one live link per participating unit; re-issuing revokes the old one.
 //! Only the token's hash is stored (see `server::unit_link`).
-use super::map_err;
+use crate::domain::unit::UnitKind;
 use crate::error::AppError;
 use crate::server::state::LinkKey;
 use crate::server::unit_link::{new_nonce, token, token_hash};
@@ -12,14 +12,14 @@ use sqlx::{PgConnection, PgPool};
 pub struct UnitLinkRow {
     pub unit_id: i64,
     pub unit_name: String,
-    pub unit_kind: String,
+    pub unit_kind: UnitKind,
     pub link_id: Option<i64>,
     pub nonce: Option<Vec<u8>>,
     pub issued_at: Option<DateTime<Utc>>,
 }
 
 pub async fn for_campaign(pool: &PgPool, campaign_id: i64) -> Result<Vec<UnitLinkRow>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT u.id AS unit_id, u.name::text AS unit_name, u.kind AS unit_kind,
                 l.id AS link_id, l.nonce, l.issued_at
          FROM campaign_units cu
@@ -31,8 +31,7 @@ pub async fn for_campaign(pool: &PgPool, campaign_id: i64) -> Result<Vec<UnitLin
     )
     .bind(campaign_id)
     .fetch_all(pool)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// Revokes the unit's live link (if any) and issues a new one; returns the new link's id.
@@ -60,8 +59,7 @@ pub async fn issue_missing(
     )
     .bind(campaign_id)
     .fetch_all(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     for unit_id in &missing {
         issue(conn, key, campaign_id, *unit_id).await?;
     }
@@ -76,8 +74,7 @@ async fn issue(
 ) -> Result<i64, AppError> {
     let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('unit_links', 'id'))")
         .fetch_one(&mut *conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     let nonce = new_nonce();
     let hash = token_hash(&token(key, id, &nonce));
     sqlx::query(
@@ -89,8 +86,7 @@ async fn issue(
     .bind(nonce)
     .bind(hash)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(id)
 }
 
@@ -103,8 +99,7 @@ pub async fn revoke(conn: &mut PgConnection, campaign_id: i64, unit_id: i64) -> 
     .bind(campaign_id)
     .bind(unit_id)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(done.rows_affected() > 0)
 }
 
@@ -118,35 +113,30 @@ pub struct FoundLink {
 }
 
 pub async fn find_by_hash(pool: &PgPool, hash: &[u8]) -> Result<Option<FoundLink>, AppError> {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT id, campaign_id, nonce, revoked_at IS NULL AS live FROM unit_links WHERE token_hash = $1",
     )
     .bind(hash)
     .fetch_optional(pool)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
-/// The unit behind a live link of campaign `campaign_id`.
+/// A link and its unit, live or not (`access` decides whether it still acts).
 #[derive(sqlx::FromRow, Debug, Clone)]
 pub struct LinkedUnit {
+    pub campaign_id: i64,
+    pub revoked: bool,
     pub unit_id: i64,
     pub unit_name: String,
 }
 
-pub async fn live_unit(
-    pool: &PgPool,
-    link_id: i64,
-    campaign_id: i64,
-) -> Result<Option<LinkedUnit>, AppError> {
-    sqlx::query_as(
-        "SELECT u.id AS unit_id, u.name::text AS unit_name
+pub async fn linked_unit(pool: &PgPool, link_id: i64) -> Result<Option<LinkedUnit>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT l.campaign_id, l.revoked_at IS NOT NULL AS revoked, u.id AS unit_id, u.name::text AS unit_name
          FROM unit_links l JOIN units u ON u.id = l.unit_id
-         WHERE l.id = $1 AND l.campaign_id = $2 AND l.revoked_at IS NULL",
+         WHERE l.id = $1",
     )
     .bind(link_id)
-    .bind(campaign_id)
     .fetch_optional(pool)
-    .await
-    .map_err(map_err)
+    .await?)
 }

@@ -1,7 +1,7 @@
 //! What a unit reads and writes about itself: its campaign, commitment, initiatives and report.
 //! Every query names the unit, so one unit's rows never come back for another.
-use super::map_err;
 use crate::api::unit_portal::{Commitment, InitiativeSummary, ReportSummary};
+use crate::domain::campaign::Visibility;
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
@@ -16,18 +16,18 @@ pub struct CampaignRow {
     pub title: String,
     pub theme: String,
     pub organizer_name: String,
-    pub state: String,
+    pub state: CampaignState,
     pub period_end: Option<NaiveDate>,
     pub registration_deadline: Option<DateTime<Utc>>,
     pub report_deadline: Option<DateTime<Utc>>,
     pub min_initiatives: i32,
     pub max_initiatives: i32,
-    pub visibility: String,
+    pub visibility: Visibility,
 }
 
 impl CampaignRow {
     pub fn state(&self) -> CampaignState {
-        CampaignState::parse(&self.state).unwrap_or(CampaignState::Draft)
+        self.state
     }
 
     pub fn registration_deadline(&self) -> Option<Deadline> {
@@ -52,8 +52,7 @@ pub async fn campaign(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Campa
     sqlx::query_as(CAMPAIGN_SQL)
         .bind(campaign_id)
         .fetch_optional(ex)
-        .await
-        .map_err(map_err)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -62,8 +61,7 @@ pub async fn campaign_for_write(conn: &mut PgConnection, campaign_id: i64) -> Re
     sqlx::query_as(&format!("{CAMPAIGN_SQL} FOR SHARE OF c"))
         .bind(campaign_id)
         .fetch_optional(conn)
-        .await
-        .map_err(map_err)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -72,14 +70,13 @@ pub async fn commitment(
     campaign_id: i64,
     unit_id: i64,
 ) -> Result<Option<Commitment>, AppError> {
-    sqlx::query_as::<_, (String, String, DateTime<Utc>)>(
+    Ok(sqlx::query_as::<_, (String, String, DateTime<Utc>)>(
         "SELECT head_name, head_position, signed_at FROM commitments WHERE campaign_id = $1 AND unit_id = $2",
     )
     .bind(campaign_id)
     .bind(unit_id)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|row| {
         row.map(|(head_name, head_position, signed_at)| Commitment {
             head_name,
@@ -106,8 +103,7 @@ pub async fn insert_commitment(
     .bind(head_name)
     .bind(head_position)
     .execute(conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -115,7 +111,7 @@ pub async fn insert_commitment(
 struct SummaryRow {
     id: i64,
     receipt_code: String,
-    kind: String,
+    kind: InitiativeKind,
     title: String,
     field_name: String,
     submitted_at: DateTime<Utc>,
@@ -138,14 +134,13 @@ pub async fn initiatives(
     .bind(campaign_id)
     .bind(unit_id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| InitiativeSummary {
             id: r.id,
             receipt_code: r.receipt_code,
-            kind: InitiativeKind::parse(&r.kind).unwrap_or(InitiativeKind::Initiative),
+            kind: r.kind,
             title: r.title,
             field_name: r.field_name,
             submitted_at: r.submitted_at,
@@ -160,14 +155,13 @@ pub async fn report(
     campaign_id: i64,
     unit_id: i64,
 ) -> Result<Option<ReportSummary>, AppError> {
-    sqlx::query_as::<_, (DateTime<Utc>, DateTime<Utc>, bool)>(
+    Ok(sqlx::query_as::<_, (DateTime<Utc>, DateTime<Utc>, bool)>(
         "SELECT submitted_at, updated_at, on_time FROM reports WHERE campaign_id = $1 AND unit_id = $2",
     )
     .bind(campaign_id)
     .bind(unit_id)
     .fetch_optional(ex)
-    .await
-    .map_err(map_err)
+    .await?)
     .map(|row| {
         row.map(|(submitted_at, updated_at, on_time)| ReportSummary {
             submitted_at,

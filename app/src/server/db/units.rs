@@ -2,7 +2,6 @@
 //! numbers); search compares the folded `search_key`. Changes that touch the tree's shape lock the
 //! table so two of them cannot build a cycle together.
 use super::access::subtree;
-use super::map_err;
 use crate::api::units::{SearchHit, UnitRef, UnitSummary};
 use crate::domain::access::Scope;
 use crate::domain::unit::{UnitCode, UnitKind, UnitName};
@@ -15,7 +14,7 @@ struct SummaryRow {
     id: i64,
     code: String,
     name: String,
-    kind: String,
+    kind: UnitKind,
     active: bool,
     parent_id: Option<i64>,
     child_count: i64,
@@ -27,7 +26,7 @@ impl From<SummaryRow> for UnitSummary {
             id: r.id,
             code: r.code,
             name: r.name,
-            kind: UnitKind::parse(&r.kind).unwrap_or(UnitKind::Other),
+            kind: r.kind,
             active: r.active,
             parent_id: r.parent_id,
             child_count: r.child_count,
@@ -43,21 +42,13 @@ pub async fn children(ex: impl PgExecutor<'_>, parent: Option<i64>) -> Result<Ve
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.parent_id IS NOT DISTINCT FROM $1 ORDER BY u.name, u.code"
     );
-    let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
-        .bind(parent)
-        .fetch_all(ex)
-        .await
-        .map_err(map_err)?;
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql).bind(parent).fetch_all(ex).await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
 pub async fn summary(ex: impl PgExecutor<'_>, id: i64) -> Result<Option<UnitSummary>, AppError> {
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM units u WHERE u.id = $1");
-    let row: Option<SummaryRow> = sqlx::query_as(&sql)
-        .bind(id)
-        .fetch_optional(ex)
-        .await
-        .map_err(map_err)?;
+    let row: Option<SummaryRow> = sqlx::query_as(&sql).bind(id).fetch_optional(ex).await?;
     Ok(row.map(Into::into))
 }
 
@@ -81,8 +72,7 @@ pub async fn ancestors(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<UnitRef>,
     )
     .bind(id)
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| UnitRef {
@@ -98,7 +88,7 @@ struct HitRow {
     id: i64,
     code: String,
     name: String,
-    kind: String,
+    kind: UnitKind,
     active: bool,
     path: Option<String>,
 }
@@ -141,15 +131,14 @@ pub async fn search(
     .bind(limit)
     .bind(scope.root())
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| SearchHit {
             id: r.id,
             code: r.code,
             name: r.name,
-            kind: UnitKind::parse(&r.kind).unwrap_or(UnitKind::Other),
+            kind: r.kind,
             active: r.active,
             path: r.path.unwrap_or_default(),
         })
@@ -157,19 +146,17 @@ pub async fn search(
 }
 
 pub async fn id_by_code(ex: impl PgExecutor<'_>, code: &UnitCode) -> Result<Option<i64>, AppError> {
-    sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
+    Ok(sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
         .bind(code.as_str())
         .fetch_optional(ex)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 /// Locks the tree's shape for the rest of the transaction (readers go on).
 pub async fn lock_tree(conn: &mut PgConnection) -> Result<(), AppError> {
     sqlx::query("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE")
         .execute(conn)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(())
 }
 
@@ -180,7 +167,7 @@ pub async fn insert(
     kind: UnitKind,
     parent: Option<i64>,
 ) -> Result<i64, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO units (code, name, search_key, kind, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(code.as_str())
@@ -189,8 +176,7 @@ pub async fn insert(
     .bind(kind.as_str())
     .bind(parent)
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 /// Sets name and kind; false when there is no such unit.
@@ -208,14 +194,13 @@ pub async fn update_details(
     .bind(name.search_key())
     .bind(kind.as_str())
     .execute(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// True when `candidate` is `id` itself or lies below it.
 pub async fn is_in_subtree(ex: impl PgExecutor<'_>, id: i64, candidate: i64) -> Result<bool, AppError> {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "WITH RECURSIVE down(id) AS (
              SELECT id FROM units WHERE id = $1
              UNION ALL SELECT u.id FROM units u JOIN down ON u.parent_id = down.id)
@@ -224,8 +209,7 @@ pub async fn is_in_subtree(ex: impl PgExecutor<'_>, id: i64, candidate: i64) -> 
     .bind(id)
     .bind(candidate)
     .fetch_one(ex)
-    .await
-    .map_err(map_err)
+    .await?)
 }
 
 pub async fn set_parent(ex: impl PgExecutor<'_>, id: i64, parent: Option<i64>) -> Result<bool, AppError> {
@@ -233,8 +217,7 @@ pub async fn set_parent(ex: impl PgExecutor<'_>, id: i64, parent: Option<i64>) -
         .bind(id)
         .bind(parent)
         .execute(ex)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -243,23 +226,21 @@ pub async fn set_active(ex: impl PgExecutor<'_>, id: i64, active: bool) -> Resul
         .bind(id)
         .bind(active)
         .execute(ex)
-        .await
-        .map_err(map_err)?;
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn count(ex: impl PgExecutor<'_>) -> Result<i64, AppError> {
-    sqlx::query_scalar("SELECT count(*) FROM units")
+    Ok(sqlx::query_scalar("SELECT count(*) FROM units")
         .fetch_one(ex)
-        .await
-        .map_err(map_err)
+        .await?)
 }
 
 #[derive(sqlx::FromRow)]
 struct ExistingRow {
     code: String,
     name: String,
-    kind: String,
+    kind: UnitKind,
     parent_code: Option<String>,
 }
 
@@ -269,15 +250,14 @@ pub async fn all_for_import(ex: impl PgExecutor<'_>) -> Result<Vec<ExistingUnit>
         "SELECT u.code, u.name, u.kind, p.code AS parent_code FROM units u LEFT JOIN units p ON p.id = u.parent_id",
     )
     .fetch_all(ex)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             Some(ExistingUnit {
                 code: UnitCode::parse(&r.code).ok()?,
                 name: r.name,
-                kind: UnitKind::parse(&r.kind).ok()?,
+                kind: r.kind,
                 parent: r.parent_code.and_then(|c| UnitCode::parse(&c).ok()),
             })
         })
@@ -306,8 +286,7 @@ pub async fn apply_import(conn: &mut PgConnection, plan: &ImportPlan) -> Result<
     .bind(&keys)
     .bind(&kinds)
     .execute(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     let (codes, names, keys, kinds) = columns(&plan.updates);
     sqlx::query(
         "UPDATE units u SET name = x.name, search_key = x.search_key, kind = x.kind, updated_at = now()
@@ -319,8 +298,7 @@ pub async fn apply_import(conn: &mut PgConnection, plan: &ImportPlan) -> Result<
     .bind(&keys)
     .bind(&kinds)
     .execute(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     let touched = plan.creates.iter().chain(&plan.updates);
     let (codes, parents): (Vec<String>, Vec<Option<String>>) = touched
         .map(|u| {
@@ -339,7 +317,6 @@ pub async fn apply_import(conn: &mut PgConnection, plan: &ImportPlan) -> Result<
     .bind(&codes)
     .bind(&parents)
     .execute(&mut *conn)
-    .await
-    .map_err(map_err)?;
+    .await?;
     Ok(())
 }
