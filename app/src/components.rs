@@ -1,5 +1,6 @@
 //! Reusable view pieces: messages for problems, form fields, notices.
 pub mod account_gate;
+pub mod account_links;
 pub mod audit_value;
 pub mod campaign_labels;
 pub mod campaign_page;

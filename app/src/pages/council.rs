@@ -1,6 +1,7 @@
 //! Where an evaluator lands after signing in: who is signed in, for which unit, and what the
 //! council's desk will hold. Admin pages are not shown to evaluators.
-use crate::api::auth::{whoami, Logout};
+use crate::api::auth::whoami;
+use crate::components::account_links::AccountLinks;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -11,7 +12,6 @@ use leptos_meta::Title;
 pub fn CouncilHomePage() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| whoami());
-    let logout = ServerAction::<Logout>::new();
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, council.title), t_string!(i18n, app_name)) />
         <a class="skip-link" href="#main">
@@ -21,16 +21,7 @@ pub fn CouncilHomePage() -> impl IntoView {
             <a class="brand" href="/council">
                 {t!(i18n, app_name)}
             </a>
-            <div class="who">
-                <a class="who-password" href="/admin/password">
-                    {t!(i18n, nav.password)}
-                </a>
-                <ActionForm action=logout>
-                    <button type="submit" class="button small secondary">
-                        {t!(i18n, nav.logout)}
-                    </button>
-                </ActionForm>
-            </div>
+            <AccountLinks />
         </header>
         <main id="main" class="page">
             <h1>{t!(i18n, council.title)}</h1>

@@ -1,6 +1,7 @@
 //! The frame of every admin page: skip link, top bar with navigation and sign-out, and the page.
 //! Without a session each page shows the sign-in notice its own data call returns.
-use crate::api::auth::{whoami, Logout};
+use crate::api::auth::whoami;
+use crate::components::account_links::AccountLinks;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -9,7 +10,6 @@ use leptos_router::components::{Outlet, A};
 pub fn AdminLayout() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| whoami());
-    let logout = ServerAction::<Logout>::new();
     // The page is not gated behind `me`: each page's own data call answers "sign in" without a
     // session, and page resources created inside this Suspend hydrated out of order.
     view! {
@@ -41,17 +41,7 @@ pub fn AdminLayout() -> impl IntoView {
                                 });
                             view! {
                                 {nav}
-                                <div class="who">
-                                    <span>{account.display_name}</span>
-                                    <a class="who-password" href="/admin/password">
-                                        {t!(i18n, nav.password)}
-                                    </a>
-                                    <ActionForm action=logout>
-                                        <button type="submit" class="button small secondary">
-                                            {t!(i18n, nav.logout)}
-                                        </button>
-                                    </ActionForm>
-                                </div>
+                                <AccountLinks name=account.display_name />
                             }
                         })
                 })}
