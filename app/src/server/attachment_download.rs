@@ -41,7 +41,7 @@ pub async fn download(
     }
 }
 
-async fn read(pool: &PgPool, id: i64) -> download_error::Result<Option<FileRow>> {
+async fn read(pool: &PgPool, id: i64) -> Result<Option<FileRow>, crate::error::AppError> {
     Ok(
         sqlx::query_as("SELECT file_name, media_type, bytes FROM attachments WHERE id = $1")
             .bind(id)
@@ -76,16 +76,4 @@ fn file_response(file: FileRow) -> Response {
         HeaderValue::from_static("private, max-age=3600"),
     );
     response
-}
-
-/// Errors of the two stores this handler reads, logged alike.
-mod download_error {
-    #[derive(Debug, thiserror::Error)]
-    pub enum Error {
-        #[error("database: {0}")]
-        Db(#[from] sqlx::Error),
-        #[error("access: {0}")]
-        Access(#[from] crate::error::AppError),
-    }
-    pub type Result<T> = std::result::Result<T, Error>;
 }
