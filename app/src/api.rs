@@ -14,3 +14,16 @@ pub mod unit_import;
 pub mod unit_links;
 pub mod unit_portal;
 pub mod units;
+
+#[cfg(test)]
+mod tests {
+    use crate::wire::{IMPORT_UNITS_PATH, SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH};
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn upload_paths_name_the_multipart_endpoints() {
+        assert_eq!(super::initiatives::SubmitInitiative::PATH, SUBMIT_INITIATIVE_PATH);
+        assert_eq!(super::reports::SubmitReport::PATH, SUBMIT_REPORT_PATH);
+        assert_eq!(super::unit_import::ImportUnits::PATH, IMPORT_UNITS_PATH);
+    }
+}

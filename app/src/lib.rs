@@ -12,6 +12,7 @@ pub mod error;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod wire;
 
 pub use app::{shell, App};
 

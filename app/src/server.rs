@@ -1,6 +1,7 @@
 //! Server-only code (feature `ssr`): application state, sessions and passwords, and all SQL.
 pub mod access;
 pub mod account_control;
+pub mod accounts;
 pub mod attachment_download;
 pub mod audit_snapshot;
 pub mod auth;
@@ -22,12 +23,15 @@ pub mod refusal;
 pub mod registration_queue;
 pub mod reports;
 pub mod respond;
+pub mod sign_in;
 pub mod state;
 pub mod unit_access;
 pub mod unit_cookie;
+pub mod unit_import;
 pub mod unit_link;
 pub mod unit_links;
 pub mod unit_portal;
+pub mod units;
 pub mod upload_form;
 
 pub use state::AppState;

@@ -64,7 +64,7 @@ async fn main() -> anyhow::Result<()> {
         let account = bench_account(&pool).await?;
         for (i, file) in [&first, &first, &renamed].into_iter().enumerate() {
             let started = Instant::now();
-            let run = app::api::unit_import::ssr::import_bytes(&pool, account, "bench.csv", file.as_bytes())
+            let run = app::server::unit_import::import_bytes(&pool, account, "bench.csv", file.as_bytes())
                 .await
                 .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
             timings[i].push(started.elapsed());
@@ -112,7 +112,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let (pool, _) = fresh_database(&admin, &base_url, "thidua_bench_ranking").await?;
     let account = bench_account(&pool).await?;
-    app::api::unit_import::ssr::import_bytes(&pool, account, "bench.csv", first.as_bytes())
+    app::server::unit_import::import_bytes(&pool, account, "bench.csv", first.as_bytes())
         .await
         .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
     let ranked = ranking::run(&pool).await?;

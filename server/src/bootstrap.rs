@@ -121,7 +121,7 @@ async fn load_demo_units(pool: &PgPool) -> anyhow::Result<()> {
             .await
             .context("demo data needs an admin account")?;
     let run =
-        app::api::unit_import::ssr::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
+        app::server::unit_import::import_bytes(pool, admin, "demo/units.csv", DEMO_UNITS_CSV.as_bytes())
             .await
             .map_err(|e| anyhow::anyhow!("demo import: {e:?}"))?;
     let applied: bool = sqlx::query_scalar("SELECT applied FROM unit_imports WHERE id = $1")

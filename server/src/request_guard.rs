@@ -2,7 +2,7 @@
 //! refused (403), a server function's body must be of the type it reads (400/415), and every
 //! body is limited while it streams (413).
 //!
-//! Rules: uploads (`refusal::UPLOAD_PATHS`) may send [`UPLOAD_LIMIT`], every other request
+//! Rules: uploads (`wire::UPLOAD_PATHS`) may send [`UPLOAD_LIMIT`], every other request
 //! [`FORM_LIMIT`]. A declared length over the limit is answered before a byte is read; a body
 //! that grows past it is cut off there, and the answer is 413 whatever the handler made of the
 //! cut. Server functions decode the raw body themselves, which is why the limit sits on the
@@ -12,7 +12,8 @@
 //! A body that sends nothing for its idle time ([`BODY_IDLE`] unless the router says otherwise)
 //! is cut off too (408): a client that trickles a
 //! byte now and then must not hold a handler and its memory for ever.
-use app::server::refusal::{self, Refusal, UPLOAD_PATHS};
+use app::server::refusal::{self, Refusal};
+use app::wire::UPLOAD_PATHS;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};

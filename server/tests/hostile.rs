@@ -410,7 +410,7 @@ async fn sign_in_never_sends_the_browser_to_another_site(pool: PgPool) {
         assert!(!status.is_server_error(), "{next}: {status}");
         assert_eq!(
             headers[header::LOCATION],
-            app::api::auth::DEFAULT_AFTER_LOGIN,
+            app::wire::auth::DEFAULT_AFTER_LOGIN,
             "{next}"
         );
     }

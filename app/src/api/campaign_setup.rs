@@ -2,31 +2,9 @@
 //! thresholds, the unit-score formula with award forms. Admins only; each save is checked by
 //! the campaign's state (see `CampaignState`) and audited.
 use crate::domain::campaign::lists::{AwardFormInput, CriterionInput};
-use crate::domain::unit::UnitKind;
 use crate::error::AppError;
+pub use crate::wire::campaign_setup::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-/// One unit below the organizer, in tree order, for the picker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PickerRow {
-    pub id: i64,
-    pub name: String,
-    pub kind: UnitKind,
-    pub active: bool,
-    /// 0 for the organizer's own children.
-    pub depth: usize,
-    pub selected: bool,
-    /// Units in this branch (itself included), and how many of them take part.
-    pub branch_size: usize,
-    pub branch_selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitPicker {
-    pub rows: Vec<PickerRow>,
-    pub selected_count: usize,
-}
 
 #[server(prefix = "/api", endpoint = "campaign_unit_picker")]
 pub async fn campaign_unit_picker(id: i64) -> Result<UnitPicker, AppError> {

@@ -1,64 +1,12 @@
 //! Campaigns: list, read, create, the general section, copy as template. Admins only. Each change
 //! writes its audit row in the same transaction.
+
 // The general section's server functions take one argument per form field (plain form posts).
 #![allow(clippy::too_many_arguments)]
-use crate::api::units::UnitRef;
-use crate::domain::campaign::general::Schedule;
-use crate::domain::campaign::readiness::Missing;
-use crate::domain::campaign::scoring::Scoring;
-use crate::domain::campaign::{AwardForm, Criterion, Thresholds, Visibility};
-use crate::domain::campaign_state::CampaignState;
-use crate::domain::deadline::Deadline;
 use crate::error::AppError;
-use chrono::NaiveDate;
+pub use crate::wire::campaigns::*;
+use crate::wire::units::UnitRef;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CampaignSummary {
-    pub id: i64,
-    pub title: String,
-    pub state: CampaignState,
-    pub organizer_name: String,
-    pub period_start: Option<NaiveDate>,
-    pub period_end: Option<NaiveDate>,
-    pub registration_deadline: Option<Deadline>,
-    pub unit_count: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CampaignRef {
-    pub id: i64,
-    pub title: String,
-}
-
-/// Everything about one campaign's configuration, for its pages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CampaignDetail {
-    pub id: i64,
-    pub title: String,
-    pub theme: String,
-    pub plan_ref: String,
-    pub plan_date: Option<NaiveDate>,
-    pub organizer: UnitRef,
-    pub schedule: Schedule,
-    pub min_initiatives: i32,
-    pub max_initiatives: i32,
-    pub visibility: Visibility,
-    pub state: CampaignState,
-    pub thresholds: Option<Thresholds>,
-    pub scoring: Scoring,
-    pub fields: Vec<String>,
-    pub criteria: Vec<Criterion>,
-    pub award_forms: Vec<AwardForm>,
-    pub unit_count: i64,
-    pub copied_from: Option<CampaignRef>,
-    /// What must still be set before it can open (empty once it is past the draft).
-    pub missing: Vec<Missing>,
-    /// The server's clock when this was read: pages count days left from it, never from the
-    /// browser's clock.
-    pub loaded_at: chrono::DateTime<chrono::Utc>,
-}
 
 #[server(prefix = "/api", endpoint = "list_campaigns")]
 pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
@@ -85,12 +33,10 @@ pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
 
 #[server(prefix = "/api", endpoint = "get_campaign")]
 pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
+    use crate::server::{access, campaigns, respond::finish, state::pool};
     let result = async {
         access::campaign_admin(id).await?;
-        db::campaigns::detail(&pool()?, id, chrono::Utc::now())
-            .await?
-            .ok_or(AppError::NotFound)
+        campaigns::load(&mut *pool()?.acquire().await?, id).await
     }
     .await;
     finish(result)

@@ -1,32 +1,10 @@
 //! A unit's result report (báo cáo kết quả): text and files, one per unit and campaign. Filed
 //! before the report deadline it is on time and can be corrected until then; a unit that missed
 //! the deadline may still file once, marked late. Unit callers only.
-use super::unit_portal::UnitCampaign;
-use crate::domain::initiative::attachment::AttachmentInfo;
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
+pub use crate::wire::reports::*;
 use leptos::server;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FiledReport {
-    pub body: String,
-    pub submitted_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub on_time: bool,
-    pub attachments: Vec<AttachmentInfo>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportPage {
-    pub campaign: UnitCampaign,
-    pub report: Option<FiledReport>,
-    /// The unit may file or correct it now (the server checks again).
-    pub can_file: bool,
-    /// Text of a refused submit, kept to fill the form again.
-    pub draft: Option<String>,
-}
 
 #[server(prefix = "/api", endpoint = "get_report_page")]
 pub async fn get_report_page(campaign_id: i64) -> Result<ReportPage, AppError> {

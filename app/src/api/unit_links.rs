@@ -1,33 +1,8 @@
 //! The organizer's side of unit links: every participating unit's link and QR code, issuing the
 //! missing ones, revoking and re-issuing one. Admins only; each change is audited.
-use crate::domain::campaign_state::CampaignState;
-use crate::domain::unit::UnitKind;
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
+pub use crate::wire::unit_links::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitLink {
-    pub unit_id: i64,
-    pub unit_name: String,
-    pub unit_kind: UnitKind,
-    /// The full link, while the unit has a live one.
-    pub url: Option<String>,
-    /// Its QR code as SVG.
-    pub qr_svg: Option<String>,
-    pub issued_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinksOfCampaign {
-    pub id: i64,
-    pub title: String,
-    pub state: CampaignState,
-    pub organizer_name: String,
-    pub registration_deadline: Option<crate::domain::deadline::Deadline>,
-    pub units: Vec<UnitLink>,
-}
 
 #[server(prefix = "/api", endpoint = "campaign_links")]
 pub async fn campaign_links(id: i64) -> Result<LinksOfCampaign, AppError> {

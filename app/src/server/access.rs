@@ -16,10 +16,10 @@ use super::db;
 use super::state::pool;
 use super::state::{unit_cookie_key, LinkKey};
 use super::unit_cookie;
-use crate::api::accounts::AccountView;
 use crate::domain::access::{LinkState, Scope};
 use crate::domain::account::Role;
 use crate::error::AppError;
+use crate::wire::accounts::AccountView;
 use tower_cookies::Cookies;
 
 /// A signed-in system admin or organizer, with what it manages.

@@ -6,9 +6,9 @@
 //! and a disabled account's sessions end at their next request.
 use super::state::{client_address, login_policy, pool};
 use super::{access, auth, db, login_throttle};
-use crate::api::accounts::AccountView;
 use crate::domain::account::check_new_password;
 use crate::error::{AppError, Checks, Problem};
+use crate::wire::accounts::AccountView;
 
 pub async fn view(id: i64) -> Result<AccountView, AppError> {
     let admin = access::admin().await?;

@@ -1,8 +1,8 @@
 //! JSON snapshots of each audited part of a campaign. Keys are stable identifiers (the audit
 //! page labels them in Vietnamese); dates are stored as shown, `dd/mm/yyyy` and `HH:mm`.
-use crate::api::campaigns::CampaignDetail;
 use crate::domain::campaign::numbers::format_weight;
 use crate::domain::deadline::{format_date, Deadline};
+use crate::wire::campaigns::CampaignDetail;
 use serde_json::{json, Value};
 
 pub fn general(c: &CampaignDetail) -> Value {

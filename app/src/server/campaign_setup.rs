@@ -1,7 +1,6 @@
 //! Saving the list sections. Units, fields and criteria change only in a draft; the formula
 //! until results are published; award forms until the campaign closes. A refused save changes
 //! nothing; an accepted one is audited in its transaction.
-use crate::api::campaign_setup::{PickerRow, UnitPicker};
 use crate::domain::audit::AuditKind;
 use crate::domain::campaign::lists::{
     parse_award_forms, parse_criteria, parse_fields, AwardFormInput, CriterionInput,
@@ -13,6 +12,7 @@ use crate::server::campaigns::{audit_change, load};
 use crate::server::db::campaign_units::SubtreeRow;
 use crate::server::db::{self};
 use crate::server::{access, respond::redirect_plain_form, state::pool};
+use crate::wire::campaign_setup::{PickerRow, UnitPicker};
 use std::collections::HashMap;
 
 pub async fn picker(id: i64) -> Result<UnitPicker, AppError> {

@@ -1,17 +1,19 @@
 //! Creating a campaign, saving its general section, copying it as a template. Every function
 //! checks the caller first, parses everything before touching the database, locks the campaign
 //! row, and writes its audit row in the same transaction.
-use crate::api::campaigns::CampaignDetail;
 use crate::domain::audit::AuditKind;
 use crate::domain::campaign::general::{required_text, GeneralInput, GeneralSettings, TITLE_MAX};
 use crate::domain::campaign::numbers::parse_count;
+use crate::domain::campaign::readiness::{missing_for_opening, Missing, SetupFacts};
 use crate::domain::campaign::{default_award_forms, default_criteria, DEFAULT_FIELDS, DEFAULT_THRESHOLDS};
+use crate::domain::campaign_state::CampaignState;
 use crate::domain::unit::UnitCode;
 use crate::error::{AppError, Checks, FieldError, Problem};
 use crate::server::access::{self, Admin};
 use crate::server::audit_snapshot::{self, changed_keys};
 use crate::server::db::{self, audit::Change};
 use crate::server::{respond::redirect_plain_form, state::pool};
+use crate::wire::campaigns::CampaignDetail;
 use chrono::Utc;
 use serde_json::Value;
 use sqlx::PgConnection;
@@ -33,10 +35,27 @@ async fn check_organizer_in_scope(admin: &Admin, organizer: i64) -> Result<(), A
     }
 }
 
+/// The campaign with what it still lacks to open (only a draft can lack anything).
 pub async fn load(conn: &mut PgConnection, id: i64) -> Result<CampaignDetail, AppError> {
-    db::campaigns::detail_in(conn, id, Utc::now())
+    let mut detail = db::campaigns::detail_in(conn, id, Utc::now())
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    detail.missing = missing_to_open(&detail);
+    Ok(detail)
+}
+
+fn missing_to_open(detail: &CampaignDetail) -> Vec<Missing> {
+    if detail.state != CampaignState::Draft {
+        return Vec::new();
+    }
+    let facts = SetupFacts {
+        schedule: detail.schedule,
+        unit_count: detail.unit_count,
+        field_count: detail.fields.len() as i64,
+        criterion_count: detail.criteria.len() as i64,
+        has_thresholds: detail.thresholds.is_some(),
+    };
+    missing_for_opening(&facts, detail.loaded_at)
 }
 
 /// Records a change of one part, keeping only what differs; nothing is written for no change.

@@ -7,9 +7,6 @@ use super::db::standings::BoardCampaign;
 use super::db::{self, standings};
 use super::state::{link_key, live_hub, pool, LinkKey};
 use super::unit_link::{qr_svg, site_url};
-use crate::api::live::{
-    BoardLinks, BoardShare, LatestRegistration, LiveBoard, LiveRow, LiveScreen, LATEST_SHOWN,
-};
 use crate::domain::campaign::scoring::Scoring;
 use crate::domain::campaign::Visibility;
 use crate::domain::campaign_state::CampaignState;
@@ -17,6 +14,9 @@ use crate::domain::deadline::Deadline;
 use crate::domain::ranking::rank;
 use crate::domain::unit_noun::shared_noun;
 use crate::error::AppError;
+use crate::wire::live::{
+    BoardLinks, BoardShare, LatestRegistration, LiveBoard, LiveRow, LiveScreen, LATEST_SHOWN,
+};
 use sqlx::PgPool;
 use std::collections::HashMap;
 

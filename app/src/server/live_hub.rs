@@ -9,8 +9,8 @@
 //! way stays watched for `KEPT_FOR` after it was first asked for, so a crowd loading a page costs
 //! one build, not one per visitor.
 use super::live_board;
-use crate::api::live::LiveBoard;
 use crate::error::AppError;
+use crate::wire::live::LiveBoard;
 use axum::body::Bytes;
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;

@@ -2,9 +2,9 @@
 use super::campaigns::load;
 use super::db::{self};
 use super::{access, state::pool};
-use crate::api::participation::{Participation, ReceiptMatch};
 use crate::domain::initiative::receipt;
 use crate::error::{AppError, Problem};
+use crate::wire::participation::{Participation, ReceiptMatch};
 
 pub async fn participation(id: i64) -> Result<Participation, AppError> {
     access::campaign_admin(id).await?;

@@ -3,19 +3,15 @@
 //! another site (403). A server function called by the app's script gets the JSON error it
 //! decodes (shown at the form's field); a plain form post (scripts off) gets a short Vietnamese
 //! page that takes it straight back to its form with the message at the file field.
-use crate::api::{initiatives::SubmitInitiative, reports::SubmitReport, unit_import::ImportUnits};
 use crate::domain::initiative::attachment::MAX_TOTAL_MB;
 use crate::error::{AppError, Problem};
 use crate::i18n::Locale;
 use crate::server::import_file::MAX_FILE_BYTES;
 use crate::server::respond::{accepts_html, back_with_problems, plain_form_back, NOTHING_TYPED};
+use crate::wire::{IMPORT_UNITS_PATH, UPLOAD_PATHS};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use leptos::server_fn::ServerFn;
 use leptos_i18n::td_string;
-
-/// The endpoints that take multipart uploads; every other server function takes a url-encoded form.
-pub const UPLOAD_PATHS: [&str; 3] = [SubmitInitiative::PATH, SubmitReport::PATH, ImportUnits::PATH];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -56,7 +52,7 @@ pub fn answer(refusal: Refusal, path: &str, headers: &HeaderMap) -> Response {
 
 /// The problem the form shows at its file field.
 fn too_large_error(path: &str) -> AppError {
-    if path == ImportUnits::PATH {
+    if path == IMPORT_UNITS_PATH {
         let max_mb = MAX_FILE_BYTES / 1024 / 1024;
         AppError::field("file", Problem::FileTooLarge { max_mb })
     } else {
@@ -163,6 +159,7 @@ const SEC_FETCH_SITE: &str = "sec-fetch-site";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::{SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH};
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         pairs
@@ -201,14 +198,14 @@ mod tests {
         let form = headers(&[("content-type", "application/x-www-form-urlencoded")]);
         assert_eq!(unreadable(&post, "/api/login", &form), None);
         assert!(unreadable(&post, "/api/login", &headers(&[])).is_some());
-        assert!(unreadable(&post, SubmitInitiative::PATH, &form).is_some());
+        assert!(unreadable(&post, SUBMIT_INITIATIVE_PATH, &form).is_some());
         let no_boundary = headers(&[("content-type", "multipart/form-data")]);
         assert_eq!(
-            unreadable(&post, SubmitInitiative::PATH, &no_boundary),
+            unreadable(&post, SUBMIT_INITIATIVE_PATH, &no_boundary),
             Some(Refusal::Unreadable(StatusCode::BAD_REQUEST))
         );
         let multipart = headers(&[("content-type", "multipart/form-data; boundary=x")]);
-        assert_eq!(unreadable(&post, SubmitReport::PATH, &multipart), None);
+        assert_eq!(unreadable(&post, SUBMIT_REPORT_PATH, &multipart), None);
         assert_eq!(unreadable(&Method::GET, "/unit/1", &headers(&[])), None);
     }
 }

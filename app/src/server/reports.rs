@@ -6,9 +6,9 @@ use super::db::{self};
 use super::state::pool;
 use super::unit_portal::unit_campaign;
 use super::upload_form::{self, check_totals};
-use crate::api::reports::{FiledReport, ReportPage};
 use crate::domain::text::required_paragraphs;
 use crate::error::{AppError, Checks, Problem};
+use crate::wire::reports::{FiledReport, ReportPage};
 use chrono::Utc;
 use leptos::server_fn::codec::MultipartData;
 

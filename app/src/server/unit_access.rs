@@ -4,8 +4,8 @@
 //! browser reaches only the units whose links it opened.
 use super::state::{link_key, pool, unit_cookie_key};
 use super::{db, unit_cookie, unit_link};
-use crate::api::unit_portal::LinkOpened;
 use crate::error::AppError;
+use crate::wire::unit_portal::LinkOpened;
 
 /// Checks a token from `/l/{token}` and binds this browser to its unit, unless the browser acts
 /// for another unit of the same campaign through a live link: then nothing changes until the

@@ -4,10 +4,10 @@ use super::campaigns::load;
 use super::db::{self, audit::Change};
 use super::state::{link_key, pool};
 use super::{access, unit_link};
-use crate::api::unit_links::{LinksOfCampaign, UnitLink};
 use crate::domain::audit::AuditKind;
 use crate::domain::campaign_state::CampaignState;
 use crate::error::{AppError, Problem};
+use crate::wire::unit_links::{LinksOfCampaign, UnitLink};
 use serde_json::json;
 
 pub async fn list(id: i64) -> Result<LinksOfCampaign, AppError> {

@@ -4,10 +4,10 @@ use super::access::{self, UnitCaller};
 use super::board_key::board_path;
 use super::db::{self, unit_portal::CampaignRow};
 use super::state::{link_key, pool};
-use crate::api::unit_portal::{UnitCampaign, UnitHome};
 use crate::domain::campaign::Visibility;
 use crate::domain::text::required_text;
 use crate::error::{AppError, Checks, Problem};
+use crate::wire::unit_portal::{UnitCampaign, UnitHome};
 use chrono::Utc;
 
 const HEAD_TEXT_MAX: usize = 100;

@@ -1,12 +1,11 @@
 //! Accounts: lookup for sign-in, creation, listing, passwords and disabling. A session counts
 //! only while its account is enabled and still has the session generation it signed in under.
-use super::access::subtree;
-use crate::api::accounts::AccountView;
-use crate::api::units::UnitRef;
 use crate::domain::access::Scope;
 use crate::domain::account::{Role, Username};
 use crate::error::AppError;
 use crate::server::auth::Caller;
+use crate::wire::accounts::AccountView;
+use crate::wire::units::UnitRef;
 use sqlx::{PgExecutor, PgPool};
 
 #[derive(sqlx::FromRow)]
@@ -18,7 +17,6 @@ pub struct LoginRow {
     pub role: String,
 }
 
-#[derive(sqlx::FromRow)]
 struct CallerRow {
     id: i64,
     username: String,
@@ -49,12 +47,13 @@ fn stored_role(raw: &str) -> Result<Role, AppError> {
 
 /// The account behind a session signed in under `generation`, unless disabled or since renewed.
 pub async fn caller(pool: &PgPool, id: i64, generation: i32) -> Result<Option<Caller>, AppError> {
-    let row: Option<CallerRow> = sqlx::query_as(
+    let row = sqlx::query_as!(
+        CallerRow,
         "SELECT id, username, display_name, role, unit_id FROM accounts
          WHERE id = $1 AND session_generation = $2 AND disabled_at IS NULL",
+        id,
+        generation
     )
-    .bind(id)
-    .bind(generation)
     .fetch_optional(pool)
     .await?;
     row.map(CallerRow::into_caller).transpose()
@@ -180,9 +179,8 @@ const ACCOUNT_SELECT: &str = "SELECT a.id, a.username, a.display_name, a.role, a
 pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<AccountView>, AppError> {
     let rows: Vec<AccountRow> = sqlx::query_as(&format!(
         "{ACCOUNT_SELECT}
-         WHERE $1::bigint IS NULL OR a.unit_id IN ({})
-         ORDER BY a.disabled_at IS NOT NULL, a.username",
-        subtree("$1")
+         WHERE $1::bigint IS NULL OR a.unit_id IN (SELECT id FROM unit_subtree($1))
+         ORDER BY a.disabled_at IS NOT NULL, a.username"
     ))
     .bind(scope.root())
     .fetch_all(ex)

@@ -1,8 +1,8 @@
 //! The audit trail: one row per change, written inside the changing transaction, read newest
 //! first. Before and after are JSON snapshots of the changed part.
-use crate::api::audit::AuditEntry;
 use crate::domain::audit::AuditKind;
 use crate::error::AppError;
+use crate::wire::audit::AuditEntry;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sqlx::{PgConnection, PgExecutor};

@@ -1,18 +1,16 @@
 //! Campaign rows and their lists. A change locks the campaign row first (`lock_state`) so two
 //! admins cannot interleave a state change with an edit; lists are replaced as a whole.
-use super::access::subtree;
-use crate::api::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
-use crate::api::units::UnitRef;
 use crate::domain::access::Scope;
 use crate::domain::campaign::general::{GeneralSettings, Schedule};
-use crate::domain::campaign::readiness::{missing_for_opening, SetupFacts};
 use crate::domain::campaign::scoring::Scoring;
 use crate::domain::campaign::{AwardForm, Criterion, EvaluationMode, Recipient, Thresholds, Visibility};
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
 use crate::domain::deadline::Deadline;
 use crate::error::AppError;
+use crate::wire::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
+use crate::wire::units::UnitRef;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{PgConnection, PgExecutor, PgPool};
+use sqlx::{PgConnection, PgExecutor};
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -28,15 +26,14 @@ struct SummaryRow {
 
 /// The campaigns organized inside `scope`.
 pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<CampaignSummary>, AppError> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT c.id, c.title, c.state, o.name AS organizer_name, c.period_start, c.period_end,
                 c.registration_deadline,
                 (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
          FROM campaigns c JOIN units o ON o.id = c.organizer_id
-         WHERE $1::bigint IS NULL OR c.organizer_id IN ({})
+         WHERE $1::bigint IS NULL OR c.organizer_id IN (SELECT id FROM unit_subtree($1))
          ORDER BY c.period_start DESC NULLS FIRST, c.id DESC",
-        subtree("$1")
-    ))
+    )
     .bind(scope.root())
     .fetch_all(ex)
     .await?;
@@ -86,12 +83,8 @@ struct DetailRow {
     unit_count: i64,
 }
 
-/// One campaign with its lists and what it still lacks at `now`.
-pub async fn detail(pool: &PgPool, id: i64, now: DateTime<Utc>) -> Result<Option<CampaignDetail>, AppError> {
-    let mut conn = pool.acquire().await?;
-    detail_in(&mut conn, id, now).await
-}
-
+/// One campaign with its lists, read at `now`; what it still lacks is left empty for the caller
+/// (`server::campaigns::load`) to judge.
 pub async fn detail_in(
     conn: &mut PgConnection,
     id: i64,
@@ -146,19 +139,6 @@ pub async fn detail_in(
         }),
         _ => None,
     };
-    let state = r.state;
-    let missing = if state == CampaignState::Draft {
-        let facts = SetupFacts {
-            schedule,
-            unit_count: r.unit_count,
-            field_count: fields.len() as i64,
-            criterion_count: criteria.len() as i64,
-            has_thresholds: thresholds.is_some(),
-        };
-        missing_for_opening(&facts, now)
-    } else {
-        Vec::new()
-    };
     Ok(Some(CampaignDetail {
         id: r.id,
         title: r.title,
@@ -174,7 +154,7 @@ pub async fn detail_in(
         min_initiatives: r.min_initiatives,
         max_initiatives: r.max_initiatives,
         visibility: r.visibility,
-        state,
+        state: r.state,
         thresholds,
         scoring: Scoring {
             points_commitment: r.points_commitment,
@@ -197,7 +177,7 @@ pub async fn detail_in(
             .copied_from
             .zip(r.copied_from_title)
             .map(|(id, title)| CampaignRef { id, title }),
-        missing,
+        missing: Vec::new(),
         loaded_at: now,
     }))
 }
@@ -404,13 +384,12 @@ pub async fn exists(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> 
 }
 
 pub async fn organizer_options(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<UnitRef>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT u.id, u.code, u.name::text FROM units u
          WHERE u.active AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND c.active)
-           AND ($1::bigint IS NULL OR u.id IN ({}))
+           AND ($1::bigint IS NULL OR u.id IN (SELECT id FROM unit_subtree($1)))
          ORDER BY u.name, u.code",
-        subtree("$1")
-    ))
+    )
     .bind(scope.root())
     .fetch_all(ex)
     .await?;

@@ -1,10 +1,10 @@
 //! Initiatives, their authors, attachments and drafts. Reads name the unit as well as the id,
 //! so one unit can never load another's initiative.
-use crate::api::initiatives::{FieldOption, Receipt};
 use crate::domain::initiative::attachment::{AttachmentInfo, MediaType};
 use crate::domain::initiative::{Author, Authors, InitiativeKind, InitiativeText};
 use crate::error::AppError;
 use crate::server::upload_form::Upload;
+use crate::wire::initiatives::{FieldOption, Receipt};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgExecutor};
 

@@ -1,8 +1,8 @@
 //! Registration progress per participating unit, in one query, in Vietnamese name order.
-use crate::api::participation::ReceiptMatch;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::participation::ParticipationRow;
 use crate::error::AppError;
+use crate::wire::participation::ReceiptMatch;
 use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
 

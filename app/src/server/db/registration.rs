@@ -4,65 +4,12 @@
 //! row with its submit key; then the initiatives, their authors and files are inserted and the
 //! drafts removed, atomically. Rows are inserted in (unit, submit key) order, so two batches
 //! never wait on each other in opposite orders. Each submit's outcome comes back on its own.
-use crate::api::initiatives::Receipt;
 use crate::domain::initiative::{Author, Authors, InitiativeText};
 use crate::error::AppError;
 use crate::server::upload_form::Upload;
+use crate::wire::initiatives::Receipt;
 use sqlx::PgExecutor;
 
-const REGISTER_SQL: &str = "
-WITH input AS (
-    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::bool[])
-        AS x(link_id, campaign_id, submit_key, receipt_code, kind, field_id, title, situation, solution,
-             benefit, scope, first_applied, collective)
-), linked AS MATERIALIZED (
-    -- Submits whose link is still live, with its unit: the key lookup below then has all three
-    -- columns of the unique index from one row, whatever plan PostgreSQL picks.
-    SELECT x.*, l.unit_id FROM input x
-    JOIN unit_links l ON l.id = x.link_id AND l.campaign_id = x.campaign_id AND l.revoked_at IS NULL
-), camp AS (
-    SELECT id, state = 'open' AND registration_deadline >= now() AS open, period_end
-    FROM campaigns WHERE id IN (SELECT campaign_id FROM linked) FOR SHARE
-), checked AS (
-    SELECT x.*, coalesce(c.open, false) AS open,
-           EXISTS (SELECT 1 FROM campaign_fields f WHERE f.id = x.field_id AND f.campaign_id = x.campaign_id)
-               AND (c.period_end IS NULL OR x.first_applied <= c.period_end) AS valid,
-           e.id AS earlier_id, e.receipt_code AS earlier_code
-    FROM linked x
-    LEFT JOIN camp c ON c.id = x.campaign_id
-    LEFT JOIN initiatives e
-        ON e.campaign_id = x.campaign_id AND e.unit_id = x.unit_id AND e.submit_key = x.submit_key
-), ins AS (
-    INSERT INTO initiatives (campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title,
-                             situation, solution, benefit, scope, first_applied, collective_author)
-    SELECT campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title, situation, solution,
-           benefit, scope, first_applied, collective
-    FROM checked WHERE open AND valid AND earlier_id IS NULL
-    ORDER BY unit_id, submit_key
-    ON CONFLICT DO NOTHING
-    RETURNING id, receipt_code, campaign_id, unit_id
-), authors AS (
-    INSERT INTO initiative_authors (initiative_id, position, name, job_title, share_percent)
-    SELECT ins.id, a.position, a.name, a.job_title, a.share
-    FROM unnest($14::text[], $15::int[], $16::text[], $17::text[], $18::int[])
-        AS a(receipt_code, position, name, job_title, share)
-    JOIN ins USING (receipt_code)
-), files AS (
-    INSERT INTO attachments (initiative_id, file_name, media_type, size_bytes, bytes)
-    SELECT ins.id, f.name, f.media_type, f.size, f.bytes
-    FROM unnest($19::text[], $20::text[], $21::text[], $22::int[], $23::bytea[])
-        AS f(receipt_code, name, media_type, size, bytes)
-    JOIN ins USING (receipt_code)
-), draft AS (
-    DELETE FROM drafts d USING ins
-    WHERE d.campaign_id = ins.campaign_id AND d.unit_id = ins.unit_id AND d.form = 'new'
-)
-SELECT x.receipt_code AS sent_code, c.unit_id, coalesce(c.open, false) AS open, ins.id AS new_id,
-       c.earlier_id, c.earlier_code
-FROM input x LEFT JOIN checked c USING (receipt_code) LEFT JOIN ins USING (receipt_code)";
-
-#[derive(sqlx::FromRow)]
 struct Outcome {
     sent_code: String,
     unit_id: Option<i64>,
@@ -116,67 +63,81 @@ pub async fn register(ex: impl PgExecutor<'_>, batch: &[NewInitiative]) -> Resul
         .iter()
         .flat_map(|new| new.files.iter().map(move |f| (new.receipt_code.as_str(), f)))
         .collect();
-    let outcomes: Vec<Outcome> = sqlx::query_as(REGISTER_SQL)
-        .bind(batch.iter().map(|n| n.link_id).collect::<Vec<_>>())
-        .bind(batch.iter().map(|n| n.campaign_id).collect::<Vec<_>>())
-        .bind(column(|n| &n.submit_key))
-        .bind(column(|n| &n.receipt_code))
-        .bind(column(|n| n.text.kind.as_str()))
-        .bind(batch.iter().map(|n| n.text.field_id).collect::<Vec<_>>())
-        .bind(column(|n| &n.text.title))
-        .bind(column(|n| &n.text.situation))
-        .bind(column(|n| &n.text.solution))
-        .bind(column(|n| &n.text.benefit))
-        .bind(column(|n| &n.text.scope))
-        .bind(batch.iter().map(|n| n.text.first_applied).collect::<Vec<_>>())
-        .bind(
-            batch
-                .iter()
-                .map(|n| n.text.authors == Authors::Collective)
-                .collect::<Vec<_>>(),
-        )
-        .bind(authors.iter().map(|(code, _, _)| *code).collect::<Vec<_>>())
-        .bind(
-            authors
-                .iter()
-                .map(|(_, position, _)| *position)
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            authors
-                .iter()
-                .map(|(_, _, a)| a.name.as_str())
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            authors
-                .iter()
-                .map(|(_, _, a)| a.job_title.as_str())
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            authors
-                .iter()
-                .map(|(_, _, a)| a.share_percent)
-                .collect::<Vec<_>>(),
-        )
-        .bind(files.iter().map(|(code, _)| *code).collect::<Vec<_>>())
-        .bind(
-            files
-                .iter()
-                .map(|(_, f)| f.file_name.as_str())
-                .collect::<Vec<_>>(),
-        )
-        .bind(files.iter().map(|(_, f)| f.media_type.mime()).collect::<Vec<_>>())
-        .bind(
-            files
-                .iter()
-                .map(|(_, f)| f.bytes.len() as i32)
-                .collect::<Vec<_>>(),
-        )
-        .bind(files.iter().map(|(_, f)| f.bytes.as_slice()).collect::<Vec<_>>())
-        .fetch_all(ex)
-        .await?;
+    let link_ids = batch.iter().map(|n| n.link_id).collect::<Vec<_>>();
+    let campaign_ids = batch.iter().map(|n| n.campaign_id).collect::<Vec<_>>();
+    let submit_keys = column(|n| &n.submit_key);
+    let receipt_codes = column(|n| &n.receipt_code);
+    let kinds = column(|n| n.text.kind.as_str());
+    let field_ids = batch.iter().map(|n| n.text.field_id).collect::<Vec<_>>();
+    let titles = column(|n| &n.text.title);
+    let situations = column(|n| &n.text.situation);
+    let solutions = column(|n| &n.text.solution);
+    let benefits = column(|n| &n.text.benefit);
+    let scopes = column(|n| &n.text.scope);
+    let first_applied = batch.iter().map(|n| n.text.first_applied).collect::<Vec<_>>();
+    let collective = batch
+        .iter()
+        .map(|n| n.text.authors == Authors::Collective)
+        .collect::<Vec<_>>();
+    let author_codes = authors.iter().map(|(code, _, _)| *code).collect::<Vec<_>>();
+    let author_positions = authors
+        .iter()
+        .map(|(_, position, _)| *position)
+        .collect::<Vec<_>>();
+    let author_names = authors
+        .iter()
+        .map(|(_, _, a)| a.name.as_str())
+        .collect::<Vec<_>>();
+    let author_titles = authors
+        .iter()
+        .map(|(_, _, a)| a.job_title.as_str())
+        .collect::<Vec<_>>();
+    let author_shares = authors
+        .iter()
+        .map(|(_, _, a)| a.share_percent)
+        .collect::<Vec<_>>();
+    let file_codes = files.iter().map(|(code, _)| *code).collect::<Vec<_>>();
+    let file_names = files
+        .iter()
+        .map(|(_, f)| f.file_name.as_str())
+        .collect::<Vec<_>>();
+    let file_types = files.iter().map(|(_, f)| f.media_type.mime()).collect::<Vec<_>>();
+    let file_sizes = files
+        .iter()
+        .map(|(_, f)| f.bytes.len() as i32)
+        .collect::<Vec<_>>();
+    let file_bytes = files.iter().map(|(_, f)| f.bytes.as_slice()).collect::<Vec<_>>();
+    let outcomes = sqlx::query_file_as!(
+        Outcome,
+        "src/server/db/register.sql",
+        &link_ids,
+        &campaign_ids,
+        submit_keys.as_slice() as &[&str],
+        receipt_codes.as_slice() as &[&str],
+        kinds.as_slice() as &[&str],
+        &field_ids,
+        titles.as_slice() as &[&str],
+        situations.as_slice() as &[&str],
+        solutions.as_slice() as &[&str],
+        benefits.as_slice() as &[&str],
+        scopes.as_slice() as &[&str],
+        // Borrowed text and bytes, not the owned `String`s and `Vec`s the check insists on (`as`
+        // skips it for those); a date would be checked against `time::Date`, its `time` feature being on.
+        first_applied as _,
+        &collective,
+        author_codes.as_slice() as &[&str],
+        &author_positions,
+        author_names.as_slice() as &[&str],
+        author_titles.as_slice() as &[&str],
+        &author_shares,
+        file_codes.as_slice() as &[&str],
+        file_names.as_slice() as &[&str],
+        file_types.as_slice() as &[&str],
+        &file_sizes,
+        file_bytes.as_slice() as &[&[u8]],
+    )
+    .fetch_all(ex)
+    .await?;
     Ok(batch
         .iter()
         .map(

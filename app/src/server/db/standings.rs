@@ -20,7 +20,6 @@ pub struct UnitRecord {
     pub report_on_time: Option<bool>,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     unit_id: i64,
     unit_name: String,
@@ -33,28 +32,29 @@ struct Row {
 }
 
 pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<UnitRecord>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "WITH c AS (SELECT registration_deadline AS deadline, min_initiatives FROM campaigns WHERE id = $1),
+    let rows = sqlx::query_as!(
+        Row,
+        r#"WITH c AS (SELECT registration_deadline AS deadline, min_initiatives FROM campaigns WHERE id = $1),
               i AS (SELECT unit_id, count(*) AS n,
                            count(*) FILTER (WHERE submitted_at <= (SELECT deadline FROM c)) AS on_time,
                            min(submitted_at) FILTER (WHERE submitted_at <= (SELECT deadline FROM c)) AS first_on_time
                     FROM initiatives WHERE campaign_id = $1 GROUP BY unit_id)
-         SELECT u.id AS unit_id, u.name::text AS unit_name,
-                u.name_order::bigint AS name_order,
-                cm.unit_id IS NOT NULL AS commitment_signed,
-                coalesce(i.n, 0) AS initiatives,
-                coalesce(i.on_time, 0) >= c.min_initiatives AS minimum_met_on_time,
-                r.on_time AS report_on_time,
-                i.first_on_time
+         SELECT u.id AS unit_id, u.name::text AS "unit_name!",
+                u.name_order::bigint AS "name_order!",
+                cm.unit_id IS NOT NULL AS "commitment_signed!",
+                coalesce(i.n, 0) AS "initiatives!",
+                coalesce(i.on_time, 0) >= c.min_initiatives AS "minimum_met_on_time!",
+                r.on_time AS "report_on_time?",
+                i.first_on_time AS "first_on_time?: DateTime<Utc>"
          FROM campaign_units cu
          CROSS JOIN c
          JOIN units u ON u.id = cu.unit_id
          LEFT JOIN i ON i.unit_id = cu.unit_id
          LEFT JOIN commitments cm ON cm.campaign_id = cu.campaign_id AND cm.unit_id = cu.unit_id
          LEFT JOIN reports r ON r.campaign_id = cu.campaign_id AND r.unit_id = cu.unit_id
-         WHERE cu.campaign_id = $1",
+         WHERE cu.campaign_id = $1"#,
+        campaign_id
     )
-    .bind(campaign_id)
     .fetch_all(ex)
     .await?;
     Ok(rows

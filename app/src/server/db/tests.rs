@@ -1,10 +1,10 @@
 //! Database tests against a real PostgreSQL: each test gets its own database with migrations.
-use crate::api::unit_import::ssr::import_bytes;
 use crate::domain::access::Scope;
 use crate::domain::account::{Role, Username};
 use crate::domain::text::fold_for_search;
 use crate::domain::unit::{UnitCode, UnitKind, UnitName};
 use crate::server::db;
+use crate::server::unit_import::import_bytes;
 use sqlx::PgPool;
 use unicode_normalization::UnicodeNormalization;
 

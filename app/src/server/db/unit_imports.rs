@@ -1,8 +1,8 @@
 //! Import runs: each upload is recorded with its counts or its problems, so the report page
 //! can be reopened (and works the same with JavaScript off).
-use crate::api::unit_import::ImportReport;
 use crate::domain::unit_import::RowProblem;
 use crate::error::AppError;
+use crate::wire::unit_import::ImportReport;
 use sqlx::types::Json;
 use sqlx::PgExecutor;
 

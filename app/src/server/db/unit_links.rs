@@ -122,7 +122,7 @@ pub async fn find_by_hash(pool: &PgPool, hash: &[u8]) -> Result<Option<FoundLink
 }
 
 /// A link and its unit, live or not (`access` decides whether it still acts).
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(Debug, Clone)]
 pub struct LinkedUnit {
     pub campaign_id: i64,
     pub revoked: bool,
@@ -131,12 +131,14 @@ pub struct LinkedUnit {
 }
 
 pub async fn linked_unit(pool: &PgPool, link_id: i64) -> Result<Option<LinkedUnit>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT l.campaign_id, l.revoked_at IS NOT NULL AS revoked, u.id AS unit_id, u.name::text AS unit_name
-         FROM unit_links l JOIN units u ON u.id = l.unit_id
-         WHERE l.id = $1",
+    Ok(sqlx::query_as!(
+        LinkedUnit,
+        r#"SELECT l.campaign_id, l.revoked_at IS NOT NULL AS "revoked!", u.id AS unit_id,
+                  u.name::text AS "unit_name!"
+           FROM unit_links l JOIN units u ON u.id = l.unit_id
+           WHERE l.id = $1"#,
+        link_id
     )
-    .bind(link_id)
     .fetch_optional(pool)
     .await?)
 }

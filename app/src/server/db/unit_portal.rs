@@ -1,11 +1,11 @@
 //! What a unit reads and writes about itself: its campaign, commitment, initiatives and report.
 //! Every query names the unit, so one unit's rows never come back for another.
-use crate::api::unit_portal::{Commitment, InitiativeSummary, ReportSummary};
 use crate::domain::campaign::Visibility;
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
 use crate::error::AppError;
+use crate::wire::unit_portal::{Commitment, InitiativeSummary, ReportSummary};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgExecutor};
 

@@ -1,12 +1,11 @@
 //! The unit tree. Lists are ordered by the `vi_natural` collation (Vietnamese order, numbers as
 //! numbers); search compares the folded `search_key`. Changes that touch the tree's shape lock the
 //! table so two of them cannot build a cycle together.
-use super::access::subtree;
-use crate::api::units::{SearchHit, UnitRef, UnitSummary};
 use crate::domain::access::Scope;
 use crate::domain::unit::{UnitCode, UnitKind, UnitName};
 use crate::domain::unit_import::{ExistingUnit, ImportPlan};
 use crate::error::AppError;
+use crate::wire::units::{SearchHit, UnitRef, UnitSummary};
 use sqlx::{PgConnection, PgExecutor};
 
 #[derive(sqlx::FromRow)]
@@ -62,13 +61,8 @@ struct RefRow {
 /// The chain from the root down to the unit's parent.
 pub async fn ancestors(ex: impl PgExecutor<'_>, id: i64) -> Result<Vec<UnitRef>, AppError> {
     let rows: Vec<RefRow> = sqlx::query_as(
-        "WITH RECURSIVE up(id, parent_id, depth) AS (
-             SELECT id, parent_id, 0 FROM units WHERE id = $1
-             UNION ALL
-             SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id
-         )
-         SELECT u.id, u.code, u.name FROM up JOIN units u ON u.id = up.id
-         WHERE up.depth > 0 ORDER BY up.depth DESC",
+        "SELECT u.id, u.code, u.name FROM unit_lineage($1) l JOIN units u ON u.id = l.id
+         WHERE l.depth > 0 ORDER BY l.depth DESC",
     )
     .bind(id)
     .fetch_all(ex)
@@ -108,24 +102,20 @@ pub async fn search(
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows: Vec<HitRow> = sqlx::query_as(&format!(
+    let rows: Vec<HitRow> = sqlx::query_as(
         "WITH hits AS (
              SELECT * FROM units
              WHERE (search_key LIKE $2 OR lower(code) LIKE $2)
-               AND ($4::bigint IS NULL OR id IN ({}))
+               AND ($4::bigint IS NULL OR id IN (SELECT id FROM unit_subtree($4)))
              ORDER BY (search_key = $1) DESC, (search_key LIKE $1 || '%') DESC, name, code
              LIMIT $3
          )
          SELECT h.id, h.code, h.name, h.kind, h.active,
-             (WITH RECURSIVE up(id, parent_id, depth) AS (
-                  SELECT p.id, p.parent_id, 1 FROM units p WHERE p.id = h.parent_id
-                  UNION ALL
-                  SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id)
-              SELECT string_agg(u.name, ' › ' ORDER BY up.depth DESC) FROM up JOIN units u ON u.id = up.id) AS path
+             (SELECT string_agg(u.name, ' › ' ORDER BY l.depth DESC)
+              FROM unit_lineage(h.parent_id) l JOIN units u ON u.id = l.id) AS path
          FROM hits h
          ORDER BY (h.search_key = $1) DESC, (h.search_key LIKE $1 || '%') DESC, h.name, h.code",
-        subtree("$4")
-    ))
+    )
     .bind(folded)
     .bind(pattern)
     .bind(limit)
@@ -200,16 +190,13 @@ pub async fn update_details(
 
 /// True when `candidate` is `id` itself or lies below it.
 pub async fn is_in_subtree(ex: impl PgExecutor<'_>, id: i64, candidate: i64) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar(
-        "WITH RECURSIVE down(id) AS (
-             SELECT id FROM units WHERE id = $1
-             UNION ALL SELECT u.id FROM units u JOIN down ON u.parent_id = down.id)
-         SELECT EXISTS (SELECT 1 FROM down WHERE id = $2)",
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM unit_subtree($1) WHERE id = $2)")
+            .bind(id)
+            .bind(candidate)
+            .fetch_one(ex)
+            .await?,
     )
-    .bind(id)
-    .bind(candidate)
-    .fetch_one(ex)
-    .await?)
 }
 
 pub async fn set_parent(ex: impl PgExecutor<'_>, id: i64, parent: Option<i64>) -> Result<bool, AppError> {
