@@ -22,7 +22,12 @@ use crate::pages::unit::{
     link_open::LinkOpenPage,
     report::ReportPageView,
 };
-use crate::pages::{council::CouncilHomePage, home::HomePage, login::LoginPage, not_found::NotFound};
+use crate::pages::{
+    council::{CouncilHomePage, CouncilPasswordPage},
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFound,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -68,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/council") view=CouncilHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/council/password") view=CouncilPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />

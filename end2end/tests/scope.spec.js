@@ -56,6 +56,17 @@ test('@forms the ward organizer sees only its ward and creates accounts only ins
   await expect(evaluator).toHaveURL(/\/council$/);
   await expect(evaluator.getByRole('heading', { level: 1, name: 'Hội đồng chấm điểm' })).toBeVisible();
   await expect(evaluator.getByText('Xin chào Lê Văn Cán Bộ (Phường Nguyễn Cư Trinh).')).toBeVisible();
+  // Its password page stays in the council's frame: no admin navigation.
+  await evaluator.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+  await expect(evaluator).toHaveURL(/\/council\/password$/);
+  await hydrated(evaluator, testInfo);
+  await expect(evaluator.getByRole('navigation')).toHaveCount(0);
+  await evaluator.getByLabel('Mật khẩu hiện tại').fill('mat-khau-du-dai');
+  await evaluator.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-cua-hoi-dong');
+  await evaluator.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-cua-hoi-dong');
+  await evaluator.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(evaluator.getByText('Đã đổi mật khẩu.')).toBeVisible();
+  await expect(evaluator).toHaveURL(/\/council\/password\?changed=1$/);
   await theirs.close();
   // The 404 page and the refused account (422) log their status in the console; anything else is a bug.
   expect(errors.filter((e) => !/status of (404|422)/.test(e))).toEqual([]);

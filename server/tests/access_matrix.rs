@@ -299,6 +299,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/", "/", Anyone),
         page("/login", "/login", Anyone),
         page("/council", "/council", Account),
+        page("/council/password", "/council/password", Account),
         page("/l/{token}", format!("/l/{}", w.token), UnitLink),
         page("/live/{campaign}", format!("/live/{c}"), Anyone),
         page("/live/{campaign}/screen", format!("/live/{c}/screen"), Anyone),

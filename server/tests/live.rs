@@ -2,6 +2,8 @@
 //! PostgreSQL: a commit made through one app server reaches a screen on another.
 mod common;
 
+use app::server::access::board_pass;
+use app::server::state::LinkKey;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::unit_fixture::fixture;
@@ -271,11 +273,14 @@ async fn a_served_app_stops_at_once_with_screens_open(pool: PgPool) {
 async fn screens_that_open_together_share_one_board(pool: PgPool) {
     let f = fixture(pool).await;
     let live = app::server::live_hub::LiveHub::new(f.pool.clone());
+    // The fixture's campaign is public: a pass without a key opens it.
+    let key = LinkKey(b"any key: a public board asks for none".as_slice().into());
     // A hall of screens reconnecting at once to a server that has no board yet.
     let mut opening = tokio::task::JoinSet::new();
     for _ in 0..50 {
         let (live, campaign) = (live.clone(), f.campaign);
-        opening.spawn(async move { live.subscribe(campaign, |_| true).await });
+        let pass = board_pass(&key, campaign, None);
+        opening.spawn(async move { live.subscribe(&pass).await });
     }
     let mut boards = Vec::new();
     while let Some(opened) = opening.join_next().await {
@@ -283,9 +288,12 @@ async fn screens_that_open_together_share_one_board(pool: PgPool) {
     }
     assert!(boards.iter().all(|b| b.same_channel(&boards[0])));
     // The gate of the first build is gone: a later screen gets the same board at once.
-    let later = tokio::time::timeout(Duration::from_secs(1), live.subscribe(f.campaign, |_| true))
-        .await
-        .expect("no wait")
-        .unwrap();
+    let later = tokio::time::timeout(
+        Duration::from_secs(1),
+        live.subscribe(&board_pass(&key, f.campaign, None)),
+    )
+    .await
+    .expect("no wait")
+    .unwrap();
     assert!(later.same_channel(&boards[0]));
 }

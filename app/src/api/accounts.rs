@@ -9,13 +9,8 @@ use leptos::server;
 
 #[server(prefix = "/api", endpoint = "list_accounts")]
 pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
-        db::accounts::list(&pool()?, admin.scope()).await
-    }
-    .await;
-    finish(result)
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move { db::accounts::list(&pool()?, admin.scope()).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "create_account")]

@@ -7,11 +7,9 @@ use leptos::server;
 #[server(prefix = "/api", endpoint = "campaign_audit")]
 pub async fn campaign_audit(id: i64, kind: String) -> Result<Vec<AuditEntry>, AppError> {
     use crate::domain::audit::AuditKind;
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        access::campaign_admin(id).await?;
+    use crate::server::{db, endpoint::as_campaign_admin, state::pool};
+    as_campaign_admin(id, |_| async move {
         db::audit::list(&pool()?, id, AuditKind::parse(&kind)).await
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }

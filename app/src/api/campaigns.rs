@@ -10,36 +10,24 @@ use leptos::server;
 
 #[server(prefix = "/api", endpoint = "list_campaigns")]
 pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
-        db::campaigns::list(&pool()?, admin.scope()).await
-    }
-    .await;
-    finish(result)
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move { db::campaigns::list(&pool()?, admin.scope()).await }).await
 }
 
 /// Units that can organize a campaign: active units in the caller's scope with active units below them.
 #[server(prefix = "/api", endpoint = "organizer_options")]
 pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
-        db::campaigns::organizer_options(&pool()?, admin.scope()).await
-    }
-    .await;
-    finish(result)
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move { db::campaigns::organizer_options(&pool()?, admin.scope()).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "get_campaign")]
 pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
-    use crate::server::{access, campaigns, respond::finish, state::pool};
-    let result = async {
-        access::campaign_admin(id).await?;
+    use crate::server::{campaigns, endpoint::as_campaign_admin, state::pool};
+    as_campaign_admin(id, |_| async move {
         campaigns::load(&mut *pool()?.acquire().await?, id).await
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "create_campaign")]

@@ -20,11 +20,9 @@ pub async fn get_live_screen(campaign_id: i64, key: Option<String>) -> Result<Li
 
 #[server(prefix = "/api", endpoint = "board_links")]
 pub async fn get_board_links(campaign_id: i64) -> Result<BoardLinks, AppError> {
-    use crate::server::{access, respond::finish};
-    let result = async {
-        access::campaign_admin(campaign_id).await?;
+    use crate::server::endpoint::as_campaign_admin;
+    as_campaign_admin(campaign_id, |_| async move {
         crate::server::live_board::links(campaign_id).await
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }

@@ -16,15 +16,13 @@ pub async fn import_units(data: MultipartData) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "get_import_report")]
 pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
     use crate::domain::access::Scope;
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move {
         // A system admin reads every run; an organizer its own.
         let own = (admin.scope() != Scope::System).then(|| admin.id());
         db::unit_imports::get(&pool()?, id, own)
             .await?
             .ok_or(AppError::NotFound)
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }

@@ -6,9 +6,8 @@ use leptos::server;
 
 #[server(prefix = "/api", endpoint = "unit_children")]
 pub async fn unit_children(parent: Option<i64>) -> Result<Vec<UnitSummary>, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move {
         match (parent, admin.scope().root()) {
             (Some(parent), _) => admin.sees_unit(parent).await?,
             // An organizer's tree starts at its own unit.
@@ -18,17 +17,15 @@ pub async fn unit_children(parent: Option<i64>) -> Result<Vec<UnitSummary>, AppE
             (None, None) => {}
         }
         db::units::children(&pool()?, parent).await
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }
 
 /// The roots of the tree and their children, in one call (one resource to hydrate).
 #[server(prefix = "/api", endpoint = "unit_tree_top")]
 pub async fn unit_tree_top() -> Result<Vec<UnitBranch>, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move {
         let pool = pool()?;
         let tops = match admin.scope().root() {
             Some(root) => db::units::summary(&pool, root).await?.into_iter().collect(),
@@ -40,16 +37,14 @@ pub async fn unit_tree_top() -> Result<Vec<UnitBranch>, AppError> {
             branches.push(UnitBranch { unit, children });
         }
         Ok(branches)
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "get_unit_detail")]
 pub async fn get_unit_detail(id: i64) -> Result<UnitDetail, AppError> {
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move {
         admin.sees_unit(id).await?;
         let manageable = match admin.manages_unit(id).await {
             Ok(()) => true,
@@ -73,25 +68,22 @@ pub async fn get_unit_detail(id: i64) -> Result<UnitDetail, AppError> {
             children,
             manageable,
         })
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "search_units")]
 pub async fn search_units(query: String) -> Result<Vec<SearchHit>, AppError> {
     use crate::domain::text::fold_for_search;
-    use crate::server::{access, db, respond::finish, state::pool};
-    let result = async {
-        let admin = access::admin().await?;
+    use crate::server::{db, endpoint::as_admin, state::pool};
+    as_admin(|admin| async move {
         let folded = fold_for_search(&query);
         if folded.is_empty() {
             return Ok(Vec::new());
         }
         db::units::search(&pool()?, &folded, SEARCH_LIMIT, admin.scope()).await
-    }
-    .await;
-    finish(result)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "create_unit")]

@@ -1,10 +1,12 @@
 //! Where an evaluator lands after signing in: who is signed in, for which unit, and what the
-//! council's desk will hold. Admin pages are not shown to evaluators.
+//! council's desk will hold; and the evaluator's password page. Both sit in the council's own
+//! frame: admin navigation is not shown to evaluators.
 use crate::api::auth::whoami;
 use crate::components::account_links::AccountLinks;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::admin::password::PasswordForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,16 +16,7 @@ pub fn CouncilHomePage() -> impl IntoView {
     let me = Resource::new(|| (), |_| whoami());
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, council.title), t_string!(i18n, app_name)) />
-        <a class="skip-link" href="#main">
-            {t!(i18n, nav.skip)}
-        </a>
-        <header class="topbar">
-            <a class="brand" href="/council">
-                {t!(i18n, app_name)}
-            </a>
-            <AccountLinks />
-        </header>
-        <main id="main" class="page">
+        <CouncilFrame>
             <h1>{t!(i18n, council.title)}</h1>
             <Suspense fallback=|| {
                 view! { <Loading /> }
@@ -60,6 +53,35 @@ pub fn CouncilHomePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </CouncilFrame>
+    }
+}
+
+#[component]
+pub fn CouncilPasswordPage() -> impl IntoView {
+    view! {
+        <CouncilFrame>
+            <PasswordForm />
+        </CouncilFrame>
+    }
+}
+
+/// Skip link, top bar (the council's page, the password page, sign-out) and the page.
+#[component]
+fn CouncilFrame(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">
+            {t!(i18n, nav.skip)}
+        </a>
+        <header class="topbar">
+            <a class="brand" href="/council">
+                {t!(i18n, app_name)}
+            </a>
+            <AccountLinks password_href="/council/password" />
+        </header>
+        <main id="main" class="page">
+            {children()}
         </main>
     }
 }

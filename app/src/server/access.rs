@@ -8,7 +8,7 @@
 //! - A unit acts through the link its browser opened (the signed unit cookie names it per
 //!   campaign) and only while that link is live: revoking it ends access at the next request.
 //!   Without a link for the campaign the caller is `NoUnitLink`; with a dead one, `LinkInvalid`.
-//! - A public board opens for anybody, a link-only one only with its key (`board_opens`).
+//! - A public board opens for anybody, a link-only one only with its key (`BoardPass`).
 //! - A stored file is read by the unit that sent it (through a live link) and by the admins
 //!   whose scope holds its campaign; to anyone else it does not exist.
 use super::auth::{self, Caller};
@@ -221,9 +221,37 @@ pub async fn live_unit(
     }))
 }
 
-/// Whether a board opens: a public one for anybody, a link-only one only with its key.
-pub fn board_opens(key: &LinkKey, campaign_id: i64, link_only: bool, typed: Option<&str>) -> bool {
-    !link_only || typed.is_some_and(|typed| super::board_key::key_matches(key, campaign_id, typed))
+/// Anybody asking for a campaign's board (boards are public pages), with the key its address
+/// brought. Only this module makes one; the live hub opens a board for a pass and asks it, once
+/// the board's visibility is known, whether it [opens](BoardPass::opens) it.
+pub struct BoardPass {
+    link_key: LinkKey,
+    campaign_id: i64,
+    typed: Option<String>,
+}
+
+impl BoardPass {
+    pub fn campaign_id(&self) -> i64 {
+        self.campaign_id
+    }
+
+    /// A public board opens for anybody, a link-only one only with its key.
+    pub fn opens(&self, link_only: bool) -> bool {
+        !link_only
+            || self
+                .typed
+                .as_deref()
+                .is_some_and(|typed| super::board_key::key_matches(&self.link_key, self.campaign_id, typed))
+    }
+}
+
+/// The pass of a visitor of `campaign_id`'s board who typed `typed` (the `k` of its address).
+pub fn board_pass(link_key: &LinkKey, campaign_id: i64, typed: Option<String>) -> BoardPass {
+    BoardPass {
+        link_key: link_key.clone(),
+        campaign_id,
+        typed,
+    }
 }
 
 /// Whether this request may read stored file `file_id`: a signed-in admin whose scope holds the

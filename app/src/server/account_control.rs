@@ -10,6 +10,7 @@ use crate::domain::account::check_new_password;
 use crate::error::{AppError, Checks, Problem};
 use crate::wire::accounts::AccountView;
 
+#[tracing::instrument(skip_all, fields(account.id = id))]
 pub async fn view(id: i64) -> Result<AccountView, AppError> {
     let admin = access::admin().await?;
     let mut account = admin.managed_account(id).await?;
@@ -25,6 +26,7 @@ fn check_new(checks: &mut Checks, new_password: &str, confirm_password: &str) {
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn change_own(
     current: String,
     new_password: String,
@@ -56,10 +58,17 @@ pub async fn change_own(
         .ok_or(AppError::NotFound)?;
     auth::sign_in(&auth::session().await?, caller.id, generation).await?;
     tracing::info!(account.id = caller.id, "password changed by its owner");
-    leptos_axum::redirect("/admin/password?changed=1");
+    // Back to the password page of the caller's own frame.
+    let page = if caller.role.is_admin() {
+        "/admin/password"
+    } else {
+        "/council/password"
+    };
+    leptos_axum::redirect(&format!("{page}?changed=1"));
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account.id = id))]
 pub async fn reset(id: i64, new_password: String, confirm_password: &str) -> Result<(), AppError> {
     let admin = access::admin().await?;
     admin.managed_account(id).await?;
@@ -78,6 +87,7 @@ pub async fn reset(id: i64, new_password: String, confirm_password: &str) -> Res
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account.id = id, change = change))]
 pub async fn set_disabled(id: i64, change: &str, confirmed: bool) -> Result<(), AppError> {
     let admin = access::admin().await?;
     admin.managed_account(id).await?;

@@ -7,6 +7,7 @@ use crate::domain::account::{check_new_password, parse_display_name, Role, Usern
 use crate::domain::unit::UnitCode;
 use crate::error::{AppError, Checks, Problem};
 
+#[tracing::instrument(skip_all, fields(account.username = username, account.role = role))]
 pub async fn create(
     username: &str,
     display_name: &str,

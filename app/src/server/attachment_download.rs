@@ -18,6 +18,7 @@ struct FileRow {
     bytes: Vec<u8>,
 }
 
+#[tracing::instrument(skip_all, fields(file.id = id))]
 pub async fn download(
     State(pool): State<PgPool>,
     State(unit_key): State<UnitCookieKey>,

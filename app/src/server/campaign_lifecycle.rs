@@ -15,6 +15,7 @@ use sqlx::PgConnection;
 
 pub const REASON_MAX: usize = 500;
 
+#[tracing::instrument(skip_all, fields(campaign.id = id, campaign.to = to))]
 pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let target =
@@ -72,6 +73,7 @@ pub async fn set_state_in(
     db::audit::record(conn, change).await
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id, deadline = deadline))]
 pub async fn extend(id: i64, deadline: &str, new_date: &str, reason: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let mut checks = Checks::default();

@@ -15,6 +15,7 @@ use crate::server::{access, respond::redirect_plain_form, state::pool};
 use crate::wire::campaign_setup::{PickerRow, UnitPicker};
 use std::collections::HashMap;
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn picker(id: i64) -> Result<UnitPicker, AppError> {
     access::campaign_admin(id).await?;
     let mut conn = pool()?.acquire().await?;
@@ -70,6 +71,7 @@ fn push_branch(
     totals
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id, unit.id = unit_id, branch, include))]
 pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let mut tx = pool()?.begin().await?;
@@ -96,6 +98,7 @@ pub async fn set_units(id: i64, unit_id: i64, branch: bool, include: bool) -> Re
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let fields = parse_fields(text)?;
@@ -114,6 +117,7 @@ pub async fn save_fields(id: i64, text: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn save_criteria(
     id: i64,
     rows: &[CriterionInput],
@@ -141,6 +145,7 @@ pub async fn save_criteria(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn save_scoring(
     id: i64,
     input: &ScoringInput,

@@ -82,6 +82,7 @@ pub async fn audit_change(
     db::audit::record(conn, change).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn create(input: &GeneralInput) -> Result<(), AppError> {
     let admin = access::admin().await?;
     let settings = GeneralSettings::parse(input)?;
@@ -148,6 +149,7 @@ fn locked_schedule_changes(
     .collect()
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let settings = GeneralSettings::parse(input)?;
@@ -197,6 +199,7 @@ pub async fn save_general(id: i64, input: &GeneralInput) -> Result<(), AppError>
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = source_id))]
 pub async fn copy(source_id: i64, title: &str, shift_years: &str) -> Result<(), AppError> {
     let admin = access::campaign_admin(source_id).await?;
     let mut checks = Checks::default();

@@ -74,6 +74,7 @@ fn input_of(row: &InitiativeRow, authors: &Authors) -> InitiativeInput {
     }
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id, initiative.id = initiative_id))]
 pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm, AppError> {
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
@@ -159,6 +160,7 @@ fn input_from(form: &UploadForm) -> InitiativeInput {
 /// Stores a submitted initiative; answers with its campaign and receipt. A new initiative that
 /// passes the checks made without the database is stored by one statement; anything else (a
 /// change, a refusal to explain, a rare conflict) takes the careful path below.
+#[tracing::instrument(skip_all)]
 pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
     let campaign_id = caller.campaign_id();
@@ -314,6 +316,7 @@ async fn insert_new(
     Err(AppError::Internal)
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id, draft.form = form))]
 pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<DateTime<Utc>, AppError> {
     let caller = access::unit(campaign_id).await?;
     if body.len() > DRAFT_MAX_BYTES {
@@ -336,6 +339,7 @@ pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<Date
     db::drafts::save(&mut *conn, campaign_id, caller.unit_id(), form, &draft).await
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id, initiative.id = id))]
 pub async fn detail(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppError> {
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;

@@ -22,13 +22,14 @@ use std::collections::HashMap;
 
 /// The board for a page or a server function: the one the live hub keeps for screens (built
 /// once for everybody who asks, kept current by the database's notifications).
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, AppError> {
-    let link_key = link_key()?;
-    let allowed = |link_only| super::access::board_opens(&link_key, campaign_id, link_only, key.as_deref());
-    let board = live_hub()?.current(campaign_id, allowed).await?;
+    let pass = super::access::board_pass(&link_key()?, campaign_id, key);
+    let board = live_hub()?.current(&pass).await?;
     Ok(LiveBoard::clone(&board))
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveScreen, AppError> {
     let board = load(campaign_id, key).await?;
     let share = share(&link_key()?, campaign_id, board.link_only)?;
@@ -36,6 +37,7 @@ pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveSc
 }
 
 /// For organizers: the addresses to hand out, once the campaign has opened.
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn links(campaign_id: i64) -> Result<BoardLinks, AppError> {
     let campaign = standings::board_campaign(&pool()?, campaign_id)
         .await?
@@ -84,7 +86,7 @@ pub async fn opened_campaign(
     Ok(campaign)
 }
 
-/// The board of an opened campaign, whoever may see it (callers check `access::board_opens`).
+/// The board of an opened campaign, whoever may see it (callers hold an `access::BoardPass`).
 pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppError> {
     let campaign = opened_campaign(pool, campaign_id, |_| true).await?;
     build_from(pool, campaign_id, campaign).await

@@ -5,7 +5,7 @@
 //! once by the hub and written to every screen as it is. One client address may hold
 //! `MAX_STREAMS_PER_ADDRESS` streams at once (429 past that; a hall behind one NAT address needs
 //! hundreds).
-use super::access::board_opens;
+use super::access::board_pass;
 use super::client_address::{client_address, peer};
 use super::state::AppState;
 use crate::error::AppError;
@@ -28,6 +28,7 @@ pub struct BoardQuery {
     k: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn events(
     State(state): State<AppState>,
     Path(campaign_id): Path<i64>,
@@ -41,8 +42,8 @@ pub async fn events(
         Some(slot) => slot,
         None => None,
     };
-    let allowed = |link_only| board_opens(&state.link_key, campaign_id, link_only, query.k.as_deref());
-    match hub.subscribe(campaign_id, allowed).await {
+    let pass = board_pass(&state.link_key, campaign_id, query.k);
+    match hub.subscribe(&pass).await {
         Ok(receiver) => {
             // The stream holds its place among its address's streams until it ends.
             let boards = WatchStream::new(receiver).map(move |board| {

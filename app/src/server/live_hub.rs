@@ -8,6 +8,7 @@
 //! Board pages and their server functions read the same boards (`current`): a board opened that
 //! way stays watched for `KEPT_FOR` after it was first asked for, so a crowd loading a page costs
 //! one build, not one per visitor.
+use super::access::BoardPass;
 use super::live_board;
 use crate::error::AppError;
 use crate::wire::live::LiveBoard;
@@ -104,23 +105,20 @@ impl LiveHub {
         }
     }
 
-    /// The current board of a campaign and its changes from now on; "not found" for a campaign
-    /// that has no board, or when `allowed` (asked whether the caller may open a link-only or a
-    /// public board) says no — before any board is built for the caller.
-    pub async fn subscribe(
-        &self,
-        campaign_id: i64,
-        allowed: impl Fn(bool) -> bool,
-    ) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+    /// The current board of the pass's campaign and its changes from now on; "not found" for a
+    /// campaign that has no board, or a board the pass does not open — before any board is built
+    /// for the caller.
+    pub async fn subscribe(&self, pass: &BoardPass) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+        let campaign_id = pass.campaign_id();
         if !self.inner.listening.swap(true, Ordering::SeqCst) {
             tokio::spawn(listen(self.clone()));
         }
         if let Some(receiver) = self.subscribe_watched(campaign_id) {
-            return admit(receiver, allowed);
+            return admit(receiver, pass);
         }
         let gate = self.first_build_gate(campaign_id);
         let _building = gate.lock().await;
-        let built = self.watch_first(campaign_id, allowed).await;
+        let built = self.watch_first(pass).await;
         let mut gates = lock(&self.inner.first_builds);
         // Only this gate: a later one may guard a new first build (the board was dropped meanwhile).
         if gates.get(&campaign_id).is_some_and(|g| Arc::ptr_eq(g, &gate)) {
@@ -130,22 +128,20 @@ impl LiveHub {
     }
 
     /// Builds and watches a campaign's board unless a screen before this one already did.
-    async fn watch_first(
-        &self,
-        campaign_id: i64,
-        allowed: impl Fn(bool) -> bool,
-    ) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+    async fn watch_first(&self, pass: &BoardPass) -> Result<watch::Receiver<PublishedBoard>, AppError> {
+        let campaign_id = pass.campaign_id();
         if let Some(receiver) = self.subscribe_watched(campaign_id) {
-            return admit(receiver, allowed);
+            return admit(receiver, pass);
         }
         let pool = &self.inner.pool;
-        let campaign = live_board::opened_campaign(pool, campaign_id, &allowed).await?;
+        let campaign =
+            live_board::opened_campaign(pool, campaign_id, |link_only| pass.opens(link_only)).await?;
         self.inner.builds.fetch_add(1, Ordering::Relaxed);
         let first = publish(live_board::build_from(pool, campaign_id, campaign).await?)?;
         let mut watched = self.watched();
         // Another screen may have started watching while this board was built.
         if let Some(existing) = watched.get(&campaign_id) {
-            return admit(existing.board.subscribe(), allowed);
+            return admit(existing.board.subscribe(), pass);
         }
         let (board, receiver) = watch::channel(first);
         let changed = Arc::new(Notify::new());
@@ -162,12 +158,9 @@ impl LiveHub {
     }
 
     /// The current board for a page or a server function (see `subscribe` for who may see it).
-    pub async fn current(
-        &self,
-        campaign_id: i64,
-        allowed: impl Fn(bool) -> bool,
-    ) -> Result<Arc<LiveBoard>, AppError> {
-        let receiver = self.subscribe(campaign_id, allowed).await?;
+    pub async fn current(&self, pass: &BoardPass) -> Result<Arc<LiveBoard>, AppError> {
+        let campaign_id = pass.campaign_id();
+        let receiver = self.subscribe(pass).await?;
         let board = receiver.borrow().board.clone();
         let mut watched = self.watched();
         if let Some(entry) = watched.get_mut(&campaign_id).filter(|w| w.kept.is_none()) {
@@ -239,13 +232,13 @@ impl LiveHub {
     }
 }
 
-/// The board for a caller that `allowed` lets open it (link-only or public).
+/// The board for a pass that opens it (link-only or public).
 fn admit(
     receiver: watch::Receiver<PublishedBoard>,
-    allowed: impl Fn(bool) -> bool,
+    pass: &BoardPass,
 ) -> Result<watch::Receiver<PublishedBoard>, AppError> {
     let link_only = receiver.borrow().link_only;
-    if allowed(link_only) {
+    if pass.opens(link_only) {
         Ok(receiver)
     } else {
         Err(AppError::NotFound)

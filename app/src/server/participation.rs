@@ -6,6 +6,7 @@ use crate::domain::initiative::receipt;
 use crate::error::{AppError, Problem};
 use crate::wire::participation::{Participation, ReceiptMatch};
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn participation(id: i64) -> Result<Participation, AppError> {
     access::campaign_admin(id).await?;
     let pool = pool()?;
@@ -22,6 +23,7 @@ pub async fn participation(id: i64) -> Result<Participation, AppError> {
     })
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn lookup(id: i64, code: &str) -> Result<Option<ReceiptMatch>, AppError> {
     access::campaign_admin(id).await?;
     let code = receipt::normalize(code).ok_or_else(|| AppError::field("code", Problem::ReceiptFormat))?;

@@ -19,6 +19,7 @@ fn can_file(accepts: bool, deadline_passed: bool, existing: bool) -> bool {
     accepts && !(deadline_passed && existing)
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
@@ -48,6 +49,7 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
 }
 
 /// Stores the report; answers with the campaign and whether it counts as on time.
+#[tracing::instrument(skip_all)]
 pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     let (caller, form, removed) = upload_form::read_unit_upload(data).await?;
     let campaign_id = caller.campaign_id();

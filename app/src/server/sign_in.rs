@@ -9,6 +9,7 @@ use crate::wire::auth::{safe_next, EVALUATOR_HOME};
 
 /// One answer, after about one verification's time, for an unknown name, a wrong password
 /// and an attempt the throttle refused (see `login_throttle`).
+#[tracing::instrument(skip_all)]
 pub async fn login(username: &str, password: String, next: &str) -> Result<(), AppError> {
     let session = auth::session().await?;
     let pool = pool()?;

@@ -11,6 +11,7 @@ use crate::wire::unit_portal::LinkOpened;
 /// for another unit of the same campaign through a live link: then nothing changes until the
 /// person confirms the switch (`confirm_switch`), so a unit cannot quietly take over another
 /// unit's phone by sending it its own link.
+#[tracing::instrument(skip_all, fields(confirm_switch))]
 pub async fn open_link(raw_token: &str, confirm_switch: bool) -> Result<LinkOpened, AppError> {
     let token = unit_link::clean_token(raw_token).ok_or(AppError::LinkInvalid)?;
     let pool = pool()?;

@@ -13,6 +13,7 @@ use std::time::Instant;
 /// The import form has one field; a few more are tolerated, not thousands.
 const MAX_FIELDS: usize = 8;
 
+#[tracing::instrument(skip_all)]
 pub async fn import(data: MultipartData) -> Result<i64, AppError> {
     let admin = access::admin().await?;
     let (file_name, bytes) = read_upload(data).await?;

@@ -10,6 +10,7 @@ use crate::error::{AppError, Problem};
 use crate::wire::unit_links::{LinksOfCampaign, UnitLink};
 use serde_json::json;
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn list(id: i64) -> Result<LinksOfCampaign, AppError> {
     access::campaign_admin(id).await?;
     let pool = pool()?;
@@ -55,6 +56,7 @@ fn check_state(state: CampaignState) -> Result<(), AppError> {
     }
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
 pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
     let admin = access::campaign_admin(id).await?;
     let key = link_key()?;
@@ -76,6 +78,7 @@ pub async fn issue_missing(id: i64) -> Result<usize, AppError> {
     Ok(issued)
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = id, unit.id = unit_id, reissue))]
 pub async fn revoke(id: i64, unit_id: i64, reissue: bool) -> Result<(), AppError> {
     let admin = access::campaign_admin(id).await?;
     let key = link_key()?;

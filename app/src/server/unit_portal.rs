@@ -30,12 +30,14 @@ pub fn unit_campaign(caller: &UnitCaller, row: CampaignRow) -> UnitCampaign {
     }
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn campaign(campaign_id: i64) -> Result<UnitCampaign, AppError> {
     let caller = access::unit(campaign_id).await?;
     let row = db::unit_portal::campaign(&pool()?, campaign_id).await?;
     Ok(unit_campaign(&caller, row))
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn home(campaign_id: i64) -> Result<UnitHome, AppError> {
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
@@ -52,6 +54,7 @@ pub async fn home(campaign_id: i64) -> Result<UnitHome, AppError> {
     })
 }
 
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn sign_commitment(
     campaign_id: i64,
     head_name: &str,

@@ -41,6 +41,7 @@ async fn resolve_parent(
     Ok(parent)
 }
 
+#[tracing::instrument(skip_all, fields(unit.code = code))]
 pub async fn create(code: &str, name: &str, kind: &str, parent_code: &str) -> Result<(), AppError> {
     let admin = access::admin().await?;
     let mut checks = Checks::default();
@@ -61,6 +62,7 @@ pub async fn create(code: &str, name: &str, kind: &str, parent_code: &str) -> Re
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(unit.id = id))]
 pub async fn update(id: i64, name: &str, kind: &str) -> Result<(), AppError> {
     let admin = access::admin().await?;
     admin.manages_unit(id).await?;
@@ -79,6 +81,7 @@ pub async fn update(id: i64, name: &str, kind: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(unit.id = id, unit.parent_code = parent_code))]
 pub async fn move_to(id: i64, parent_code: &str) -> Result<(), AppError> {
     let admin = access::admin().await?;
     admin.manages_unit(id).await?;
@@ -100,6 +103,7 @@ pub async fn move_to(id: i64, parent_code: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(unit.id = id, active))]
 pub async fn set_active(id: i64, active: bool) -> Result<(), AppError> {
     let admin = access::admin().await?;
     admin.manages_unit(id).await?;

@@ -28,7 +28,7 @@ pub fn AccountsPage() -> impl IntoView {
         <h1>{t!(i18n, accounts.title)}</h1>
         <p class="lead">{t!(i18n, accounts.lead)}</p>
         {move || created().then(|| view! { <SavedNotice text=t_string!(i18n, accounts.created) /> })}
-        <div class="grid">
+        <div class="grid list-and-form">
             <section class="card">
                 <Suspense fallback=|| {
                     view! { <Loading /> }

@@ -1,5 +1,6 @@
 //! Changing one's own password: the current one, then the new one twice. Other browsers signed
-//! in with the account are signed out by the change; this one stays signed in.
+//! in with the account are signed out by the change; this one stays signed in. Admins change it
+//! here, inside the admin frame; evaluators on `/council/password`, inside theirs.
 use crate::api::accounts::ChangePassword;
 use crate::components::account_gate::AccountGate;
 use crate::components::field::FormAlert;
@@ -14,6 +15,12 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
+    view! { <PasswordForm /> }
+}
+
+/// The page's content, for either frame.
+#[component]
+pub fn PasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let error = form_error(move || action.value().get().and_then(Result::err));
