@@ -1,5 +1,7 @@
-//! Server functions: thin public endpoints that check the caller first, then parse the input,
-//! call the db layer and map errors. Each one is reachable by anybody over HTTP.
+//! Server functions, and nothing else: each is a public HTTP endpoint that anybody can call, so
+//! each hands its arguments to its work in `server/`, which obtains the caller's proof from
+//! `server::access` before anything else (admin work through `server::endpoint`), and answers
+//! through `server::respond`. What they take and return lives in `wire/`.
 pub mod accounts;
 pub mod audit;
 pub mod auth;
