@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod campaign;
 pub mod campaign_state;
+pub mod council;
 pub mod deadline;
 pub mod initiative;
 pub mod participation;
