@@ -4,14 +4,6 @@ use crate::domain::unit::UnitKind;
 use crate::error::AppError;
 use sqlx::PgConnection;
 
-/// The recursive CTE `below`: every unit under the unit whose id is the parameter `param`.
-fn below_organizer(param: &str) -> String {
-    format!(
-        "below AS (SELECT id FROM units WHERE parent_id = {param}
-                   UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
-    )
-}
-
 #[derive(sqlx::FromRow, Debug, Clone)]
 pub struct SubtreeRow {
     pub id: i64,
@@ -28,20 +20,18 @@ pub async fn organizer_subtree(
     campaign_id: i64,
     organizer_id: i64,
 ) -> Result<Vec<SubtreeRow>, AppError> {
-    let sql = format!(
-        "WITH RECURSIVE {below}
-         SELECT u.id, u.parent_id, u.name, u.kind, u.active,
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.parent_id, u.name, u.kind, u.active,
                 EXISTS (SELECT 1 FROM campaign_units cu
                         WHERE cu.campaign_id = $1 AND cu.unit_id = u.id) AS selected
-         FROM units u JOIN below b ON b.id = u.id
+         FROM units u JOIN unit_subtree($2) b ON b.id = u.id
+         WHERE u.id <> $2
          ORDER BY u.name, u.code",
-        below = below_organizer("$2")
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(campaign_id)
-        .bind(organizer_id)
-        .fetch_all(conn)
-        .await?)
+    )
+    .bind(campaign_id)
+    .bind(organizer_id)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// `unit_id` and, with `branch`, every unit below it — but only units below the organizer, and
@@ -53,23 +43,18 @@ pub async fn branch_ids(
     branch: bool,
     adding: bool,
 ) -> Result<Vec<i64>, AppError> {
-    let sql = format!(
-        "WITH RECURSIVE {below}, picked AS (
-             SELECT id FROM units WHERE id = $2
-             UNION ALL
-             SELECT u.id FROM units u JOIN picked p ON u.parent_id = p.id WHERE $3
-         )
-         SELECT p.id FROM picked p JOIN below b ON b.id = p.id JOIN units u ON u.id = p.id
-         WHERE u.active OR NOT $4",
-        below = below_organizer("$1")
-    );
-    Ok(sqlx::query_scalar(&sql)
-        .bind(organizer_id)
-        .bind(unit_id)
-        .bind(branch)
-        .bind(adding)
-        .fetch_all(conn)
-        .await?)
+    Ok(sqlx::query_scalar(
+        "SELECT u.id FROM unit_subtree($2) p JOIN units u ON u.id = p.id
+         WHERE (p.id = $2 OR $3)
+           AND p.id <> $1 AND p.id IN (SELECT id FROM unit_subtree($1))
+           AND (u.active OR NOT $4)",
+    )
+    .bind(organizer_id)
+    .bind(unit_id)
+    .bind(branch)
+    .bind(adding)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// Adds or removes `ids`; returns the names of the units that actually changed.
@@ -126,18 +111,17 @@ pub async fn keep_only_below(
     campaign_id: i64,
     organizer_id: i64,
 ) -> Result<Vec<String>, AppError> {
-    let sql = format!(
-        "WITH RECURSIVE {below}, removed AS (
+    Ok(sqlx::query_scalar(
+        "WITH removed AS (
              DELETE FROM campaign_units
-             WHERE campaign_id = $1 AND unit_id NOT IN (SELECT id FROM below)
+             WHERE campaign_id = $1
+               AND (unit_id = $2 OR unit_id NOT IN (SELECT id FROM unit_subtree($2)))
              RETURNING unit_id
          )
          SELECT u.name::text FROM units u JOIN removed r ON r.unit_id = u.id ORDER BY u.name",
-        below = below_organizer("$2")
-    );
-    Ok(sqlx::query_scalar(&sql)
-        .bind(campaign_id)
-        .bind(organizer_id)
-        .fetch_all(conn)
-        .await?)
+    )
+    .bind(campaign_id)
+    .bind(organizer_id)
+    .fetch_all(conn)
+    .await?)
 }
