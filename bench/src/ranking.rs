@@ -25,6 +25,7 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<Figures> {
         points_report: 10,
         evaluation_mode: EvaluationMode::Best,
         evaluation_weight: 1.0,
+        ..Scoring::default()
     };
     let mut times = Vec::with_capacity(RUNS);
     let mut units = 0;

@@ -256,7 +256,7 @@ fn rows(w: &World) -> Vec<Row> {
         ),
         call(
             "/api/save_campaign_scoring",
-            format!("id={c}&points_commitment=1&points_minimum=1&points_report=1&evaluation_mode=sum&evaluation_weight=1"),
+            format!("id={c}&points_commitment=1&points_minimum=1&points_report=1&evaluation_mode=sum&evaluation_weight=1&final_combine=mean&quorum=two_thirds&disagreement_percent=30"),
             ScopedAdmin,
         ),
         call("/api/change_campaign_state", format!("id={c}&to=evaluating"), ScopedAdmin),

@@ -420,3 +420,49 @@ async fn a_missing_campaign_page_answers_not_found_in_vietnamese(pool: PgPool) {
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains("Không tìm thấy nội dung yêu cầu."));
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn the_councils_rules_are_fixed_once_scoring_starts(pool: PgPool) {
+    units(&pool).await;
+    let admin = Admin::new(&pool).await;
+    let id = draft(&admin, &pool).await;
+    let scoring = |combine: &str, percent: &str, weight: &str| {
+        format!(
+            "id={id}&points_commitment=10&points_minimum=10&points_report=10&evaluation_mode=best\
+             &evaluation_weight={weight}&final_combine={combine}&quorum=half&disagreement_percent={percent}"
+        )
+    };
+    let (status, body) = admin
+        .post("/api/save_campaign_scoring", &scoring("median", "40", "1"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = admin
+        .post("/api/save_campaign_scoring", &scoring("median", "0", "1"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains(r#""field":"disagreement_percent""#), "{body}");
+
+    sqlx::query("UPDATE campaigns SET state = 'evaluating' WHERE id = $1")
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, body) = admin
+        .post("/api/save_campaign_scoring", &scoring("mean", "40", "1"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("locked"), "{body}");
+    // The unit formula may still change while the council scores.
+    let (status, body) = admin
+        .post("/api/save_campaign_scoring", &scoring("median", "40", "2"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let stored: (String, String, i32, f64) = sqlx::query_as(
+        "SELECT final_combine, quorum, disagreement_percent, evaluation_weight FROM campaigns WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, ("median".into(), "half".into(), 40, 2.0));
+}

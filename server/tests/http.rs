@@ -69,7 +69,7 @@ const ADMIN_CALLS: &[(&str, &str)] = &[
     ),
     (
         "/api/save_campaign_scoring",
-        "id=1&points_commitment=1&points_minimum=1&points_report=1&evaluation_mode=sum&evaluation_weight=1",
+        "id=1&points_commitment=1&points_minimum=1&points_report=1&evaluation_mode=sum&evaluation_weight=1&final_combine=mean&quorum=two_thirds&disagreement_percent=30",
     ),
     ("/api/change_campaign_state", "id=1&to=open"),
     (

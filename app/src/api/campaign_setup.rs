@@ -61,6 +61,9 @@ pub async fn save_campaign_scoring(
     points_report: String,
     evaluation_mode: String,
     evaluation_weight: String,
+    final_combine: String,
+    quorum: String,
+    disagreement_percent: String,
     #[server(default)] award_forms: Vec<AwardFormInput>,
 ) -> Result<(), AppError> {
     use crate::domain::campaign::lists::row_field;
@@ -72,6 +75,9 @@ pub async fn save_campaign_scoring(
         points_report,
         evaluation_mode,
         evaluation_weight,
+        final_combine,
+        quorum,
+        disagreement_percent,
     };
     let result = crate::server::campaign_setup::save_scoring(id, &input, &award_forms).await;
     let mut typed = vec![
@@ -80,6 +86,9 @@ pub async fn save_campaign_scoring(
         ("points_report".to_owned(), input.points_report),
         ("evaluation_mode".to_owned(), input.evaluation_mode),
         ("evaluation_weight".to_owned(), input.evaluation_weight),
+        ("final_combine".to_owned(), input.final_combine),
+        ("quorum".to_owned(), input.quorum),
+        ("disagreement_percent".to_owned(), input.disagreement_percent),
     ];
     for (i, row) in award_forms.into_iter().enumerate() {
         typed.push((row_field("award_forms", i, "name"), row.name));

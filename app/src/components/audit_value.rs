@@ -1,14 +1,17 @@
 //! Before/after of an audit row, shown as "what · before · after" in Vietnamese. Keys are the
 //! identifiers written by `server::audit_snapshot`; codes (state, visibility, mode) get labels.
-use super::campaign_labels::{mode_label, recipient_label, state_label, visibility_label};
+use super::campaign_labels::{
+    combine_label, mode_label, quorum_label, recipient_label, state_label, visibility_label,
+};
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::final_score::{Combine, Quorum};
 use crate::i18n::*;
 use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 32] = [
+const KEY_ORDER: [&str; 35] = [
     "state",
     "copied_from",
     "title",
@@ -36,6 +39,9 @@ const KEY_ORDER: [&str; 32] = [
     "points_report",
     "evaluation_mode",
     "evaluation_weight",
+    "final_combine",
+    "quorum",
+    "disagreement_percent",
     "award_forms",
     "links_issued",
     "link_reissued",
@@ -73,6 +79,9 @@ fn key_label(key: &str) -> String {
         "points_report" => t_string!(i18n, audit.key_points_report),
         "evaluation_mode" => t_string!(i18n, audit.key_evaluation_mode),
         "evaluation_weight" => t_string!(i18n, audit.key_evaluation_weight),
+        "final_combine" => t_string!(i18n, audit.key_final_combine),
+        "quorum" => t_string!(i18n, audit.key_quorum),
+        "disagreement_percent" => t_string!(i18n, audit.key_disagreement_percent),
         "award_forms" => t_string!(i18n, audit.key_award_forms),
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
@@ -93,6 +102,8 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "state" => CampaignState::parse(s).map_or_else(|| s.clone(), state_label),
             "visibility" => Visibility::parse(s).map_or_else(|| s.clone(), visibility_label),
             "evaluation_mode" => EvaluationMode::parse(s).map_or_else(|| s.clone(), mode_label),
+            "final_combine" => Combine::parse(s).map_or_else(|| s.clone(), combine_label),
+            "quorum" => Quorum::parse(s).map_or_else(|| s.clone(), quorum_label),
             _ => s.clone(),
         }],
         Value::Array(items) if items.is_empty() => vec![none()],

@@ -2,6 +2,7 @@
 use crate::domain::campaign::readiness::Missing;
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::final_score::{Combine, Quorum};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -84,6 +85,26 @@ pub fn mode_label(mode: EvaluationMode) -> String {
         EvaluationMode::Best => t_string!(i18n, scoring_page.mode_best),
         EvaluationMode::Mean => t_string!(i18n, scoring_page.mode_mean),
         EvaluationMode::Sum => t_string!(i18n, scoring_page.mode_sum),
+    }
+    .to_string()
+}
+
+pub fn combine_label(combine: Combine) -> String {
+    let i18n = use_i18n();
+    match combine {
+        Combine::Mean => t_string!(i18n, scoring_page.combine_mean),
+        Combine::Median => t_string!(i18n, scoring_page.combine_median),
+        Combine::TrimmedMean => t_string!(i18n, scoring_page.combine_trimmed_mean),
+    }
+    .to_string()
+}
+
+pub fn quorum_label(quorum: Quorum) -> String {
+    let i18n = use_i18n();
+    match quorum {
+        Quorum::TwoThirds => t_string!(i18n, scoring_page.quorum_two_thirds),
+        Quorum::Half => t_string!(i18n, scoring_page.quorum_half),
+        Quorum::All => t_string!(i18n, scoring_page.quorum_all),
     }
     .to_string()
 }

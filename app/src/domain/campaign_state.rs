@@ -76,6 +76,12 @@ impl CampaignState {
         )
     }
 
+    /// How the council's totals combine, its quorum and disagreement threshold: fixed once the
+    /// council starts scoring, so every initiative is judged by the same rules.
+    pub fn council_rules_are_editable(self) -> bool {
+        matches!(self, CampaignState::Draft | CampaignState::Open)
+    }
+
     /// Award forms may change until the campaign closes.
     pub fn awards_are_editable(self) -> bool {
         self != CampaignState::Closed

@@ -44,6 +44,9 @@ pub fn scoring(c: &CampaignDetail) -> Value {
         "points_report": s.points_report,
         "evaluation_mode": s.evaluation_mode.as_str(),
         "evaluation_weight": format_weight(s.evaluation_weight),
+        "final_combine": s.final_combine.as_str(),
+        "quorum": s.quorum.as_str(),
+        "disagreement_percent": s.disagreement_percent,
         "award_forms": c.award_forms,
     })
 }

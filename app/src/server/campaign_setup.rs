@@ -165,7 +165,12 @@ pub async fn save_scoring(
     let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, id).await?;
     let before = load(&mut tx, id).await?;
-    if !state.awards_are_editable() || (!state.scoring_is_editable() && before.scoring != scoring) {
+    let council_rules_fixed =
+        !state.council_rules_are_editable() && before.scoring.council_rules_differ(&scoring);
+    if !state.awards_are_editable()
+        || (!state.scoring_is_editable() && before.scoring != scoring)
+        || council_rules_fixed
+    {
         return Err(AppError::field("form", Problem::Locked { state }));
     }
     db::campaigns::update_scoring(&mut tx, id, &scoring).await?;

@@ -105,6 +105,8 @@ pub async fn build_from(
         points_report: campaign.points_report,
         evaluation_mode: campaign.evaluation_mode,
         evaluation_weight: campaign.evaluation_weight,
+        // Final scores are stored, so the board never needs the council's rules.
+        ..Scoring::default()
     };
     let published = matches!(state, CampaignState::Published | CampaignState::Closed);
     let loaded_at = chrono::Utc::now();

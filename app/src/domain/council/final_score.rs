@@ -23,6 +23,8 @@ pub enum Combine {
 pub const TRIM_FROM: usize = 5;
 
 impl Combine {
+    pub const ALL: [Combine; 3] = [Combine::Mean, Combine::Median, Combine::TrimmedMean];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Combine::Mean => "mean",
@@ -32,11 +34,46 @@ impl Combine {
     }
 
     pub fn parse(raw: &str) -> Option<Combine> {
-        [Combine::Mean, Combine::Median, Combine::TrimmedMean]
-            .into_iter()
-            .find(|c| c.as_str() == raw)
+        Self::ALL.into_iter().find(|c| c.as_str() == raw)
     }
 }
+
+/// How many of the expected members must have scored for a final score without a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Quorum {
+    #[default]
+    TwoThirds,
+    Half,
+    All,
+}
+
+impl Quorum {
+    pub const ALL: [Quorum; 3] = [Quorum::TwoThirds, Quorum::Half, Quorum::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quorum::TwoThirds => "two_thirds",
+            Quorum::Half => "half",
+            Quorum::All => "all",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Quorum> {
+        Self::ALL.into_iter().find(|q| q.as_str() == raw)
+    }
+
+    /// The share as (numerator, denominator).
+    pub fn fraction(self) -> (u32, u32) {
+        match self {
+            Quorum::TwoThirds => (2, 3),
+            Quorum::Half => (1, 2),
+            Quorum::All => (1, 1),
+        }
+    }
+}
+
+/// Default share of the maximum total above which members disagree, in percent.
+pub const DISAGREEMENT_PERCENT: u32 = 30;
 
 /// The campaign's rules for final scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,8 +91,8 @@ impl FinalScoreRules {
     pub fn with_defaults(max_total: HalfPoints) -> Self {
         FinalScoreRules {
             combine: Combine::Mean,
-            quorum: (2, 3),
-            disagreement_percent: 30,
+            quorum: Quorum::TwoThirds.fraction(),
+            disagreement_percent: DISAGREEMENT_PERCENT,
             max_total,
         }
     }

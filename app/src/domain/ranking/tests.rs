@@ -9,6 +9,7 @@ fn scoring(mode: EvaluationMode) -> Scoring {
         points_report: 30,
         evaluation_mode: mode,
         evaluation_weight: 0.5,
+        ..Scoring::default()
     }
 }
 

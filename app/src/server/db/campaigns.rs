@@ -5,6 +5,7 @@ use crate::domain::campaign::general::{GeneralSettings, Schedule};
 use crate::domain::campaign::scoring::Scoring;
 use crate::domain::campaign::{AwardForm, Criterion, EvaluationMode, Recipient, Thresholds, Visibility};
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
+use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::deadline::Deadline;
 use crate::error::AppError;
 use crate::wire::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
@@ -78,6 +79,9 @@ struct DetailRow {
     points_report: i32,
     evaluation_mode: EvaluationMode,
     evaluation_weight: f64,
+    final_combine: Combine,
+    quorum: Quorum,
+    disagreement_percent: i32,
     copied_from: Option<i64>,
     copied_from_title: Option<String>,
     unit_count: i64,
@@ -95,7 +99,8 @@ pub async fn detail_in(
                 o.code AS organizer_code, o.name AS organizer_name, c.period_start, c.period_end,
                 c.registration_deadline, c.report_deadline, c.min_initiatives, c.max_initiatives, c.visibility, c.state,
                 c.excellent_min, c.good_min, c.pass_min, c.points_commitment, c.points_minimum,
-                c.points_report, c.evaluation_mode, c.evaluation_weight, c.copied_from,
+                c.points_report, c.evaluation_mode, c.evaluation_weight, c.final_combine, c.quorum,
+                c.disagreement_percent, c.copied_from,
                 s.title AS copied_from_title,
                 (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
          FROM campaigns c JOIN units o ON o.id = c.organizer_id
@@ -162,6 +167,9 @@ pub async fn detail_in(
             points_report: r.points_report,
             evaluation_mode: r.evaluation_mode,
             evaluation_weight: r.evaluation_weight,
+            final_combine: r.final_combine,
+            quorum: r.quorum,
+            disagreement_percent: r.disagreement_percent,
         },
         fields,
         criteria: criteria
@@ -339,7 +347,8 @@ pub async fn replace_criteria(
 pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE campaigns SET points_commitment = $2, points_minimum = $3, points_report = $4,
-             evaluation_mode = $5, evaluation_weight = $6, updated_at = now()
+             evaluation_mode = $5, evaluation_weight = $6, final_combine = $7, quorum = $8,
+             disagreement_percent = $9, updated_at = now()
          WHERE id = $1",
     )
     .bind(id)
@@ -348,6 +357,9 @@ pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring)
     .bind(scoring.points_report)
     .bind(scoring.evaluation_mode.as_str())
     .bind(scoring.evaluation_weight)
+    .bind(scoring.final_combine.as_str())
+    .bind(scoring.quorum.as_str())
+    .bind(scoring.disagreement_percent)
     .execute(conn)
     .await?;
     Ok(())

@@ -3,6 +3,7 @@
 //! campaign of unknown state must not read as a draft, nor one of unknown visibility as public.
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::initiative::attachment::MediaType;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::unit::UnitKind;
@@ -38,6 +39,8 @@ text_enum! {
     Visibility => Visibility::parse,
     EvaluationMode => EvaluationMode::parse,
     Recipient => Recipient::parse,
+    Combine => Combine::parse,
+    Quorum => Quorum::parse,
     InitiativeKind => InitiativeKind::parse,
     MediaType => MediaType::from_mime,
     UnitKind => |text| UnitKind::ALL.into_iter().find(|k| k.as_str() == text),

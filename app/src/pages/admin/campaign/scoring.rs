@@ -1,10 +1,11 @@
-//! The unit-score formula and the award forms. The formula can change until results are
-//! published; award forms until the campaign closes.
+//! The unit-score formula, the council's final-score rules and the award forms. The formula can
+//! change until results are published, the council's rules until scoring starts, award forms
+//! until the campaign closes.
 use super::criteria::BLANK_ROWS;
 use super::weight_text;
 use crate::api::campaign_setup::SaveCampaignScoring;
 use crate::api::campaigns::CampaignDetail;
-use crate::components::campaign_labels::mode_label;
+use crate::components::campaign_labels::{combine_label, mode_label, quorum_label};
 use crate::components::campaign_page::campaign_page;
 use crate::components::campaign_tabs::CampaignHead;
 use crate::components::cell_input::CellInput;
@@ -14,6 +15,8 @@ use crate::components::notice::SavedNotice;
 use crate::components::text_field::TextField;
 use crate::domain::campaign::lists::row_field;
 use crate::domain::campaign::EvaluationMode;
+use crate::domain::council::final_score::{Combine, Quorum};
+use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -48,6 +51,7 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
     let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "scoring");
     let editable = c.state.awards_are_editable();
     let scoring_locked = !c.state.scoring_is_editable();
+    let council_locked = !c.state.council_rules_are_editable();
     let mode = typed_or("evaluation_mode", c.scoring.evaluation_mode.as_str().to_owned());
     let points = |name: &str, stored: i32| typed_or(name, stored.to_string());
     let awards = shown_awards(&c, editable)
@@ -158,6 +162,7 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                         readonly=scoring_locked
                     />
                 </fieldset>
+                <CouncilRulesFields c=c.clone() error locked=council_locked />
                 <fieldset>
                     <legend>{t!(i18n, scoring_page.awards)}</legend>
                     {editable.then(|| view! { <p class="hint">{t!(i18n, scoring_page.awards_hint)}</p> })}
@@ -183,5 +188,65 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                     })}
             </ActionForm>
         </section>
+    }
+}
+
+/// The council's rules; once scoring has started only the chosen values are offered.
+#[component]
+fn CouncilRulesFields(c: CampaignDetail, error: Signal<Option<AppError>>, locked: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let combine = typed_or("final_combine", c.scoring.final_combine.as_str().to_owned());
+    let quorum = typed_or("quorum", c.scoring.quorum.as_str().to_owned());
+    let combine_options = Combine::ALL
+        .into_iter()
+        .filter(|m| !locked || m.as_str() == combine)
+        .map(
+            |m| view! {
+                <option value=m.as_str() selected=m.as_str() == combine>
+                    {combine_label(m)}
+                </option>
+            },
+        )
+        .collect_view();
+    let quorum_options = Quorum::ALL
+        .into_iter()
+        .filter(|q| !locked || q.as_str() == quorum)
+        .map(|q| view! {
+            <option value=q.as_str() selected=q.as_str() == quorum>
+                {quorum_label(q)}
+            </option>
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, scoring_page.council)}</legend>
+            <p class="hint">{t!(i18n, scoring_page.council_hint)}</p>
+            {locked
+                .then(|| view! { <p class="alert alert-info">{t!(i18n, scoring_page.council_locked)}</p> })}
+            <Field label=t_string!(i18n, scoring_page.final_combine) name="final_combine" error>
+                <select id="final_combine" name="final_combine" aria-describedby="final_combine-msg">
+                    {combine_options}
+                </select>
+            </Field>
+            <Field
+                label=t_string!(i18n, scoring_page.quorum)
+                name="quorum"
+                hint=t_string!(i18n, scoring_page.quorum_hint)
+                error
+            >
+                <select id="quorum" name="quorum" aria-describedby="quorum-msg">
+                    {quorum_options}
+                </select>
+            </Field>
+            <TextField
+                label=t_string!(i18n, scoring_page.disagreement_percent)
+                name="disagreement_percent"
+                error
+                value=typed_or("disagreement_percent", c.scoring.disagreement_percent.to_string())
+                hint=t_string!(i18n, scoring_page.disagreement_hint)
+                inputmode="numeric"
+                readonly=locked
+            />
+        </fieldset>
     }
 }

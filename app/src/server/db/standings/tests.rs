@@ -5,13 +5,16 @@ use crate::domain::campaign::EvaluationMode;
 use crate::domain::ranking::rank;
 use sqlx::PgPool;
 
-const SCORING: Scoring = Scoring {
-    points_commitment: 10,
-    points_minimum: 20,
-    points_report: 5,
-    evaluation_mode: EvaluationMode::Best,
-    evaluation_weight: 1.0,
-};
+fn scoring() -> Scoring {
+    Scoring {
+        points_commitment: 10,
+        points_minimum: 20,
+        points_report: 5,
+        evaluation_mode: EvaluationMode::Best,
+        evaluation_weight: 1.0,
+        ..Scoring::default()
+    }
+}
 
 /// A campaign whose registration closed at noon on 20/11/2026 (Hà Nội time) with a minimum of
 /// two initiatives, and four wards; returns (campaign, field, wards by name).
@@ -139,7 +142,10 @@ async fn duties_are_read_as_met_only_when_met_in_time_and_units_rank_by_them(poo
     );
 
     let facts: Vec<_> = records.iter().map(|r| r.facts.clone()).collect();
-    let order: Vec<i64> = rank(&SCORING, false, &facts).iter().map(|s| s.unit_id).collect();
+    let order: Vec<i64> = rank(&scoring(), false, &facts)
+        .iter()
+        .map(|s| s.unit_id)
+        .collect();
     // 35, 30, then 0 for Phường 10 (submitted, earlier first on time) and An Đông (nothing).
     assert_eq!(order, [p2, ben_thanh, p10, an_dong]);
 }
