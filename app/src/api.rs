@@ -8,6 +8,7 @@ pub mod auth;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod council;
 pub mod initiatives;
 pub mod live;
 pub mod participation;

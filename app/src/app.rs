@@ -1,11 +1,12 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
-    audit::CampaignAuditPage, copy::CampaignCopyPage, criteria::CampaignCriteriaPage,
-    extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
-    links::CampaignLinksPage, links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
-    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
-    state_change::CampaignStatePage, units::CampaignUnitsPage,
+    audit::CampaignAuditPage, copy::CampaignCopyPage, council::CampaignCouncilPage,
+    criteria::CampaignCriteriaPage, extend::CampaignExtendPage, fields::CampaignFieldsPage,
+    general::CampaignGeneralPage, links::CampaignLinksPage, links_print::CampaignLinksPrintPage,
+    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage,
+    participation::CampaignParticipationPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
+    units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
@@ -137,6 +138,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("campaigns/:id/copy") view=CampaignCopyPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/council")
+                            view=CampaignCouncilPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />
                         <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />
                         <Route path=path!("units/new") view=NewUnitPage ssr=SsrMode::Async />

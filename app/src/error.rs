@@ -111,6 +111,16 @@ pub enum Problem {
     Confirm,
     ReceiptFormat,
     Choose,
+    /// A council member who has submitted scores stays: his scores count.
+    MemberHasScores,
+    /// A score is a whole or half point: "7" or "7,5".
+    NotAHalfPoint,
+    /// The score was saved from elsewhere (another tab) since this form was opened.
+    StaleVersion,
+    /// Scoring happens only while the campaign is being evaluated.
+    NotScoring,
+    /// A submitted score stays as it is unless the chair reopens it.
+    AlreadySubmitted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod client_address;
+pub mod council;
 pub mod db;
 pub mod endpoint;
 pub mod import_file;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod council;
 pub mod initiatives;
 pub mod live;
 pub mod participation;

@@ -173,6 +173,8 @@ struct World {
     initiative: i64,
     file: i64,
     evaluator: i64,
+    /// An evaluator of Phường 2 in the open campaign's council.
+    member: i64,
     import: i64,
     field: i64,
     token: String,
@@ -203,7 +205,7 @@ fn rows(w: &World) -> Vec<Row> {
             "code,name,kind,parent code\nQ11-P9,Phường 9,phường,Q11\n".as_bytes(),
         )],
     );
-    let (u, i, a) = (w.unit, w.initiative, w.evaluator);
+    let (u, i, a, m) = (w.unit, w.initiative, w.evaluator, w.member);
     vec![
         // Server functions: signing in and out.
         call("/api/login", format!("username=quan11&password={PASSWORD}&next=/admin"), Anyone),
@@ -272,6 +274,15 @@ fn rows(w: &World) -> Vec<Row> {
         call("/api/lookup_receipt", format!("id={c}&code=K7QP-3MXD"), ScopedAdmin),
         call("/api/campaign_audit", format!("id={c}&kind="), ScopedAdmin),
         call("/api/board_links", format!("campaign_id={c}"), ScopedAdmin),
+        // The council.
+        call("/api/campaign_council", format!("id={c}"), ScopedAdmin),
+        call("/api/add_council_member", format!("id={c}&account_id={a}"), ScopedAdmin),
+        call(
+            "/api/save_council_member",
+            format!("id={c}&account_id={m}&role=chair&fields[0]={}", w.field),
+            ScopedAdmin,
+        ),
+        call("/api/remove_council_member", format!("id={c}&account_id={m}"), ScopedAdmin),
         // The public board.
         call("/api/live_board", format!("campaign_id={c}"), Anyone),
         call("/api/live_screen", format!("campaign_id={c}"), Anyone),
@@ -325,6 +336,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/extend", format!("/admin/campaigns/{c}/extend"), ScopedAdmin),
         page("/admin/campaigns/{id}/copy", format!("/admin/campaigns/{c}/copy"), ScopedAdmin),
         page("/admin/campaigns/{id}/audit", format!("/admin/campaigns/{c}/audit"), ScopedAdmin),
+        page("/admin/campaigns/{id}/council", format!("/admin/campaigns/{c}/council"), ScopedAdmin),
         page("/admin/units", "/admin/units", AnyAdmin),
         page("/admin/units/new", "/admin/units/new", AnyAdmin),
         page("/admin/units/import", "/admin/units/import", AnyAdmin),
@@ -454,6 +466,7 @@ async fn units_and_accounts(pool: &PgPool) -> i64 {
         ("quan11", Role::Organizer, Some("Q11")),
         ("nct", Role::Organizer, Some("Q1-NCT")),
         ("giamkhao", Role::Evaluator, Some("Q11")),
+        ("thanhvien", Role::Evaluator, Some("Q11-P2")),
     ] {
         let unit_id: Option<i64> = match unit {
             Some(code) => Some(unit_id(pool, code).await),
@@ -463,7 +476,7 @@ async fn units_and_accounts(pool: &PgPool) -> i64 {
         let id = app::server::db::accounts::insert(pool, &username, "Người thử", &hash, role, unit_id)
             .await
             .unwrap();
-        if role == Role::Evaluator {
+        if username.as_str() == "giamkhao" {
             evaluator = id;
         }
     }
@@ -577,6 +590,14 @@ async fn world(pool: PgPool) -> World {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let import: i64 = body.trim().parse().unwrap_or_else(|_| panic!("{body}"));
+    let member: i64 = sqlx::query_scalar(
+        "INSERT INTO council_members (campaign_id, account_id)
+         SELECT $1, id FROM accounts WHERE username = 'thanhvien' RETURNING account_id",
+    )
+    .bind(campaign)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     let cookies = vec![
         (Caller::Nobody, None),
         (Caller::UnitOfAnotherCampaign, Some(elsewhere)),
@@ -600,6 +621,7 @@ async fn world(pool: PgPool) -> World {
         initiative,
         file,
         evaluator,
+        member,
         import,
         field,
         token,

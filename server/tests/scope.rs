@@ -4,68 +4,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use axum::Router;
-use common::{get, post, router, sign_in};
-use server::bootstrap::DEMO_ORGANIZERS;
+use common::demo::{demo, Demo};
+use common::get;
 use sqlx::PgPool;
 
-struct Demo {
-    app: Router,
-    pool: PgPool,
-}
-
-async fn demo(pool: PgPool) -> Demo {
-    let config = server::config::Config {
-        demo: true,
-        ..common::config()
-    };
-    server::bootstrap::prepare(&pool, &config).await.unwrap();
-    Demo {
-        app: router(&pool).await,
-        pool,
-    }
-}
-
 impl Demo {
-    async fn organizer(&self, unit_code: &str) -> String {
-        let (username, _, _, password) = DEMO_ORGANIZERS.iter().find(|o| o.2 == unit_code).unwrap();
-        sign_in(&self.app, username, password).await
-    }
-
-    async fn system_admin(&self) -> String {
-        sign_in(
-            &self.app,
-            server::bootstrap::DEMO_ADMIN_USERNAME,
-            server::bootstrap::DEMO_ADMIN_PASSWORD,
-        )
-        .await
-    }
-
-    async fn call(&self, path: &str, body: &str, cookie: &str) -> (StatusCode, serde_json::Value) {
-        let (status, text, _) = post(&self.app, path, body, Some(cookie)).await;
-        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
-        (status, json)
-    }
-
-    async fn campaign_of(&self, unit_code: &str) -> i64 {
-        sqlx::query_scalar(
-            "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
-             WHERE u.code = $1 ORDER BY c.id LIMIT 1",
-        )
-        .bind(unit_code)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap()
-    }
-
-    async fn unit(&self, code: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM units WHERE code = $1")
-            .bind(code)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap()
-    }
-
     async fn campaign_ids(&self, cookie: &str) -> Vec<i64> {
         let (status, list) = self.call("/api/list_campaigns", "", cookie).await;
         assert_eq!(status, StatusCode::OK, "{list}");

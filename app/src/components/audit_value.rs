@@ -1,17 +1,19 @@
 //! Before/after of an audit row, shown as "what · before · after" in Vietnamese. Keys are the
 //! identifiers written by `server::audit_snapshot`; codes (state, visibility, mode) get labels.
 use super::campaign_labels::{
-    combine_label, mode_label, quorum_label, recipient_label, state_label, visibility_label,
+    combine_label, council_role_label, mode_label, quorum_label, recipient_label, state_label,
+    visibility_label,
 };
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::council::final_score::{Combine, Quorum};
+use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
 use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 35] = [
+const KEY_ORDER: [&str; 36] = [
     "state",
     "copied_from",
     "title",
@@ -43,6 +45,7 @@ const KEY_ORDER: [&str; 35] = [
     "quorum",
     "disagreement_percent",
     "award_forms",
+    "council",
     "links_issued",
     "link_reissued",
     "link_revoked",
@@ -83,6 +86,7 @@ fn key_label(key: &str) -> String {
         "quorum" => t_string!(i18n, audit.key_quorum),
         "disagreement_percent" => t_string!(i18n, audit.key_disagreement_percent),
         "award_forms" => t_string!(i18n, audit.key_award_forms),
+        "council" => t_string!(i18n, audit.key_council),
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
         "link_revoked" => t_string!(i18n, audit.key_link_revoked),
@@ -118,10 +122,31 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
     }
 }
 
-/// A list entry: a plain name, a criterion with its points, or an award form with its recipient.
+/// A list entry: a plain name, a criterion with its points, an award form with its recipient,
+/// or a council member with his role and fields.
 fn list_item(item: &Value) -> String {
     let i18n = use_i18n();
     let name = item.get("name").and_then(Value::as_str);
+    let council_role = item
+        .get("council_role")
+        .and_then(Value::as_str)
+        .and_then(CouncilRole::parse);
+    if let (Some(name), Some(role)) = (name, council_role) {
+        let fields: Vec<&str> = item
+            .get("fields")
+            .and_then(Value::as_array)
+            .map(|f| f.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        return match fields.is_empty() {
+            true => format!("{name} — {}", council_role_label(role)),
+            false => t_string!(
+                i18n,
+                audit.member_fields,
+                member = format!("{name} — {}", council_role_label(role)),
+                fields = fields.join(", ")
+            ),
+        };
+    }
     if let (Some(name), Some(points)) = (name, item.get("max_points").and_then(Value::as_i64)) {
         return t_string!(i18n, audit.points, name = name, points = points);
     }

@@ -3,6 +3,7 @@ use crate::domain::campaign::readiness::Missing;
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::council::final_score::{Combine, Quorum};
+use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -105,6 +106,16 @@ pub fn quorum_label(quorum: Quorum) -> String {
         Quorum::TwoThirds => t_string!(i18n, scoring_page.quorum_two_thirds),
         Quorum::Half => t_string!(i18n, scoring_page.quorum_half),
         Quorum::All => t_string!(i18n, scoring_page.quorum_all),
+    }
+    .to_string()
+}
+
+pub fn council_role_label(role: CouncilRole) -> String {
+    let i18n = use_i18n();
+    match role {
+        CouncilRole::Chair => t_string!(i18n, council_page.chair),
+        CouncilRole::Secretary => t_string!(i18n, council_page.secretary),
+        CouncilRole::Member => t_string!(i18n, council_page.member),
     }
     .to_string()
 }

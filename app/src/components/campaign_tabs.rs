@@ -23,6 +23,7 @@ pub fn CampaignHead(
         ("fields", t_string!(i18n, campaigns.tab_fields)),
         ("criteria", t_string!(i18n, campaigns.tab_criteria)),
         ("scoring", t_string!(i18n, campaigns.tab_scoring)),
+        ("council", t_string!(i18n, campaigns.tab_council)),
         ("audit", t_string!(i18n, campaigns.tab_audit)),
     ];
     let page_title = title.clone();

@@ -14,10 +14,11 @@ pub enum AuditKind {
     Deadline,
     State,
     Links,
+    Council,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 9] = [
+    pub const ALL: [AuditKind; 10] = [
         AuditKind::Created,
         AuditKind::General,
         AuditKind::Units,
@@ -27,6 +28,7 @@ impl AuditKind {
         AuditKind::Deadline,
         AuditKind::State,
         AuditKind::Links,
+        AuditKind::Council,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +42,7 @@ impl AuditKind {
             AuditKind::Deadline => "deadline",
             AuditKind::State => "state",
             AuditKind::Links => "links",
+            AuditKind::Council => "council",
         }
     }
 

@@ -82,6 +82,14 @@ impl CampaignState {
         matches!(self, CampaignState::Draft | CampaignState::Open)
     }
 
+    /// Members join, change role or leave the council until results are published.
+    pub fn council_is_editable(self) -> bool {
+        matches!(
+            self,
+            CampaignState::Draft | CampaignState::Open | CampaignState::Evaluating
+        )
+    }
+
     /// Award forms may change until the campaign closes.
     pub fn awards_are_editable(self) -> bool {
         self != CampaignState::Closed

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod campaign_units;
 pub mod campaigns;
+pub mod council;
 pub mod drafts;
 pub mod initiatives;
 pub mod participation;

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod board_links;
 pub mod copy;
+pub mod council;
 pub mod criteria;
 pub mod extend;
 pub mod fields;

@@ -23,6 +23,7 @@ pub fn kind_label(kind: AuditKind) -> String {
         AuditKind::Deadline => t_string!(i18n, audit.kind_deadline),
         AuditKind::State => t_string!(i18n, audit.kind_state),
         AuditKind::Links => t_string!(i18n, audit.kind_links),
+        AuditKind::Council => t_string!(i18n, audit.kind_council),
     }
     .to_string()
 }

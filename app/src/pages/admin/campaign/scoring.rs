@@ -200,21 +200,23 @@ fn CouncilRulesFields(c: CampaignDetail, error: Signal<Option<AppError>>, locked
     let combine_options = Combine::ALL
         .into_iter()
         .filter(|m| !locked || m.as_str() == combine)
-        .map(
-            |m| view! {
+        .map(|m| {
+            view! {
                 <option value=m.as_str() selected=m.as_str() == combine>
                     {combine_label(m)}
                 </option>
-            },
-        )
+            }
+        })
         .collect_view();
     let quorum_options = Quorum::ALL
         .into_iter()
         .filter(|q| !locked || q.as_str() == quorum)
-        .map(|q| view! {
-            <option value=q.as_str() selected=q.as_str() == quorum>
-                {quorum_label(q)}
-            </option>
+        .map(|q| {
+            view! {
+                <option value=q.as_str() selected=q.as_str() == quorum>
+                    {quorum_label(q)}
+                </option>
+            }
         })
         .collect_view();
     view! {
