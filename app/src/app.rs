@@ -24,7 +24,7 @@ use crate::pages::unit::{
     report::ReportPageView,
 };
 use crate::pages::{
-    council::{CouncilHomePage, CouncilPasswordPage},
+    council::{desk::CouncilDeskPage, queue::CouncilQueuePage, CouncilHomePage, CouncilPasswordPage},
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
@@ -75,6 +75,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/council") view=CouncilHomePage ssr=SsrMode::Async />
                     <Route path=path!("/council/password") view=CouncilPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/council/:campaign") view=CouncilQueuePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/council/:campaign/initiatives/:id")
+                        view=CouncilDeskPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />

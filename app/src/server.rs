@@ -11,6 +11,7 @@ pub mod campaign_setup;
 pub mod campaigns;
 pub mod client_address;
 pub mod council;
+pub mod council_desk;
 pub mod db;
 pub mod endpoint;
 pub mod import_file;

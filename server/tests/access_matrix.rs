@@ -25,7 +25,10 @@ enum Caller {
     AnotherUnitOfTheCampaign,
     TheUnit,
     RevokedLink,
+    /// A member of the campaign's council, of Quận 11 itself (never conflicted).
     Evaluator,
+    /// A member of the campaign's council from Phường 1, the unit of the target initiative.
+    ConflictedEvaluator,
     OrganizerElsewhere,
     Organizer,
     SystemAdmin,
@@ -35,6 +38,7 @@ impl Caller {
     fn username(self) -> Option<&'static str> {
         match self {
             Caller::Evaluator => Some("giamkhao"),
+            Caller::ConflictedEvaluator => Some("phuong1"),
             Caller::OrganizerElsewhere => Some("nct"),
             Caller::Organizer => Some("quan11"),
             Caller::SystemAdmin => Some("quantri"),
@@ -46,13 +50,14 @@ impl Caller {
 /// Rows whose call ends the caller's session.
 const SESSION_ROWS: [&str; 3] = ["/api/login", "/api/logout", "/api/change_password"];
 
-const CALLERS: [Caller; 9] = [
+const CALLERS: [Caller; 10] = [
     Caller::Nobody,
     Caller::UnitOfAnotherCampaign,
     Caller::AnotherUnitOfTheCampaign,
     Caller::TheUnit,
     Caller::RevokedLink,
     Caller::Evaluator,
+    Caller::ConflictedEvaluator,
     Caller::OrganizerElsewhere,
     Caller::Organizer,
     Caller::SystemAdmin,
@@ -87,6 +92,14 @@ enum Rule {
     UnitLink,
     /// An address that only sends the browser on.
     Redirect,
+    /// The campaign's council members; to anyone else signed in the desk does not exist.
+    CouncilMember,
+    /// A council member who may score the target initiative; to a conflicted member, and to
+    /// anyone else signed in, it does not exist.
+    CouncilScorer,
+    /// A score sheet saved while the campaign is open: a scorer passes access and is told
+    /// scoring has not started; everyone else is refused as by `CouncilScorer`.
+    CouncilScorerBeforeScoring,
 }
 
 fn expected(rule: Rule, caller: Caller) -> StatusCode {
@@ -102,7 +115,9 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         Rule::Account if caller == Nobody || unit_caller => unauthorized,
         Rule::Account => ok,
         Rule::AnyAdmin | Rule::ScopedAdmin if caller == Nobody || unit_caller => unauthorized,
-        Rule::AnyAdmin | Rule::ScopedAdmin if caller == Evaluator => StatusCode::FORBIDDEN,
+        Rule::AnyAdmin | Rule::ScopedAdmin if matches!(caller, Evaluator | ConflictedEvaluator) => {
+            StatusCode::FORBIDDEN
+        }
         Rule::ScopedAdmin if caller == OrganizerElsewhere => StatusCode::NOT_FOUND,
         Rule::AnyAdmin | Rule::ScopedAdmin => ok,
         Rule::UnitOfCampaign | Rule::OwningUnit => match caller {
@@ -112,7 +127,7 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
             _ => unauthorized,
         },
         Rule::File => match caller {
-            TheUnit | Organizer | SystemAdmin => ok,
+            TheUnit | Organizer | SystemAdmin | Evaluator => ok,
             _ => StatusCode::NOT_FOUND,
         },
         Rule::ScopedByCode | Rule::ImportBelowScope if caller == OrganizerElsewhere => {
@@ -125,6 +140,15 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         Rule::ScopedByCode | Rule::ImportBelowScope => expected(Rule::ScopedAdmin, caller),
         Rule::UnitLink if caller == AnotherUnitOfTheCampaign => ok,
         Rule::UnitLink | Rule::Redirect => StatusCode::FOUND,
+        Rule::CouncilMember | Rule::CouncilScorer | Rule::CouncilScorerBeforeScoring
+            if caller == Nobody || unit_caller =>
+        {
+            unauthorized
+        }
+        Rule::CouncilMember if matches!(caller, Evaluator | ConflictedEvaluator) => ok,
+        Rule::CouncilScorer if caller == Evaluator => ok,
+        Rule::CouncilScorerBeforeScoring if caller == Evaluator => StatusCode::UNPROCESSABLE_ENTITY,
+        Rule::CouncilMember | Rule::CouncilScorer | Rule::CouncilScorerBeforeScoring => StatusCode::NOT_FOUND,
     }
 }
 
@@ -173,7 +197,7 @@ struct World {
     initiative: i64,
     file: i64,
     evaluator: i64,
-    /// An evaluator of Phường 2 in the open campaign's council.
+    /// The evaluator of Quận 11 in the open campaign's council (`evaluator`, of Phường 2, is not).
     member: i64,
     import: i64,
     field: i64,
@@ -283,6 +307,20 @@ fn rows(w: &World) -> Vec<Row> {
             ScopedAdmin,
         ),
         call("/api/remove_council_member", format!("id={c}&account_id={m}"), ScopedAdmin),
+        // The council's desk.
+        call("/api/council_seats", "", Account),
+        call("/api/council_queue", format!("campaign_id={c}"), CouncilMember),
+        call("/api/council_initiative", format!("campaign_id={c}&initiative_id={i}"), CouncilScorer),
+        call(
+            "/api/save_score_sheet",
+            format!("campaign_id={c}&initiative_id={i}&action=draft&version=0&points[0]=5"),
+            CouncilScorerBeforeScoring,
+        ),
+        call(
+            "/api/declare_conflict",
+            format!("campaign_id={c}&initiative_id={i}&conflict_reason=Ng%C6%B0%E1%BB%9Di%20th%C3%A2n"),
+            CouncilScorerBeforeScoring,
+        ),
         // The public board.
         call("/api/live_board", format!("campaign_id={c}"), Anyone),
         call("/api/live_screen", format!("campaign_id={c}"), Anyone),
@@ -311,6 +349,12 @@ fn rows(w: &World) -> Vec<Row> {
         page("/login", "/login", Anyone),
         page("/council", "/council", Account),
         page("/council/password", "/council/password", Account),
+        page("/council/{campaign}", format!("/council/{c}"), CouncilMember),
+        page(
+            "/council/{campaign}/initiatives/{id}",
+            format!("/council/{c}/initiatives/{i}"),
+            CouncilScorer,
+        ),
         page("/l/{token}", format!("/l/{}", w.token), UnitLink),
         page("/live/{campaign}", format!("/live/{c}"), Anyone),
         page("/live/{campaign}/screen", format!("/live/{c}/screen"), Anyone),
@@ -466,6 +510,7 @@ async fn units_and_accounts(pool: &PgPool) -> i64 {
         ("quan11", Role::Organizer, Some("Q11")),
         ("nct", Role::Organizer, Some("Q1-NCT")),
         ("giamkhao", Role::Evaluator, Some("Q11")),
+        ("phuong1", Role::Evaluator, Some("Q11-P1")),
         ("thanhvien", Role::Evaluator, Some("Q11-P2")),
     ] {
         let unit_id: Option<i64> = match unit {
@@ -476,7 +521,7 @@ async fn units_and_accounts(pool: &PgPool) -> i64 {
         let id = app::server::db::accounts::insert(pool, &username, "Người thử", &hash, role, unit_id)
             .await
             .unwrap();
-        if username.as_str() == "giamkhao" {
+        if username.as_str() == "thanhvien" {
             evaluator = id;
         }
     }
@@ -590,14 +635,18 @@ async fn world(pool: PgPool) -> World {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let import: i64 = body.trim().parse().unwrap_or_else(|_| panic!("{body}"));
-    let member: i64 = sqlx::query_scalar(
+    sqlx::query(
         "INSERT INTO council_members (campaign_id, account_id)
-         SELECT $1, id FROM accounts WHERE username = 'thanhvien' RETURNING account_id",
+         SELECT $1, id FROM accounts WHERE username IN ('giamkhao', 'phuong1')",
     )
     .bind(campaign)
-    .fetch_one(&pool)
+    .execute(&pool)
     .await
     .unwrap();
+    let member: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE username = 'giamkhao'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     let cookies = vec![
         (Caller::Nobody, None),
         (Caller::UnitOfAnotherCampaign, Some(elsewhere)),
@@ -605,6 +654,10 @@ async fn world(pool: PgPool) -> World {
         (Caller::TheUnit, Some(the_unit)),
         (Caller::RevokedLink, Some(revoked)),
         (Caller::Evaluator, Some(sign_in(&app, "giamkhao", PASSWORD).await)),
+        (
+            Caller::ConflictedEvaluator,
+            Some(sign_in(&app, "phuong1", PASSWORD).await),
+        ),
         (
             Caller::OrganizerElsewhere,
             Some(sign_in(&app, "nct", PASSWORD).await),

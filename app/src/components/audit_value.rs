@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 36] = [
+const KEY_ORDER: [&str; 39] = [
     "state",
     "copied_from",
     "title",
@@ -46,6 +46,9 @@ const KEY_ORDER: [&str; 36] = [
     "disagreement_percent",
     "award_forms",
     "council",
+    "initiative",
+    "member",
+    "score",
     "links_issued",
     "link_reissued",
     "link_revoked",
@@ -87,6 +90,9 @@ fn key_label(key: &str) -> String {
         "disagreement_percent" => t_string!(i18n, audit.key_disagreement_percent),
         "award_forms" => t_string!(i18n, audit.key_award_forms),
         "council" => t_string!(i18n, audit.key_council),
+        "initiative" => t_string!(i18n, audit.key_initiative),
+        "member" => t_string!(i18n, audit.key_member),
+        "score" => t_string!(i18n, audit.key_score),
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
         "link_revoked" => t_string!(i18n, audit.key_link_revoked),
@@ -108,6 +114,8 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "evaluation_mode" => EvaluationMode::parse(s).map_or_else(|| s.clone(), mode_label),
             "final_combine" => Combine::parse(s).map_or_else(|| s.clone(), combine_label),
             "quorum" => Quorum::parse(s).map_or_else(|| s.clone(), quorum_label),
+            "score" if s == "abstained" => t_string!(i18n, audit.score_abstained).to_string(),
+            "score" if s == "declared" => t_string!(i18n, audit.score_declared).to_string(),
             _ => s.clone(),
         }],
         Value::Array(items) if items.is_empty() => vec![none()],

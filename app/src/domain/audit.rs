@@ -15,10 +15,12 @@ pub enum AuditKind {
     State,
     Links,
     Council,
+    /// A member's submitted score, abstention or declared conflict.
+    Scores,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 10] = [
+    pub const ALL: [AuditKind; 11] = [
         AuditKind::Created,
         AuditKind::General,
         AuditKind::Units,
@@ -29,6 +31,7 @@ impl AuditKind {
         AuditKind::State,
         AuditKind::Links,
         AuditKind::Council,
+        AuditKind::Scores,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +46,7 @@ impl AuditKind {
             AuditKind::State => "state",
             AuditKind::Links => "links",
             AuditKind::Council => "council",
+            AuditKind::Scores => "scores",
         }
     }
 

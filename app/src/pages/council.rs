@@ -1,8 +1,14 @@
-//! Where an evaluator lands after signing in: who is signed in, for which unit, and what the
-//! council's desk will hold; and the evaluator's password page. Both sit in the council's own
-//! frame: admin navigation is not shown to evaluators.
+//! Where an evaluator lands after signing in: who is signed in, for which unit, and the
+//! campaigns whose council holds him; his queue and desk per campaign (`queue`, `desk`); and his
+//! password page. All sit in the council's own frame: admin navigation is not shown to evaluators.
+pub mod desk;
+pub mod queue;
+pub mod sheet_form;
+
 use crate::api::auth::whoami;
+use crate::api::council_desk::{council_seats, SeatSummary};
 use crate::components::account_links::AccountLinks;
+use crate::components::campaign_labels::{council_role_label, StateBadge};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -13,7 +19,7 @@ use leptos_meta::Title;
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let me = Resource::new(|| (), |_| whoami());
+    let me = Resource::new(|| (), |_| async { (whoami().await, council_seats().await) });
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, council.title), t_string!(i18n, app_name)) />
         <CouncilFrame>
@@ -23,7 +29,7 @@ pub fn CouncilHomePage() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     match me.await {
-                        Ok(Some(account)) => {
+                        (Ok(Some(account)), Ok(seats)) => {
                             let unit = account
                                 .unit
                                 .map(|u| u.name)
@@ -32,29 +38,64 @@ pub fn CouncilHomePage() -> impl IntoView {
                                 <p class="lead">
                                     {t!(i18n, council.greeting, name = account.display_name, unit = unit)}
                                 </p>
-                                <section class="card">
-                                    <p class="empty">{t!(i18n, council.nothing_yet)}</p>
-                                    {account
-                                        .role
-                                        .is_admin()
-                                        .then(|| {
-                                            view! {
-                                                <a class="button secondary" href="/admin/campaigns">
-                                                    {t!(i18n, council.to_admin)}
-                                                </a>
-                                            }
-                                        })}
-                                </section>
+                                <Seats seats />
+                                {account
+                                    .role
+                                    .is_admin()
+                                    .then(|| {
+                                        view! {
+                                            <a class="button secondary" href="/admin/campaigns">
+                                                {t!(i18n, council.to_admin)}
+                                            </a>
+                                        }
+                                    })}
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <ErrorNotice error=AppError::Unauthorized /> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        (Ok(None), _) => view! { <ErrorNotice error=AppError::Unauthorized /> }.into_any(),
+                        (Err(e), _) | (_, Err(e)) => view! { <ErrorNotice error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
         </CouncilFrame>
     }
+}
+
+/// The campaigns whose council holds him, each opening its queue.
+#[component]
+fn Seats(seats: Vec<SeatSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    if seats.is_empty() {
+        return view! {
+            <section class="card">
+                <p class="empty">{t!(i18n, council.nothing_yet)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let items = seats
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li class="seat">
+                    <a class="seat-title" href=format!("/council/{}", s.campaign_id)>
+                        {s.title}
+                    </a>
+                    <span class="seat-meta">
+                        <StateBadge state=s.state />
+                        {format!(" {}", council_role_label(s.role))}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, council.seats)}</h2>
+            <ul class="seats">{items}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -68,7 +109,7 @@ pub fn CouncilPasswordPage() -> impl IntoView {
 
 /// Skip link, top bar (the council's page, the password page, sign-out) and the page.
 #[component]
-fn CouncilFrame(children: Children) -> impl IntoView {
+pub fn CouncilFrame(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a class="skip-link" href="#main">

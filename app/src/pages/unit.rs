@@ -6,6 +6,7 @@ pub mod initiative;
 pub mod initiative_form;
 pub mod initiative_parts;
 pub mod initiative_sender;
+pub mod initiative_text;
 pub mod layout;
 pub mod link_open;
 pub mod parts;

@@ -9,8 +9,14 @@
 //!   campaign) and only while that link is live: revoking it ends access at the next request.
 //!   Without a link for the campaign the caller is `NoUnitLink`; with a dead one, `LinkInvalid`.
 //! - A public board opens for anybody, a link-only one only with its key (`BoardPass`).
-//! - A stored file is read by the unit that sent it (through a live link) and by the admins
-//!   whose scope holds its campaign; to anyone else it does not exist.
+//! - A council member acts in the campaigns whose council holds his account (`CouncilSeat`);
+//!   anyone else is told the campaign's desk does not exist. He may not score, nor learn the
+//!   scores of, an initiative of his own unit, a unit above or below his (the organizer unit is
+//!   above nobody) or one he declared a conflict on; to him such an initiative's desk does not
+//!   exist either. A member restricted to some fields sees only their initiatives.
+//! - A stored file is read by the unit that sent it (through a live link), by the admins whose
+//!   scope holds its campaign and by the council members who may score its initiative; to
+//!   anyone else it does not exist.
 use super::auth::{self, Caller};
 use super::db;
 use super::state::pool;
@@ -18,6 +24,8 @@ use super::state::{unit_cookie_key, LinkKey};
 use super::unit_cookie;
 use crate::domain::access::{LinkState, Scope};
 use crate::domain::account::Role;
+use crate::domain::council::conflict::conflicted;
+use crate::domain::council::role::CouncilRole;
 use crate::error::AppError;
 use crate::wire::accounts::AccountView;
 use tower_cookies::Cookies;
@@ -154,6 +162,75 @@ pub async fn signed_in() -> Result<Caller, AppError> {
     auth::require_account().await
 }
 
+/// A member of one campaign's council, with what decides his conflicts.
+#[derive(Debug, Clone)]
+pub struct CouncilSeat {
+    account: Caller,
+    campaign_id: i64,
+    role: CouncilRole,
+    organizer_id: i64,
+    lineage: Vec<i64>,
+    fields: Vec<i64>,
+}
+
+impl CouncilSeat {
+    pub fn account(&self) -> &Caller {
+        &self.account
+    }
+
+    pub fn account_id(&self) -> i64 {
+        self.account.id
+    }
+
+    pub fn campaign_id(&self) -> i64 {
+        self.campaign_id
+    }
+
+    pub fn role(&self) -> CouncilRole {
+        self.role
+    }
+
+    /// The fields he scores; empty: every field.
+    pub fn fields(&self) -> &[i64] {
+        &self.fields
+    }
+
+    /// Whether the unit tree forbids him the initiatives of the unit with this lineage.
+    pub fn recused_by_tree(&self, unit_lineage: &[i64]) -> bool {
+        conflicted(&self.lineage, unit_lineage, self.organizer_id)
+    }
+
+    /// Whether an initiative of `field_id` is his to score (fields only; conflicts apart).
+    pub fn scores_field(&self, field_id: i64) -> bool {
+        self.fields.is_empty() || self.fields.contains(&field_id)
+    }
+}
+
+/// The signed-in account's seat in `campaign_id`'s council; `NotFound` for anyone else.
+pub async fn council_seat(campaign_id: i64) -> Result<CouncilSeat, AppError> {
+    let account = auth::require_account().await?;
+    let pool = pool()?;
+    let seat = db::access::council_seat(&pool, campaign_id, account.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let role = CouncilRole::parse(&seat.role).ok_or_else(|| {
+        tracing::error!(role = seat.role, "unknown council role stored");
+        AppError::Internal
+    })?;
+    let lineage = match account.unit_id {
+        Some(unit) => db::access::lineage(&pool, unit).await?,
+        None => Vec::new(),
+    };
+    Ok(CouncilSeat {
+        account,
+        campaign_id,
+        role,
+        organizer_id: seat.organizer_id,
+        lineage,
+        fields: seat.fields,
+    })
+}
+
 /// The unit on whose behalf this browser acts in one campaign, through a live link.
 #[derive(Debug, Clone)]
 pub struct UnitCaller {
@@ -255,7 +332,8 @@ pub fn board_pass(link_key: &LinkKey, campaign_id: i64, typed: Option<String>) -
 }
 
 /// Whether this request may read stored file `file_id`: a signed-in admin whose scope holds the
-/// file's campaign, or a browser whose unit cookie holds a live link of the unit that sent it.
+/// file's campaign, a council member who may score its initiative, or a browser whose unit
+/// cookie holds a live link of the unit that sent it.
 /// For the file route, which runs outside server functions (hence its arguments).
 pub async fn may_read_file(
     pool: &sqlx::PgPool,
@@ -266,20 +344,38 @@ pub async fn may_read_file(
     let links: Vec<i64> = unit_cookie::bound_links(cookies, unit_key)
         .into_values()
         .collect();
-    let admin = match auth::signed_in_account(session).await {
-        Ok(Some(signed_in)) => db::accounts::caller(pool, signed_in.account_id, signed_in.generation)
-            .await?
-            .and_then(|account| admin_of(account).ok()),
+    let account = match auth::signed_in_account(session).await {
+        Ok(Some(signed_in)) => db::accounts::caller(pool, signed_in.account_id, signed_in.generation).await?,
         Ok(None) => None,
         Err(e) => {
             tracing::error!(error = %e, "session read failed");
             return Err(AppError::Internal);
         }
     };
-    let admin_sees = match admin.map(|a| a.scope) {
+    let member_sees = match &account {
+        Some(a) if a.role == Role::Evaluator => council_reads_file(pool, a, file_id).await?,
+        _ => false,
+    };
+    let admin_sees = match account.and_then(|a| admin_of(a).ok()).map(|a| a.scope) {
         Some(Scope::System) => true,
         Some(Scope::Subtree(root)) => db::access::file_in_subtree(pool, file_id, root).await?,
         None => false,
     };
-    Ok(admin_sees || (!links.is_empty() && db::access::file_of_links(pool, file_id, &links).await?))
+    Ok(member_sees
+        || admin_sees
+        || (!links.is_empty() && db::access::file_of_links(pool, file_id, &links).await?))
+}
+
+/// A council member reads the files of the initiatives he may score.
+async fn council_reads_file(pool: &sqlx::PgPool, account: &Caller, file_id: i64) -> Result<bool, AppError> {
+    let Some((organizer, unit_lineage, declared)) =
+        db::access::file_for_council(pool, file_id, account.id).await?
+    else {
+        return Ok(false);
+    };
+    let own = match account.unit_id {
+        Some(unit) => db::access::lineage(pool, unit).await?,
+        None => Vec::new(),
+    };
+    Ok(!declared && !conflicted(&own, &unit_lineage, organizer))
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod campaign_units;
 pub mod campaigns;
 pub mod council;
+pub mod council_desk;
 pub mod drafts;
 pub mod initiatives;
 pub mod participation;

@@ -12,10 +12,11 @@ use super::upload_form::{self, check_totals, UploadForm};
 use crate::domain::deadline::format_date;
 use crate::domain::initiative::{receipt, AuthorInput, Authors, InitiativeInput, InitiativeText};
 use crate::error::{AppError, Checks, Problem};
-use crate::wire::initiatives::{Draft, InitiativeDetail, InitiativeForm, Receipt};
+use crate::wire::initiatives::{Draft, InitiativeContent, InitiativeDetail, InitiativeForm, Receipt};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::server_fn::codec::MultipartData;
 use rand::RngCore;
+use sqlx::PgConnection;
 
 const SUBMIT_KEY_MAX: usize = 64;
 const DRAFT_MAX_BYTES: usize = 64 * 1024;
@@ -344,18 +345,32 @@ pub async fn detail(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppEr
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
     let mut conn = pool.acquire().await?;
-    let row = db::initiatives::get(&mut conn, campaign_id, caller.unit_id(), id, false)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let content = content(&mut conn, campaign_id, (caller.unit_id(), caller.unit_name()), id).await?;
     let campaign = db::unit_portal::campaign(&mut *conn, campaign_id).await?;
-    let kind = row.kind();
     Ok(InitiativeDetail {
         campaign: unit_campaign(&caller, campaign),
+        content,
+    })
+}
+
+/// The registered initiative `id` of the unit (id, name) in the campaign, with its authors and
+/// files; `NotFound` when the unit has no such initiative. For callers already checked.
+pub async fn content(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    (unit_id, unit_name): (i64, &str),
+    id: i64,
+) -> Result<InitiativeContent, AppError> {
+    let row = db::initiatives::get(conn, campaign_id, unit_id, id, false)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(InitiativeContent {
         authors: db::initiatives::authors(&mut *conn, row.id, row.collective_author).await?,
         attachments: db::initiatives::attachments_of_initiative(&mut *conn, row.id).await?,
         id: row.id,
         receipt_code: row.receipt_code,
-        kind,
+        kind: row.kind,
+        unit_name: unit_name.to_owned(),
         field_name: row.field_name,
         title: row.title,
         situation: row.situation,

@@ -54,12 +54,13 @@ impl Receipt {
     }
 }
 
+/// An initiative as registered, as every reader of it sees it (its unit, the council).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InitiativeDetail {
-    pub campaign: UnitCampaign,
+pub struct InitiativeContent {
     pub id: i64,
     pub receipt_code: String,
     pub kind: InitiativeKind,
+    pub unit_name: String,
     pub field_name: String,
     pub title: String,
     pub situation: String,
@@ -71,4 +72,10 @@ pub struct InitiativeDetail {
     pub attachments: Vec<AttachmentInfo>,
     pub submitted_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InitiativeDetail {
+    pub campaign: UnitCampaign,
+    pub content: InitiativeContent,
 }

@@ -56,3 +56,53 @@ pub async fn file_of_links(ex: impl PgExecutor<'_>, file_id: i64, links: &[i64])
     .fetch_one(ex)
     .await?)
 }
+
+pub struct SeatRow {
+    pub role: String,
+    pub organizer_id: i64,
+    pub fields: Vec<i64>,
+}
+
+/// The account's place in the campaign's council, if it has one.
+pub async fn council_seat(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    account_id: i64,
+) -> Result<Option<SeatRow>, AppError> {
+    Ok(sqlx::query_as!(
+        SeatRow,
+        r#"SELECT m.role, c.organizer_id,
+                  ARRAY(SELECT f.field_id FROM council_member_fields f
+                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id) AS "fields!"
+           FROM council_members m JOIN campaigns c ON c.id = m.campaign_id
+           WHERE m.campaign_id = $1 AND m.account_id = $2"#,
+        campaign_id,
+        account_id
+    )
+    .fetch_optional(ex)
+    .await?)
+}
+
+/// Whether the account is in the council of the campaign of the stored file, and the lineage
+/// of the unit that sent it with the campaign's organizer (for the conflict rule).
+pub async fn file_for_council(
+    ex: impl PgExecutor<'_>,
+    file_id: i64,
+    account_id: i64,
+) -> Result<Option<(i64, Vec<i64>, bool)>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT c.organizer_id,
+                  ARRAY(SELECT l.id FROM unit_lineage(i.unit_id) l ORDER BY l.depth) AS "lineage!",
+                  EXISTS (SELECT 1 FROM council_declared_conflicts d
+                          WHERE d.initiative_id = i.id AND d.account_id = $2) AS "declared!"
+           FROM attachments a JOIN initiatives i ON i.id = a.initiative_id
+           JOIN campaigns c ON c.id = i.campaign_id
+           JOIN council_members m ON m.campaign_id = c.id AND m.account_id = $2
+           WHERE a.id = $1"#,
+        file_id,
+        account_id
+    )
+    .fetch_optional(ex)
+    .await?;
+    Ok(row.map(|r| (r.organizer_id, r.lineage, r.declared)))
+}

@@ -24,6 +24,7 @@ pub fn kind_label(kind: AuditKind) -> String {
         AuditKind::State => t_string!(i18n, audit.kind_state),
         AuditKind::Links => t_string!(i18n, audit.kind_links),
         AuditKind::Council => t_string!(i18n, audit.kind_council),
+        AuditKind::Scores => t_string!(i18n, audit.kind_scores),
     }
     .to_string()
 }
