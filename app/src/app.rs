@@ -24,7 +24,10 @@ use crate::pages::unit::{
     report::ReportPageView,
 };
 use crate::pages::{
-    council::{desk::CouncilDeskPage, queue::CouncilQueuePage, CouncilHomePage, CouncilPasswordPage},
+    council::{
+        chair::CouncilChairPage, desk::CouncilDeskPage, queue::CouncilQueuePage, CouncilHomePage,
+        CouncilPasswordPage,
+    },
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
@@ -76,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/council") view=CouncilHomePage ssr=SsrMode::Async />
                     <Route path=path!("/council/password") view=CouncilPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/council/:campaign") view=CouncilQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/council/:campaign/chair") view=CouncilChairPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/council/:campaign/initiatives/:id")
                         view=CouncilDeskPage

@@ -121,6 +121,14 @@ pub enum Problem {
     NotScoring,
     /// A submitted score stays as it is unless the chair reopens it.
     AlreadySubmitted,
+    /// Only a submitted sheet can be reopened.
+    NotSubmitted,
+    /// Initiatives below quorum the chair has not confirmed.
+    BelowQuorum {
+        count: usize,
+    },
+    /// A campaign with a council chair is published by the chair.
+    ChairPublishes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

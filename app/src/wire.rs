@@ -6,6 +6,7 @@ pub mod auth;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod council;
+pub mod council_chair;
 pub mod council_desk;
 pub mod initiatives;
 pub mod live;

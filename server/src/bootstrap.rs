@@ -47,6 +47,13 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         for (username, name, _, password) in DEMO_ORGANIZERS {
             tracing::info!("Demo: `{username}`, mật khẩu `{password}` ({name}, cán bộ tổ chức)");
         }
+        let council: Vec<&str> = crate::demo_council::DEMO_EVALUATORS.iter().map(|e| e.0).collect();
+        tracing::info!(
+            "Demo: Hội đồng chấm đợt của Quận 10: `{}`, mật khẩu `{}` (Chủ tịch là `{}`)",
+            council.join("`, `"),
+            crate::demo_council::DEMO_COUNCIL_PASSWORD,
+            council[0]
+        );
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 pub mod bootstrap;
 pub mod config;
 pub mod demo_campaigns;
+pub mod demo_council;
 pub mod demo_registrations;
 pub mod embedded_postgres;
 pub mod link_key;

@@ -100,6 +100,9 @@ enum Rule {
     /// A score sheet saved while the campaign is open: a scorer passes access and is told
     /// scoring has not started; everyone else is refused as by `CouncilScorer`.
     CouncilScorerBeforeScoring,
+    /// The chair's desk: its chair and secretary (the world's council has neither, so its
+    /// members are forbidden); to anyone else signed in it does not exist.
+    CouncilOfficer,
 }
 
 fn expected(rule: Rule, caller: Caller) -> StatusCode {
@@ -140,15 +143,22 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         Rule::ScopedByCode | Rule::ImportBelowScope => expected(Rule::ScopedAdmin, caller),
         Rule::UnitLink if caller == AnotherUnitOfTheCampaign => ok,
         Rule::UnitLink | Rule::Redirect => StatusCode::FOUND,
-        Rule::CouncilMember | Rule::CouncilScorer | Rule::CouncilScorerBeforeScoring
+        Rule::CouncilMember
+        | Rule::CouncilScorer
+        | Rule::CouncilScorerBeforeScoring
+        | Rule::CouncilOfficer
             if caller == Nobody || unit_caller =>
         {
             unauthorized
         }
         Rule::CouncilMember if matches!(caller, Evaluator | ConflictedEvaluator) => ok,
+        Rule::CouncilOfficer if matches!(caller, Evaluator | ConflictedEvaluator) => StatusCode::FORBIDDEN,
         Rule::CouncilScorer if caller == Evaluator => ok,
         Rule::CouncilScorerBeforeScoring if caller == Evaluator => StatusCode::UNPROCESSABLE_ENTITY,
-        Rule::CouncilMember | Rule::CouncilScorer | Rule::CouncilScorerBeforeScoring => StatusCode::NOT_FOUND,
+        Rule::CouncilMember
+        | Rule::CouncilScorer
+        | Rule::CouncilScorerBeforeScoring
+        | Rule::CouncilOfficer => StatusCode::NOT_FOUND,
     }
 }
 
@@ -307,6 +317,20 @@ fn rows(w: &World) -> Vec<Row> {
             ScopedAdmin,
         ),
         call("/api/remove_council_member", format!("id={c}&account_id={m}"), ScopedAdmin),
+        // The chair's desk.
+        call("/api/chair_matrix", format!("campaign_id={c}"), CouncilOfficer),
+        call(
+            "/api/reopen_score",
+            format!("campaign_id={c}&initiative_id={i}&account_id={m}&reason=L%C3%BD%20do"),
+            CouncilOfficer,
+        ),
+        call(
+            "/api/override_result",
+            format!("campaign_id={c}&initiative_id={i}&override_level=good&reason=L%C3%BD%20do"),
+            CouncilOfficer,
+        ),
+        call("/api/set_exemplary", format!("campaign_id={c}&initiative_id={i}&exemplary=true"), CouncilOfficer),
+        call("/api/publish_results", format!("campaign_id={c}"), CouncilOfficer),
         // The council's desk.
         call("/api/council_seats", "", Account),
         call("/api/council_queue", format!("campaign_id={c}"), CouncilMember),
@@ -350,6 +374,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/council", "/council", Account),
         page("/council/password", "/council/password", Account),
         page("/council/{campaign}", format!("/council/{c}"), CouncilMember),
+        page("/council/{campaign}/chair", format!("/council/{c}/chair"), CouncilOfficer),
         page(
             "/council/{campaign}/initiatives/{id}",
             format!("/council/{c}/initiatives/{i}"),

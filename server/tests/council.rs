@@ -195,10 +195,8 @@ async fn a_council_is_formed_with_one_chair_and_its_ward_member_recused_on_his_w
         .call("/api/remove_council_member", &remove(ward_member), &admin)
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(
-        ids(&demo.council(campaign, &admin).await["members"], "account_id"),
-        vec![district_member]
-    );
+    let members = ids(&demo.council(campaign, &admin).await["members"], "account_id");
+    assert!(members.contains(&district_member) && !members.contains(&ward_member));
 }
 
 fn ids_of(list: &Value) -> Vec<i64> {

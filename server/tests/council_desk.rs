@@ -4,128 +4,10 @@
 //! ward who can learn nothing about his ward's initiatives. Refusals change nothing.
 mod common;
 
-use app::domain::account::{Role, Username};
 use axum::http::StatusCode;
-use common::demo::{demo, Demo};
-use common::sign_in;
+use common::council::Council;
 use serde_json::Value;
 use sqlx::PgPool;
-
-const PASSWORD: &str = "mat-khau-giam-khao";
-
-struct Council {
-    demo: Demo,
-    campaign: i64,
-    /// The ward whose member sits in the council, and its initiatives.
-    ward_initiatives: Vec<i64>,
-    criteria: usize,
-}
-
-impl Council {
-    async fn new(pool: PgPool) -> Self {
-        let demo = demo(pool).await;
-        let campaign = demo.campaign_of("Q10").await;
-        let ward: i64 = sqlx::query_scalar(
-            "SELECT unit_id FROM initiatives WHERE campaign_id = $1 GROUP BY unit_id ORDER BY unit_id LIMIT 1",
-        )
-        .bind(campaign)
-        .fetch_one(&demo.pool)
-        .await
-        .unwrap();
-        let ward_initiatives: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM initiatives WHERE campaign_id = $1 AND unit_id = $2 ORDER BY id",
-        )
-        .bind(campaign)
-        .bind(ward)
-        .fetch_all(&demo.pool)
-        .await
-        .unwrap();
-        let criteria: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM campaign_criteria WHERE campaign_id = $1")
-                .bind(campaign)
-                .fetch_one(&demo.pool)
-                .await
-                .unwrap();
-        let district = demo.unit("Q10").await;
-        for (username, unit) in [("gk-an", district), ("gk-binh", district), ("gk-phuong", ward)] {
-            let hash = app::server::auth::hash_password(PASSWORD.to_owned())
-                .await
-                .unwrap();
-            let name = Username::parse(username).unwrap();
-            let id = app::server::db::accounts::insert(
-                &demo.pool,
-                &name,
-                username,
-                &hash,
-                Role::Evaluator,
-                Some(unit),
-            )
-            .await
-            .unwrap();
-            sqlx::query("INSERT INTO council_members (campaign_id, account_id) VALUES ($1, $2)")
-                .bind(campaign)
-                .bind(id)
-                .execute(&demo.pool)
-                .await
-                .unwrap();
-        }
-        Council {
-            demo,
-            campaign,
-            ward_initiatives,
-            criteria: criteria as usize,
-        }
-    }
-
-    async fn member(&self, username: &str) -> String {
-        sign_in(&self.demo.app, username, PASSWORD).await
-    }
-
-    async fn queue(&self, cookie: &str) -> Value {
-        let (status, queue) = self
-            .demo
-            .call(
-                "/api/council_queue",
-                &format!("campaign_id={}", self.campaign),
-                cookie,
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{queue}");
-        queue
-    }
-
-    async fn desk(&self, initiative: i64, cookie: &str) -> (StatusCode, Value) {
-        let body = format!("campaign_id={}&initiative_id={initiative}", self.campaign);
-        self.demo.call("/api/council_initiative", &body, cookie).await
-    }
-
-    /// Saves a sheet giving `points` to every criterion.
-    async fn save(
-        &self,
-        initiative: i64,
-        action: &str,
-        version: i64,
-        points: &str,
-        cookie: &str,
-    ) -> (StatusCode, Value) {
-        let mut body = format!(
-            "campaign_id={}&initiative_id={initiative}&action={action}&version={version}",
-            self.campaign
-        );
-        for i in 0..self.criteria {
-            body += &format!("&points[{i}]={points}&comments[{i}]=Nh%E1%BA%ADn%20x%C3%A9t");
-        }
-        self.demo.call("/api/save_score_sheet", &body, cookie).await
-    }
-
-    async fn scores(&self) -> i64 {
-        sqlx::query_scalar("SELECT count(*) FROM council_scores WHERE campaign_id = $1")
-            .bind(self.campaign)
-            .fetch_one(&self.demo.pool)
-            .await
-            .unwrap()
-    }
-}
 
 fn status_of(queue: &Value, initiative: i64) -> Value {
     queue["entries"]
@@ -167,6 +49,35 @@ async fn members_score_blind_and_save_and_next_moves_on(pool: PgPool) {
     assert_eq!(peers.len(), 1);
     assert_eq!(peers[0]["name"], "gk-an");
     assert_eq!(peers[0]["points"][0], 15);
+
+    // The final score is kept as the sheets arrive: the mean of 7,5 and 9 per criterion, two of
+    // the three members expected, and it feeds the unit's standing.
+    let (score, scored, expected, below): (f64, i32, i32, bool) = sqlx::query_as(
+        "SELECT score, scored, expected, below_quorum FROM initiative_results WHERE initiative_id = $1",
+    )
+    .bind(first)
+    .fetch_one(&council.demo.pool)
+    .await
+    .unwrap();
+    let expected_members = if council.ward_initiatives.contains(&first) {
+        2
+    } else {
+        3
+    };
+    assert_eq!(
+        (score, scored, expected, below),
+        (8.25 * council.criteria as f64, 2, expected_members, false)
+    );
+    let unit: i64 = sqlx::query_scalar("SELECT unit_id FROM initiatives WHERE id = $1")
+        .bind(first)
+        .fetch_one(&council.demo.pool)
+        .await
+        .unwrap();
+    let records = app::server::db::standings::unit_records(&council.demo.pool, council.campaign)
+        .await
+        .unwrap();
+    let record = records.iter().find(|r| r.facts.unit_id == unit).unwrap();
+    assert_eq!(record.facts.initiative_scores, vec![score]);
 
     // A submitted sheet is final; a second tab's stale save is refused and changes nothing.
     let (status, body) = council.save(first, "submit", 1, "1", &an).await;

@@ -1,11 +1,12 @@
 //! Before/after of an audit row, shown as "what · before · after" in Vietnamese. Keys are the
 //! identifiers written by `server::audit_snapshot`; codes (state, visibility, mode) get labels.
 use super::campaign_labels::{
-    combine_label, council_role_label, mode_label, quorum_label, recipient_label, state_label,
+    combine_label, council_role_label, level_label, mode_label, quorum_label, recipient_label, state_label,
     visibility_label,
 };
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::decision::Level;
 use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 39] = [
+const KEY_ORDER: [&str; 42] = [
     "state",
     "copied_from",
     "title",
@@ -49,6 +50,9 @@ const KEY_ORDER: [&str; 39] = [
     "initiative",
     "member",
     "score",
+    "override_score",
+    "override_level",
+    "exemplary",
     "links_issued",
     "link_reissued",
     "link_revoked",
@@ -93,6 +97,9 @@ fn key_label(key: &str) -> String {
         "initiative" => t_string!(i18n, audit.key_initiative),
         "member" => t_string!(i18n, audit.key_member),
         "score" => t_string!(i18n, audit.key_score),
+        "override_score" => t_string!(i18n, audit.key_override_score),
+        "override_level" => t_string!(i18n, audit.key_override_level),
+        "exemplary" => t_string!(i18n, audit.key_exemplary),
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
         "link_revoked" => t_string!(i18n, audit.key_link_revoked),
@@ -116,6 +123,8 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "quorum" => Quorum::parse(s).map_or_else(|| s.clone(), quorum_label),
             "score" if s == "abstained" => t_string!(i18n, audit.score_abstained).to_string(),
             "score" if s == "declared" => t_string!(i18n, audit.score_declared).to_string(),
+            "score" if s == "reopened" => t_string!(i18n, audit.score_reopened).to_string(),
+            "override_level" => Level::parse(s).map_or_else(|| s.clone(), level_label),
             _ => s.clone(),
         }],
         Value::Array(items) if items.is_empty() => vec![none()],

@@ -2,6 +2,7 @@
 use crate::domain::campaign::readiness::Missing;
 use crate::domain::campaign::{EvaluationMode, Recipient, Visibility};
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::decision::Level;
 use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
@@ -116,6 +117,17 @@ pub fn council_role_label(role: CouncilRole) -> String {
         CouncilRole::Chair => t_string!(i18n, council_page.chair),
         CouncilRole::Secretary => t_string!(i18n, council_page.secretary),
         CouncilRole::Member => t_string!(i18n, council_page.member),
+    }
+    .to_string()
+}
+
+pub fn level_label(level: Level) -> String {
+    let i18n = use_i18n();
+    match level {
+        Level::Excellent => t_string!(i18n, chair.level_excellent),
+        Level::Good => t_string!(i18n, chair.level_good),
+        Level::Pass => t_string!(i18n, chair.level_pass),
+        Level::Fail => t_string!(i18n, chair.level_fail),
     }
     .to_string()
 }

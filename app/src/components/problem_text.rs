@@ -76,6 +76,9 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::StaleVersion => t_string!(i18n, errors.stale_version).to_string(),
         Problem::NotScoring => t_string!(i18n, errors.not_scoring).to_string(),
         Problem::AlreadySubmitted => t_string!(i18n, errors.already_submitted).to_string(),
+        Problem::NotSubmitted => t_string!(i18n, errors.not_submitted).to_string(),
+        Problem::BelowQuorum { count } => t_string!(i18n, errors.below_quorum, count = *count),
+        Problem::ChairPublishes => t_string!(i18n, errors.chair_publishes).to_string(),
     }
 }
 

@@ -69,6 +69,6 @@ mod tests {
         for kind in AuditKind::ALL {
             assert_eq!(AuditKind::parse(kind.as_str()), Some(kind));
         }
-        assert_eq!(AuditKind::parse("scores"), None);
+        assert_eq!(AuditKind::parse("points"), None);
     }
 }

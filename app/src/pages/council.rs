@@ -1,6 +1,7 @@
 //! Where an evaluator lands after signing in: who is signed in, for which unit, and the
 //! campaigns whose council holds him; his queue and desk per campaign (`queue`, `desk`); and his
 //! password page. All sit in the council's own frame: admin navigation is not shown to evaluators.
+pub mod chair;
 pub mod desk;
 pub mod queue;
 pub mod sheet_form;

@@ -25,6 +25,10 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
     if !from.can_become(target) {
         return Err(AppError::field("form", Problem::TransitionNotAllowed));
     }
+    // A council with a chair publishes its own results (the chair's desk).
+    if target == CampaignState::Published && db::council_chair::has_chair(&mut *tx, id).await? {
+        return Err(AppError::field("form", Problem::ChairPublishes));
+    }
     if target == CampaignState::Open {
         let campaign = load(&mut tx, id).await?;
         if !campaign.missing.is_empty() {

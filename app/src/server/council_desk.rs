@@ -19,7 +19,7 @@ use crate::server::campaigns::load;
 use crate::server::db::{self, audit::Change, council_desk::Placement};
 use crate::server::state::pool;
 use crate::wire::council_desk::{DeskInitiative, DeskQueue, DeskStatus, QueueEntry, SeatSummary, SheetSaved};
-use serde_json::json;
+use serde_json::{json, Value};
 use sqlx::PgConnection;
 
 /// The campaigns whose council holds the signed-in account.
@@ -192,6 +192,7 @@ pub async fn save(
     let key = (campaign_id, initiative_id, seat.account_id());
     let version = db::council_desk::write_sheet(&mut tx, key, action, &sheet).await?;
     if matches!(action, SheetAction::Submit | SheetAction::Abstain) {
+        crate::server::final_scores::refresh(&mut tx, campaign_id, Some(&[initiative_id])).await?;
         let decided = match action {
             SheetAction::Submit => sheet.total().map(format_half_points).unwrap_or_default(),
             _ => String::new(),
@@ -241,6 +242,17 @@ async fn audit_sheet(
             _ => "abstained".to_owned(),
         },
     });
+    audit_scores(conn, seat, after, reason).await
+}
+
+/// One audit row of kind `scores` by this member: what he (or, for the chair, the council)
+/// decided on a sheet or an initiative.
+pub async fn audit_scores(
+    conn: &mut PgConnection,
+    seat: &CouncilSeat,
+    after: Value,
+    reason: &str,
+) -> Result<(), AppError> {
     db::audit::record(
         conn,
         Change {
@@ -273,20 +285,10 @@ pub async fn declare_conflict(campaign_id: i64, initiative_id: i64, reason: &str
         return Err(AppError::field("form", Problem::AlreadySubmitted));
     }
     db::council_desk::declare(&mut tx, initiative_id, seat.account_id(), &reason).await?;
+    crate::server::final_scores::refresh(&mut tx, campaign_id, Some(&[initiative_id])).await?;
     let title = db::council_desk::initiative_title(&mut *tx, initiative_id).await?;
     let after = json!({ "initiative": title, "member": seat.account().display_name, "score": "declared" });
-    db::audit::record(
-        &mut tx,
-        Change {
-            campaign_id,
-            account_id: seat.account_id(),
-            kind: AuditKind::Scores,
-            before: None,
-            after: Some(after),
-            reason: &reason,
-        },
-    )
-    .await?;
+    audit_scores(&mut tx, &seat, after, &reason).await?;
     tx.commit().await?;
     crate::server::respond::redirect_plain_form(&format!("/council/{campaign_id}"));
     Ok(())

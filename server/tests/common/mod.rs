@@ -1,5 +1,6 @@
 //! Helpers shared by the HTTP tests: the real router on a test database, accounts, posts.
 #![allow(dead_code)]
+pub mod council;
 pub mod demo;
 pub mod unit_fixture;
 use app::domain::account::{Role, Username};

@@ -7,6 +7,7 @@ use crate::components::campaign_labels::StateBadge;
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::role::CouncilRole;
 use crate::domain::council::score_sheet::format_half_points;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -102,6 +103,7 @@ fn QueueView(queue: DeskQueue) -> impl IntoView {
             <h1>{queue.title.clone()}</h1>
             <StateBadge state=queue.state />
         </div>
+        {officer_link(queue.campaign_id, queue.role)}
         <section class="card desk-progress">
             <p class="progress-figure" role="status">
                 {t!(i18n, desk.progress, done = done, total = total)}
@@ -143,4 +145,21 @@ fn QueueLine(campaign_id: i64, entry: QueueEntry, linked: bool) -> impl IntoView
             {(!status.is_empty()).then(|| view! { <span class="queue-status">{status}</span> })}
         </li>
     }
+}
+
+/// The chair and the secretary also open the council's matrix.
+fn officer_link(campaign_id: i64, role: CouncilRole) -> Option<impl IntoView> {
+    let i18n = use_i18n();
+    let label = match role {
+        CouncilRole::Chair => t_string!(i18n, chair.open),
+        CouncilRole::Secretary => t_string!(i18n, chair.open_secretary),
+        CouncilRole::Member => return None,
+    };
+    Some(view! {
+        <p>
+            <a class="button secondary" href=format!("/council/{campaign_id}/chair")>
+                {label}
+            </a>
+        </p>
+    })
 }

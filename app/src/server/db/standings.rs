@@ -1,7 +1,8 @@
 //! What a campaign's standings are computed from, in one query: per participating unit, the
 //! facts `domain::ranking` needs (duties met, first on-time submission, name order as the
-//! database keeps it in `units.name_order`) and the counts a leaderboard shows. Initiatives
-//! count towards the minimum only when submitted before the registration deadline.
+//! database keeps it in `units.name_order`, its initiatives' stored final scores) and the counts
+//! a leaderboard shows. Initiatives count towards the minimum only when submitted before the
+//! registration deadline.
 use crate::domain::campaign::{EvaluationMode, Visibility};
 use crate::domain::campaign_state::CampaignState;
 use crate::domain::initiative::InitiativeKind;
@@ -29,6 +30,7 @@ struct Row {
     minimum_met_on_time: bool,
     report_on_time: Option<bool>,
     first_on_time: Option<DateTime<Utc>>,
+    scores: Vec<f64>,
 }
 
 pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<UnitRecord>, AppError> {
@@ -45,7 +47,9 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                 coalesce(i.n, 0) AS "initiatives!",
                 coalesce(i.on_time, 0) >= c.min_initiatives AS "minimum_met_on_time!",
                 r.on_time AS "report_on_time?",
-                i.first_on_time AS "first_on_time?: DateTime<Utc>"
+                i.first_on_time AS "first_on_time?: DateTime<Utc>",
+                ARRAY(SELECT COALESCE(r.override_score, r.score) FROM initiatives ii JOIN initiative_results r ON r.initiative_id = ii.id
+                      WHERE ii.campaign_id = $1 AND ii.unit_id = cu.unit_id AND COALESCE(r.override_score, r.score) IS NOT NULL) AS "scores!"
          FROM campaign_units cu
          CROSS JOIN c
          JOIN units u ON u.id = cu.unit_id
@@ -67,8 +71,7 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                 minimum_met_on_time: r.minimum_met_on_time,
                 report_on_time: r.report_on_time == Some(true),
                 first_on_time_submission: r.first_on_time,
-                // Final scores arrive with evaluation (DESIGN part 5); until then none exist.
-                initiative_scores: Vec::new(),
+                initiative_scores: r.scores,
             },
             name: r.unit_name,
             initiatives: r.initiatives,

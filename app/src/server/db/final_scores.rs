@@ -1,0 +1,144 @@
+//! What an initiative's final score is made from (the council, its members' units and fields,
+//! the declared conflicts and the decided sheets), and the stored results. `ids`: the
+//! initiatives concerned, or `None` for every initiative of the campaign.
+use crate::error::AppError;
+use sqlx::{PgConnection, PgExecutor};
+
+pub struct Member {
+    pub account_id: i64,
+    /// His unit's lineage (empty for an account without a unit).
+    pub lineage: Vec<i64>,
+    pub fields: Vec<i64>,
+}
+
+pub async fn members(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Member>, AppError> {
+    Ok(sqlx::query_as!(
+        Member,
+        r#"SELECT m.account_id,
+                  ARRAY(SELECT l.id FROM accounts a, unit_lineage(a.unit_id) l
+                        WHERE a.id = m.account_id ORDER BY l.depth) AS "lineage!",
+                  ARRAY(SELECT f.field_id FROM council_member_fields f
+                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id) AS "fields!"
+           FROM council_members m WHERE m.campaign_id = $1"#,
+        campaign_id
+    )
+    .fetch_all(ex)
+    .await?)
+}
+
+pub struct Initiative {
+    pub id: i64,
+    pub unit_id: i64,
+    pub field_id: i64,
+}
+
+pub async fn initiatives(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    ids: Option<&[i64]>,
+) -> Result<Vec<Initiative>, AppError> {
+    Ok(sqlx::query_as!(
+        Initiative,
+        "SELECT id, unit_id, field_id FROM initiatives
+         WHERE campaign_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2))",
+        campaign_id,
+        ids as Option<&[i64]>
+    )
+    .fetch_all(ex)
+    .await?)
+}
+
+/// (initiative, account) pairs with a declared conflict.
+pub async fn declared(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    ids: Option<&[i64]>,
+) -> Result<Vec<(i64, i64)>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
+         JOIN initiatives i ON i.id = d.initiative_id
+         WHERE i.campaign_id = $1 AND ($2::bigint[] IS NULL OR d.initiative_id = ANY($2))",
+        campaign_id,
+        ids as Option<&[i64]>
+    )
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.initiative_id, r.account_id))
+        .collect())
+}
+
+pub struct Decided {
+    pub initiative_id: i64,
+    pub account_id: i64,
+    pub state: String,
+    pub total: Option<i32>,
+}
+
+/// The submitted and abstained sheets.
+pub async fn decided(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    ids: Option<&[i64]>,
+) -> Result<Vec<Decided>, AppError> {
+    Ok(sqlx::query_as!(
+        Decided,
+        "SELECT initiative_id, account_id, state, total FROM council_scores
+         WHERE campaign_id = $1 AND state IN ('submitted', 'abstained')
+           AND ($2::bigint[] IS NULL OR initiative_id = ANY($2))",
+        campaign_id,
+        ids as Option<&[i64]>
+    )
+    .fetch_all(ex)
+    .await?)
+}
+
+/// One initiative's result, as stored.
+pub struct Outcome {
+    pub initiative_id: i64,
+    pub score: Option<f64>,
+    pub scored: i32,
+    pub expected: i32,
+    pub below_quorum: bool,
+    pub disagreement: bool,
+    pub level: Option<&'static str>,
+}
+
+/// Stores the results, changing only the rows whose values differ (so the boards are told only
+/// of real changes).
+pub async fn store(conn: &mut PgConnection, campaign_id: i64, results: &[Outcome]) -> Result<(), AppError> {
+    let ids: Vec<i64> = results.iter().map(|r| r.initiative_id).collect();
+    let scores: Vec<Option<f64>> = results.iter().map(|r| r.score).collect();
+    let scored: Vec<i32> = results.iter().map(|r| r.scored).collect();
+    let expected: Vec<i32> = results.iter().map(|r| r.expected).collect();
+    let below: Vec<bool> = results.iter().map(|r| r.below_quorum).collect();
+    let disagree: Vec<bool> = results.iter().map(|r| r.disagreement).collect();
+    let levels: Vec<Option<&str>> = results.iter().map(|r| r.level).collect();
+    sqlx::query!(
+        r#"INSERT INTO initiative_results (initiative_id, campaign_id, score, scored, expected, below_quorum,
+                                           disagreement, level)
+           SELECT t.id, $1, t.score, t.scored, t.expected, t.below, t.disagree, t.level
+           FROM UNNEST($2::bigint[], $3::float8[], $4::int[], $5::int[], $6::bool[], $7::bool[], $8::text[])
+                AS t(id, score, scored, expected, below, disagree, level)
+           ON CONFLICT (initiative_id) DO UPDATE SET
+               score = EXCLUDED.score, scored = EXCLUDED.scored, expected = EXCLUDED.expected,
+               below_quorum = EXCLUDED.below_quorum, disagreement = EXCLUDED.disagreement,
+               level = EXCLUDED.level, updated_at = now()
+           WHERE (initiative_results.score, initiative_results.scored, initiative_results.expected,
+                  initiative_results.below_quorum, initiative_results.disagreement, initiative_results.level)
+                 IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.scored, EXCLUDED.expected,
+                                   EXCLUDED.below_quorum, EXCLUDED.disagreement, EXCLUDED.level)"#,
+        campaign_id,
+        &ids,
+        &scores as &[Option<f64>],
+        &scored,
+        &expected,
+        &below,
+        &disagree,
+        &levels as &[Option<&str>]
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
