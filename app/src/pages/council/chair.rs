@@ -79,6 +79,7 @@ fn points(score: Option<f64>) -> String {
 #[component]
 fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
+    let sort = use_query_map().read_untracked().get("sort").unwrap_or_default();
     let errors = [
         form_error(move || actions.reopen.value().get().and_then(Result::err)),
         form_error(move || actions.change.value().get().and_then(Result::err)),
@@ -103,8 +104,9 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
         } else {
             format!("{base}?sort={key}")
         };
+        let current = (key == sort).then_some("true");
         view! {
-            <a class="button small secondary" href=href>
+            <a class="button small secondary" href=href aria-current=current>
                 {label}
             </a>
         }

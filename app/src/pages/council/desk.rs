@@ -144,6 +144,7 @@ fn SubmittedSheets(desk: DeskInitiative) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {desk.peers.is_empty().then(|| view! { <p class="hint">{t!(i18n, desk.no_peers)}</p> })}
             <ul class="plain-list">{overall}</ul>
             <a class="button" href=format!("/council/{}", desk.campaign_id)>
                 {t!(i18n, desk.back_to_queue)}

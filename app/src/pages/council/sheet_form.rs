@@ -34,6 +34,12 @@ fn storage() -> Option<leptos::web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+fn store_kept(key: &str, kept: &Kept) {
+    if let (Some(store), Ok(json)) = (storage(), serde_json::to_string(kept)) {
+        let _ = store.set_item(key, &json);
+    }
+}
+
 fn read_kept(key: &str) -> Option<Kept> {
     serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
 }
@@ -111,15 +117,15 @@ pub fn SheetForm(desk: DeskInitiative) -> impl IntoView {
     // Every change is kept here at once and saved to the server as a draft after a pause.
     let pending_draft = StoredValue::new(0u32);
     let keep = move || {
-        let kept = typed.kept(version.get_untracked());
-        if let (Some(store), Ok(json)) = (storage(), serde_json::to_string(&kept)) {
-            let _ = key.with_value(|k| store.set_item(k, &json));
-        }
+        key.with_value(|k| store_kept(k, &typed.kept(version.get_untracked())));
         pending_draft.update_value(|n| *n += 1);
         let ticket = pending_draft.get_value();
         set_timeout(
             move || {
-                if pending_draft.get_value() != ticket || action.pending().get_untracked() {
+                // Gone (the next initiative opened), typed on since, or being decided: no draft.
+                if pending_draft.try_get_value() != Some(ticket)
+                    || action.pending().try_get_untracked() != Some(false)
+                {
                     return;
                 }
                 let kept = typed.kept(version.get_untracked());
@@ -135,9 +141,14 @@ pub fn SheetForm(desk: DeskInitiative) -> impl IntoView {
                         String::new(),
                     )
                     .await;
+                    if pending_draft.try_get_value().is_none() {
+                        return;
+                    }
                     match saved {
                         Ok(s) => {
                             version.set(s.version);
+                            // The browser's copy now stands on the server's new version.
+                            key.with_value(|k| store_kept(k, &typed.kept(s.version)));
                             kept_note.set(Some(t_string!(i18n, desk.draft_saved).to_string()));
                         }
                         Err(AppError::Invalid(_)) => {}
@@ -216,7 +227,12 @@ pub fn SheetForm(desk: DeskInitiative) -> impl IntoView {
                 <FormAlert error />
                 <input type="hidden" name="campaign_id" value=campaign_id />
                 <input type="hidden" name="initiative_id" value=initiative_id />
-                <input type="hidden" name="version" prop:value=move || version.get().to_string() />
+                <input
+                    type="hidden"
+                    name="version"
+                    value=desk.version
+                    prop:value=move || version.get().to_string()
+                />
                 {criteria}
                 <div class="field">
                     <label for="overall">{t!(i18n, desk.overall)}</label>
@@ -357,6 +373,7 @@ fn CriterionInput(
                     inputmode="decimal"
                     autocomplete="off"
                     size="4"
+                    value=points.get_untracked()
                     prop:value=move || points.get()
                     aria-invalid=invalid
                     aria-describedby=format!("{field}-msg")
