@@ -285,7 +285,7 @@ pub fn SheetForm(desk: DeskInitiative) -> impl IntoView {
                         <textarea id="reason" name="reason" rows="2" aria-describedby="reason-msg">
                             {abstain_reason}
                         </textarea>
-                        {problems_of(error, "reason".to_owned())}
+                        {field_msg(error, "reason".to_owned())}
                     </div>
                     {decide("abstain", "button secondary", t_string!(i18n, desk.abstain).to_string())}
                 </details>
@@ -294,6 +294,16 @@ pub fn SheetForm(desk: DeskInitiative) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The problems of one field, in the element its input names in `aria-describedby`.
+fn field_msg(error: Signal<Option<AppError>>, field: String) -> impl IntoView {
+    let id = format!("{field}-msg");
+    view! {
+        <div id=id class="field-msg" aria-live="polite">
+            {problems_of(error, field)}
+        </div>
+    }
 }
 
 #[component]
@@ -389,7 +399,7 @@ fn CriterionInput(
                 </Show>
             </div>
             {taps}
-            {problems_of(error, field.clone())}
+            {field_msg(error, field.clone())}
             <label class="comment-label" for=comment_field.clone()>
                 {t!(i18n, desk.comment)}
             </label>
@@ -406,7 +416,7 @@ fn CriterionInput(
             >
                 {comment.get_untracked()}
             </textarea>
-            {problems_of(error, comment_field)}
+            {field_msg(error, comment_field)}
         </fieldset>
     }
 }
@@ -438,7 +448,7 @@ fn DeclareForm(campaign_id: i64, initiative_id: i64) -> impl IntoView {
                         rows="2"
                         aria-describedby="conflict_reason-msg"
                     ></textarea>
-                    {problems_of(error, "conflict_reason".to_owned())}
+                    {field_msg(error, "conflict_reason".to_owned())}
                 </div>
                 <button type="submit" class="button secondary" disabled=action.pending()>
                     {t!(i18n, desk.declare)}
