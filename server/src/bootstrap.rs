@@ -42,6 +42,7 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         load_demo_units(pool).await?;
         let key = crate::link_key::load(config)?;
         crate::demo_campaigns::load(pool, &key).await?;
+        crate::demo_council::load_once(pool).await?;
         create_demo_organizers(pool).await?;
         tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}` (quản trị hệ thống)");
         for (username, name, _, password) in DEMO_ORGANIZERS {

@@ -130,7 +130,6 @@ pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     // The campaign being scored and the one open now have registrations.
     crate::demo_registrations::load(&mut tx, ids[3], today - Duration::days(120), 25).await?;
     crate::demo_registrations::load(&mut tx, ids[4], today - Duration::days(20), 0).await?;
-    crate::demo_council::load(&mut tx, ids[3]).await?;
     // Next year's Quận 11 campaign, being prepared from the 2022 one.
     let title = app::domain::campaign::shift_years_in_text(&demos(today)[2].title, 5);
     app::server::campaigns::copy_in(&mut tx, admin, ids[2], title, 5)

@@ -1,10 +1,35 @@
 //! The demo's council, for Quận 10's campaign being scored: five evaluators (a chair, a
 //! secretary, two members of the district and one of a ward, so recused on that ward's
 //! initiatives), part of the scores submitted, and one initiative on which the members disagree.
-//! Loaded once, with the demo campaigns.
+//! Loaded once, under its own mark, so a demo loaded before the council existed gets it too.
 use app::domain::account::{Role, Username};
 use app::server::{auth, db};
-use sqlx::PgConnection;
+use sqlx::{PgConnection, PgPool};
+
+const MARK: &str = "demo_council_loaded";
+
+/// Seats the council once (several app servers starting together: one claims the mark).
+pub async fn load_once(pool: &PgPool) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    let claimed: Option<String> = sqlx::query_scalar(
+        "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
+    )
+    .bind(MARK)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let campaign: Option<i64> = sqlx::query_scalar(
+        "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
+         WHERE u.code = 'Q10' AND c.state = 'evaluating' ORDER BY c.id LIMIT 1",
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let (Some(_), Some(campaign)) = (claimed, campaign) {
+        load(&mut tx, campaign).await?;
+        tx.commit().await?;
+        tracing::info!("demo council loaded");
+    }
+    Ok(())
+}
 
 pub const DEMO_COUNCIL_PASSWORD: &str = "hoidong-demo-2026";
 /// (username, name, council role, works at the ward rather than the district).
