@@ -756,3 +756,32 @@ async fn one_statement_with_many_rows_of_one_unit_stops_at_the_cap(pool: PgPool)
     .unwrap();
     assert_eq!(counted, 3);
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn sign_ins_from_one_address_at_once_never_fail_on_each_others_counters(pool: PgPool) {
+    use app::server::login_throttle::{clear_after_success, count_attempt, AttemptKeys, LoginPolicy};
+    let policy = LoginPolicy {
+        free_per_address: i32::MAX / 2,
+        free_per_account: i32::MAX / 2,
+        max_delay_secs: 1,
+    };
+    let address = Some("127.0.0.4".parse().unwrap());
+    // A guess and a success from one office address, interleaved: the success clears the
+    // address counter the guess is about to lock (a race seen as a 500 on the sign-in form).
+    let rounds = (0..150).map(|i| {
+        let pool = pool.clone();
+        async move {
+            let guess = AttemptKeys::new(address, &format!("khong-co-ai-{}", i % 3));
+            let owner = AttemptKeys::new(address, "quantri");
+            let (counted, cleared) = tokio::join!(
+                count_attempt(&pool, &guess, policy),
+                clear_after_success(&pool, &owner)
+            );
+            (counted.map_err(|e| e.to_string()), cleared.map_err(|e| e.to_string()))
+        }
+    });
+    for (counted, cleared) in futures_util::future::join_all(rounds).await {
+        assert_eq!(counted, Ok(true));
+        assert_eq!(cleared, Ok(()));
+    }
+}

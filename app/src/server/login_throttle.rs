@@ -96,25 +96,21 @@ impl AttemptKeys {
 /// Counts the attempt; `false` when it must wait (then nothing may be verified).
 pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolicy) -> Result<bool, AppError> {
     let mut tx = pool.begin().await?;
-    let all = [&keys.address, &keys.account_at_address, &keys.account];
-    sqlx::query(
-        "INSERT INTO login_throttle (key, attempts, next_at, updated_at)
-         SELECT k, 0, clock_timestamp(), clock_timestamp() FROM unnest($1::text[]) AS k
-         ON CONFLICT (key) DO NOTHING",
-    )
-    .bind(all.map(String::as_str))
-    .execute(&mut *tx)
-    .await?;
-    let read = |key: &str| {
+    // Creates and locks each counter in one statement: between a separate insert and a read, a
+    // success elsewhere could delete the row. Always the same order (address, pair, account),
+    // as `clear_after_success` too, so two attempts never wait on each other in a cycle.
+    let lock = |key: &str| {
         sqlx::query_as::<_, Counter>(
-            "SELECT attempts, next_at, updated_at FROM login_throttle WHERE key = $1 FOR UPDATE",
+            "INSERT INTO login_throttle (key, attempts, next_at, updated_at)
+             VALUES ($1, 0, clock_timestamp(), clock_timestamp())
+             ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+             RETURNING attempts, next_at, updated_at",
         )
         .bind(key.to_owned())
     };
-    // Always the same order (address, pair, account), so two attempts never wait on each other.
-    let by_address = read(&keys.address).fetch_one(&mut *tx).await?;
-    let by_pair = read(&keys.account_at_address).fetch_one(&mut *tx).await?;
-    let by_account = read(&keys.account).fetch_one(&mut *tx).await?;
+    let by_address = lock(&keys.address).fetch_one(&mut *tx).await?;
+    let by_pair = lock(&keys.account_at_address).fetch_one(&mut *tx).await?;
+    let by_account = lock(&keys.account).fetch_one(&mut *tx).await?;
     // The database's clock, read once the counters are locked: every server agrees on it, and no
     // attempt can see a time before the one that updated a counter ahead of it.
     let now: DateTime<Utc> = sqlx::query_scalar("SELECT clock_timestamp()")
@@ -157,14 +153,25 @@ pub async fn count_attempt(pool: &PgPool, keys: &AttemptKeys, policy: LoginPolic
 /// After a success: this address and this account from it start fresh, the account's watch
 /// takes back this attempt (it counts guesses, not an owner who signs in often), stale counters go.
 pub async fn clear_after_success(pool: &PgPool, keys: &AttemptKeys) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    // The order `count_attempt` locks in: address, pair, account.
+    for key in [&keys.address, &keys.account_at_address] {
+        sqlx::query("DELETE FROM login_throttle WHERE key = $1")
+            .bind(key.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("UPDATE login_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = $1")
+        .bind(keys.account.as_str())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    // Stale counters go, skipping any an attempt holds right now (it is not stale then).
     sqlx::query(
-        "WITH watched AS (
-             UPDATE login_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = $2)
-         DELETE FROM login_throttle
-         WHERE key = ANY($1) OR (updated_at < now() - interval '1 day' AND key <> $2)",
+        "DELETE FROM login_throttle WHERE key IN (
+             SELECT key FROM login_throttle WHERE updated_at < now() - interval '1 day'
+             FOR UPDATE SKIP LOCKED)",
     )
-    .bind([keys.address.as_str(), keys.account_at_address.as_str()])
-    .bind(keys.account.as_str())
     .execute(pool)
     .await?;
     Ok(())
