@@ -2,11 +2,11 @@
 use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
     audit::CampaignAuditPage, copy::CampaignCopyPage, council::CampaignCouncilPage,
-    criteria::CampaignCriteriaPage, extend::CampaignExtendPage, fields::CampaignFieldsPage,
-    general::CampaignGeneralPage, links::CampaignLinksPage, links_print::CampaignLinksPrintPage,
-    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage,
-    participation::CampaignParticipationPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
-    units::CampaignUnitsPage,
+    council_assignment::CouncilAssignmentPage, criteria::CampaignCriteriaPage, extend::CampaignExtendPage,
+    fields::CampaignFieldsPage, general::CampaignGeneralPage, links::CampaignLinksPage,
+    links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
+    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
+    state_change::CampaignStatePage, units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
@@ -25,8 +25,8 @@ use crate::pages::unit::{
 };
 use crate::pages::{
     council::{
-        chair::CouncilChairPage, desk::CouncilDeskPage, queue::CouncilQueuePage, CouncilHomePage,
-        CouncilPasswordPage,
+        chair::CouncilChairPage, desk::CouncilDeskPage, meeting::CouncilMeetingPage, queue::CouncilQueuePage,
+        CouncilHomePage, CouncilPasswordPage,
     },
     home::HomePage,
     login::LoginPage,
@@ -80,6 +80,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/council/password") view=CouncilPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/council/:campaign") view=CouncilQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/council/:campaign/chair") view=CouncilChairPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/council/:campaign/meeting")
+                        view=CouncilMeetingPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/council/:campaign/initiatives/:id")
                         view=CouncilDeskPage
@@ -151,6 +156,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("campaigns/:id/council")
                             view=CampaignCouncilPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/council/assignment")
+                            view=CouncilAssignmentPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />

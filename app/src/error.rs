@@ -129,6 +129,10 @@ pub enum Problem {
     },
     /// A campaign with a council chair is published by the chair.
     ChairPublishes,
+    /// Initiatives are given to members one by one only when the campaign spreads them.
+    NotSpreading,
+    /// The member may not score this initiative (another field, or a conflict).
+    CannotScoreThis,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

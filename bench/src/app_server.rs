@@ -1,6 +1,7 @@
-//! An app server process for the benchmarks: the release binary in `SERVER_BIN` on the
-//! benchmark's database, stopped when dropped. The benchmarks open thousands of connections and
-//! streams from one address, so its per-address caps are raised here (never in the default).
+//! App servers for the benchmarks: a process of the release binary in `SERVER_BIN` on the
+//! benchmark's database, stopped when dropped, or the app served from the benchmark's own process
+//! (`in_process`). The benchmarks open thousands of connections and streams from one address, so
+//! the process's per-address caps are raised here (never in the default).
 use anyhow::Context;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -83,4 +84,26 @@ impl Drop for AppServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The app served from this process on a local port, prepared on `pool` as `./x run` prepares
+/// it (with its own pool, sized as in production); its base address.
+pub async fn in_process(pool: &sqlx::PgPool, config: &server::config::Config) -> anyhow::Result<String> {
+    let url = config
+        .database_url
+        .clone()
+        .context("the config names no database")?;
+    server::bootstrap::prepare(pool, config).await?;
+    let app_pool = config.pool_options().connect(&url).await?;
+    let live = app::server::live_hub::LiveHub::new(app_pool.clone());
+    let router = server::router::build(app_pool, config, live).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(server::serve::serve(
+        listener,
+        router,
+        config.connection_limits(),
+        std::future::pending(),
+    ));
+    Ok(base)
 }

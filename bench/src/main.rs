@@ -1,11 +1,13 @@
 //! Benchmarks, run by `./x bench` against a throwaway PostgreSQL (`DATABASE_URL`): importing a
 //! file of 3,500 units (first import, the same file again, every name changed) through the real
 //! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
-//! registration page; ranking a campaign of 3,500 units; live boards pushed to 1,000 screens over
-//! two app server processes and the memory of 5,000 idle screens; the size of the release
-//! WebAssembly; hostile traffic (an endless upload, password guessing, slow clients). Figures go
-//! to the results file.
+//! registration page; ranking a campaign of 3,500 units; the council's desk on a campaign of
+//! 20,000 initiatives (one score to the new board, the next initiative, 30 members saving);
+//! live boards pushed to 1,000 screens over two app server processes and the memory of 5,000
+//! idle screens; the size of the release WebAssembly; hostile traffic (an endless upload,
+//! password guessing, slow clients). Figures go to the results file.
 mod app_server;
+mod council;
 mod hostile;
 mod live;
 mod ranking;
@@ -52,6 +54,14 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
         let mut out = String::new();
         write_registration(&mut out, &registration::run(pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--council-only` likewise for the council's desk.
+    if std::env::args().any(|a| a == "--council-only") {
+        let mut out = String::new();
+        write_council(&mut out, &council_run(&admin, &base_url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -127,6 +137,7 @@ async fn main() -> anyhow::Result<()> {
     writeln!(out, "|---|---|---|")?;
     writeln!(out, "| median | {} | < 20 ms |", ms(ranked.median))?;
     writeln!(out, "| max | {} | |", ms(ranked.max))?;
+    write_council(&mut out, &council_run(&admin, &base_url).await?)?;
     let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
     let reg = registration::run(pool, &url).await?;
     write_registration(&mut out, &reg)?;
@@ -142,6 +153,83 @@ async fn main() -> anyhow::Result<()> {
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
     show(&out);
+    Ok(())
+}
+
+/// The council's benchmark on a database of its own holding the imported units.
+async fn council_run(admin: &PgPool, base_url: &str) -> anyhow::Result<council::Figures> {
+    let (pool, url) = fresh_database(admin, base_url, "thidua_bench_council").await?;
+    let account = bench_account(&pool).await?;
+    app::server::unit_import::import_bytes(&pool, account, "bench.csv", unit_file(UNITS, "").as_bytes())
+        .await
+        .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+    let figures = council::run(&pool, &url).await?;
+    pool.close().await;
+    Ok(figures)
+}
+
+fn write_council(out: &mut String, c: &council::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## The council's desk ({} initiatives, 9 members, {} submitted sheets)\n",
+        ranking::INITIATIVES,
+        c.sheets
+    )?;
+    writeln!(
+        out,
+        "One score changed to the new board: the sheet saved, the initiative's final score recomputed and \
+         stored in the same transaction, then the standings query and the ranking the live board runs on \
+         the notification. Desk figures go through the real HTTP path (session, access, the server \
+         function): one member's \"Lưu & tiếp\" and opening the initiative it gives, then {} members \
+         saving at once for 10 s.\n",
+        council::SAVERS
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(
+        out,
+        "| every final score recomputed (once, at the move to the council) | {} | |",
+        ms(c.full_refresh)
+    )?;
+    writeln!(
+        out,
+        "| one score changed to the new board, median | {} | |",
+        ms(c.to_board_median)
+    )?;
+    writeln!(
+        out,
+        "| one score changed to the new board, max | {} | < 100 ms |",
+        ms(c.to_board_max)
+    )?;
+    writeln!(
+        out,
+        "| \"Lưu & tiếp\" (one member), p50 / p99 | {} / {} | |",
+        ms(c.save_p50),
+        ms(c.save_p99)
+    )?;
+    writeln!(
+        out,
+        "| opening the next initiative, p50 / p99 | {} / {} | p99 < 50 ms |",
+        ms(c.next_p50),
+        ms(c.next_p99)
+    )?;
+    writeln!(
+        out,
+        "| {} members saving at once, p50 / p99 | {} / {} | p99 < 50 ms |",
+        council::SAVERS,
+        ms(c.concurrent_p50),
+        ms(c.concurrent_p99)
+    )?;
+    writeln!(
+        out,
+        "| saves acknowledged = sheets stored | {} = {} | equal |",
+        c.concurrent_saves,
+        if c.stored_equals_acknowledged {
+            c.concurrent_saves.to_string()
+        } else {
+            "different".into()
+        }
+    )?;
     Ok(())
 }
 

@@ -49,7 +49,7 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<Figures> {
 
 /// One open campaign over every unit: 20,000 initiatives spread unevenly (some units none), a
 /// commitment from two units in three, a report from one in three, half of them late.
-async fn seed(pool: &PgPool) -> anyhow::Result<i64> {
+pub async fn seed(pool: &PgPool) -> anyhow::Result<i64> {
     let mut tx = pool.begin().await?;
     let campaign: i64 = sqlx::query_scalar(
         "INSERT INTO campaigns (title, organizer_id, registration_deadline, report_deadline, min_initiatives, state,

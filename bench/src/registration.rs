@@ -43,19 +43,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
         link_key: Some(LINK_KEY.into()),
         ..Default::default()
     };
-    server::bootstrap::prepare(&pool, &config).await?;
-    // The app gets its own pool, sized as in production.
-    let app_pool = config.pool_options().connect(database_url).await?;
-    let live = app::server::live_hub::LiveHub::new(app_pool.clone());
-    let router = server::router::build(app_pool, &config, live).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(server::serve::serve(
-        listener,
-        router,
-        config.connection_limits(),
-        std::future::pending(),
-    ));
+    let base = crate::app_server::in_process(&pool, &config).await?;
 
     let (campaign, field, tokens) = open_campaign(&pool).await?;
     let client = reqwest::Client::builder()

@@ -43,6 +43,7 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         let key = crate::link_key::load(config)?;
         crate::demo_campaigns::load(pool, &key).await?;
         crate::demo_council::load_once(pool).await?;
+        crate::demo_results::load_once(pool).await?;
         create_demo_organizers(pool).await?;
         tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}` (quản trị hệ thống)");
         for (username, name, _, password) in DEMO_ORGANIZERS {
@@ -54,6 +55,14 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
             council.join("`, `"),
             crate::demo_council::DEMO_COUNCIL_PASSWORD,
             council[0]
+        );
+        let finished: Vec<&str> = crate::demo_results::DEMO_COUNCIL_2022
+            .iter()
+            .map(|e| e.0)
+            .collect();
+        tracing::info!(
+            "Demo: Hội đồng đợt năm 2022 của Quận 11 (đã công bố): `{}`, cùng mật khẩu",
+            finished.join("`, `")
         );
     }
     Ok(())

@@ -108,13 +108,7 @@ fn demos(today: NaiveDate) -> Vec<Demo> {
 
 pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
-    let claimed: Option<String> = sqlx::query_scalar(
-        "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
-    )
-    .bind(MARK)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if claimed.is_none() {
+    if !claim_mark(&mut tx, MARK).await? {
         return Ok(());
     }
     let admin: i64 =
@@ -138,6 +132,18 @@ pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     tx.commit().await?;
     tracing::info!("demo campaigns loaded");
     Ok(())
+}
+
+/// Claims a part of the demo data, once: false when it was loaded already (several app servers
+/// starting together: one claims it, in the caller's transaction).
+pub async fn claim_mark(conn: &mut PgConnection, mark: &str) -> anyhow::Result<bool> {
+    let claimed: Option<String> = sqlx::query_scalar(
+        "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
+    )
+    .bind(mark)
+    .fetch_optional(conn)
+    .await?;
+    Ok(claimed.is_some())
 }
 
 fn fail(e: app::error::AppError) -> anyhow::Error {

@@ -11,19 +11,14 @@ const MARK: &str = "demo_council_loaded";
 /// Seats the council once (several app servers starting together: one claims the mark).
 pub async fn load_once(pool: &PgPool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
-    let claimed: Option<String> = sqlx::query_scalar(
-        "INSERT INTO app_meta (key, value) VALUES ($1, now()::text) ON CONFLICT DO NOTHING RETURNING key",
-    )
-    .bind(MARK)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let claimed = crate::demo_campaigns::claim_mark(&mut tx, MARK).await?;
     let campaign: Option<i64> = sqlx::query_scalar(
         "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
          WHERE u.code = 'Q10' AND c.state = 'evaluating' ORDER BY c.id LIMIT 1",
     )
     .fetch_optional(&mut *tx)
     .await?;
-    if let (Some(_), Some(campaign)) = (claimed, campaign) {
+    if let (true, Some(campaign)) = (claimed, campaign) {
         load(&mut tx, campaign).await?;
         tx.commit().await?;
         tracing::info!("demo council loaded");
@@ -99,23 +94,34 @@ pub async fn load(conn: &mut PgConnection, campaign_id: i64) -> anyhow::Result<(
                 (DISPUTED, _) => 35,
                 _ => 60 + ((i * 7 + m * 13) % 35) as i32,
             };
-            let halves: Vec<i32> = maxima.iter().map(|max| max * 2 * share / 100).collect();
-            let total: i32 = halves.iter().sum();
-            sqlx::query(
-                "INSERT INTO council_scores (initiative_id, account_id, campaign_id, state, half_points, comments, total)
-                 VALUES ($1, $2, $3, 'submitted', $4, $5, $6)",
-            )
-            .bind(initiative)
-            .bind(member)
-            .bind(campaign_id)
-            .bind(&halves)
-            .bind(vec![String::new(); halves.len()])
-            .bind(total)
-            .execute(&mut *conn)
-            .await?;
+            submit_share(conn, (campaign_id, *initiative, *member), &maxima, share).await?;
         }
     }
     app::server::final_scores::refresh(conn, campaign_id, None)
         .await
         .map_err(|e| anyhow::anyhow!("demo final scores: {e:?}"))
+}
+
+/// A submitted sheet giving every criterion `share` percent of its maximum (in half points).
+pub async fn submit_share(
+    conn: &mut PgConnection,
+    (campaign_id, initiative_id, member): (i64, i64, i64),
+    maxima: &[i32],
+    share: i32,
+) -> anyhow::Result<()> {
+    let halves: Vec<i32> = maxima.iter().map(|max| max * 2 * share / 100).collect();
+    let total: i32 = halves.iter().sum();
+    sqlx::query(
+        "INSERT INTO council_scores (initiative_id, account_id, campaign_id, state, half_points, comments, total)
+         VALUES ($1, $2, $3, 'submitted', $4, $5, $6)",
+    )
+    .bind(initiative_id)
+    .bind(member)
+    .bind(campaign_id)
+    .bind(&halves)
+    .bind(vec![String::new(); halves.len()])
+    .bind(total)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

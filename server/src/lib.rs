@@ -4,6 +4,7 @@ pub mod config;
 pub mod demo_campaigns;
 pub mod demo_council;
 pub mod demo_registrations;
+pub mod demo_results;
 pub mod embedded_postgres;
 pub mod link_key;
 pub mod page_arena;

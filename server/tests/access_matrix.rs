@@ -100,6 +100,9 @@ enum Rule {
     /// A score sheet saved while the campaign is open: a scorer passes access and is told
     /// scoring has not started; everyone else is refused as by `CouncilScorer`.
     CouncilScorerBeforeScoring,
+    /// A pair given or spread while everyone scores everything: an admin of the campaign passes
+    /// access and is told the campaign does not spread; everyone else is refused as by `ScopedAdmin`.
+    ScopedAdminNotSpreading,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -123,6 +126,10 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         }
         Rule::ScopedAdmin if caller == OrganizerElsewhere => StatusCode::NOT_FOUND,
         Rule::AnyAdmin | Rule::ScopedAdmin => ok,
+        Rule::ScopedAdminNotSpreading => match expected(Rule::ScopedAdmin, caller) {
+            StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
+            refused => refused,
+        },
         Rule::UnitOfCampaign | Rule::OwningUnit => match caller {
             TheUnit => ok,
             AnotherUnitOfTheCampaign if matches!(rule, Rule::UnitOfCampaign) => ok,
@@ -317,6 +324,18 @@ fn rows(w: &World) -> Vec<Row> {
             ScopedAdmin,
         ),
         call("/api/remove_council_member", format!("id={c}&account_id={m}"), ScopedAdmin),
+        call("/api/council_assignment", format!("id={c}"), ScopedAdmin),
+        call(
+            "/api/save_assignment_mode",
+            format!("id={c}&mode=spread&per_initiative=2"),
+            ScopedAdmin,
+        ),
+        call("/api/spread_assignment", format!("id={c}&afresh=true"), ScopedAdminNotSpreading),
+        call(
+            "/api/set_assignment",
+            format!("id={c}&initiative_id={i}&account_id={m}&assigned=true"),
+            ScopedAdminNotSpreading,
+        ),
         // The chair's desk.
         call("/api/chair_matrix", format!("campaign_id={c}"), CouncilOfficer),
         call(
@@ -331,6 +350,12 @@ fn rows(w: &World) -> Vec<Row> {
         ),
         call("/api/set_exemplary", format!("campaign_id={c}&initiative_id={i}&exemplary=true"), CouncilOfficer),
         call("/api/publish_results", format!("campaign_id={c}"), CouncilOfficer),
+        call("/api/council_meeting", format!("campaign_id={c}"), CouncilOfficer),
+        call(
+            "/api/record_council_vote",
+            format!("campaign_id={c}&held_on=01/12/2026&present[0]={m}&initiatives[0]={i}&agreed[0]=1"),
+            CouncilOfficer,
+        ),
         // The council's desk.
         call("/api/council_seats", "", Account),
         call("/api/council_queue", format!("campaign_id={c}"), CouncilMember),
@@ -375,6 +400,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/council/password", "/council/password", Account),
         page("/council/{campaign}", format!("/council/{c}"), CouncilMember),
         page("/council/{campaign}/chair", format!("/council/{c}/chair"), CouncilOfficer),
+        page("/council/{campaign}/meeting", format!("/council/{c}/meeting"), CouncilOfficer),
         page(
             "/council/{campaign}/initiatives/{id}",
             format!("/council/{c}/initiatives/{i}"),
@@ -406,6 +432,11 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/copy", format!("/admin/campaigns/{c}/copy"), ScopedAdmin),
         page("/admin/campaigns/{id}/audit", format!("/admin/campaigns/{c}/audit"), ScopedAdmin),
         page("/admin/campaigns/{id}/council", format!("/admin/campaigns/{c}/council"), ScopedAdmin),
+        page(
+            "/admin/campaigns/{id}/council/assignment",
+            format!("/admin/campaigns/{c}/council/assignment"),
+            ScopedAdmin,
+        ),
         page("/admin/units", "/admin/units", AnyAdmin),
         page("/admin/units/new", "/admin/units/new", AnyAdmin),
         page("/admin/units/import", "/admin/units/import", AnyAdmin),

@@ -771,13 +771,16 @@ async fn sign_ins_from_one_address_at_once_never_fail_on_each_others_counters(po
     let rounds = (0..150).map(|i| {
         let pool = pool.clone();
         async move {
-            let guess = AttemptKeys::new(address, &format!("khong-co-ai-{}", i % 3));
+            let guess = AttemptKeys::new(address, &format!("khong-co-ai-{i}"));
             let owner = AttemptKeys::new(address, "quantri");
             let (counted, cleared) = tokio::join!(
                 count_attempt(&pool, &guess, policy),
                 clear_after_success(&pool, &owner)
             );
-            (counted.map_err(|e| e.to_string()), cleared.map_err(|e| e.to_string()))
+            (
+                counted.map_err(|e| e.to_string()),
+                cleared.map_err(|e| e.to_string()),
+            )
         }
     });
     for (counted, cleared) in futures_util::future::join_all(rounds).await {

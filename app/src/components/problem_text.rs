@@ -79,6 +79,8 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::NotSubmitted => t_string!(i18n, errors.not_submitted).to_string(),
         Problem::BelowQuorum { count } => t_string!(i18n, errors.below_quorum, count = *count),
         Problem::ChairPublishes => t_string!(i18n, errors.chair_publishes).to_string(),
+        Problem::NotSpreading => t_string!(i18n, errors.not_spreading).to_string(),
+        Problem::CannotScoreThis => t_string!(i18n, errors.cannot_score_this).to_string(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! password page. All sit in the council's own frame: admin navigation is not shown to evaluators.
 pub mod chair;
 pub mod desk;
+pub mod meeting;
 pub mod queue;
 pub mod sheet_form;
 
@@ -16,6 +17,18 @@ use crate::i18n::*;
 use crate::pages::admin::password::PasswordForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// A final score in points with a decimal comma and at most two decimals, or a dash.
+pub fn points(score: Option<f64>) -> String {
+    score
+        .map(|s| {
+            format!("{s:.2}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .replace('.', ",")
+        })
+        .unwrap_or_else(|| "—".into())
+}
 
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {

@@ -13,18 +13,21 @@
 //!   anyone else is told the campaign's desk does not exist. He may not score, nor learn the
 //!   scores of, an initiative of his own unit, a unit above or below his (the organizer unit is
 //!   above nobody) or one he declared a conflict on; to him such an initiative's desk does not
-//!   exist either. A member restricted to some fields sees only their initiatives.
+//!   exist either. He sees only the initiatives given to him: those of his fields, or those
+//!   assigned to him when the campaign spreads them (`domain::council::assignment`).
 //! - A stored file is read by the unit that sent it (through a live link), by the admins whose
 //!   scope holds its campaign and by the council members who may score its initiative; to
 //!   anyone else it does not exist.
 use super::auth::{self, Caller};
+use super::council_roster::{stored_assignment, stored_role};
 use super::db;
 use super::state::pool;
 use super::state::{unit_cookie_key, LinkKey};
 use super::unit_cookie;
 use crate::domain::access::{LinkState, Scope};
 use crate::domain::account::Role;
-use crate::domain::council::conflict::conflicted;
+use crate::domain::council::assignment::Assignment;
+use crate::domain::council::conflict::{conflicted, recused_units};
 use crate::domain::council::role::CouncilRole;
 use crate::error::AppError;
 use crate::wire::accounts::AccountView;
@@ -171,6 +174,11 @@ pub struct CouncilSeat {
     organizer_id: i64,
     lineage: Vec<i64>,
     fields: Vec<i64>,
+    assignment: Assignment,
+    /// The initiatives assigned to him, when the campaign spreads them.
+    assigned: Vec<i64>,
+    /// The units whose initiatives the tree forbids him.
+    recused_units: Vec<i64>,
 }
 
 impl CouncilSeat {
@@ -190,9 +198,25 @@ impl CouncilSeat {
         self.role
     }
 
-    /// The fields he scores; empty: every field.
+    /// The fields he scores (empty: every field); empty when the campaign spreads initiatives.
     pub fn fields(&self) -> &[i64] {
-        &self.fields
+        match self.assignment {
+            Assignment::All => &self.fields,
+            Assignment::Spread { .. } => &[],
+        }
+    }
+
+    /// The initiatives assigned to him when the campaign spreads them; `None`: not restricted.
+    pub fn assigned(&self) -> Option<&[i64]> {
+        match self.assignment {
+            Assignment::All => None,
+            Assignment::Spread { .. } => Some(&self.assigned),
+        }
+    }
+
+    /// The units whose initiatives the unit tree forbids him.
+    pub fn recused_units(&self) -> &[i64] {
+        &self.recused_units
     }
 
     /// Whether the unit tree forbids him the initiatives of the unit with this lineage.
@@ -200,35 +224,52 @@ impl CouncilSeat {
         conflicted(&self.lineage, unit_lineage, self.organizer_id)
     }
 
-    /// Whether an initiative of `field_id` is his to score (fields only; conflicts apart).
-    pub fn scores_field(&self, field_id: i64) -> bool {
-        self.fields.is_empty() || self.fields.contains(&field_id)
+    /// Whether the initiative is given to him (conflicts apart).
+    pub fn scores(&self, initiative_id: i64, field_id: i64) -> bool {
+        self.assignment
+            .scores(&self.fields, field_id, self.assigned.contains(&initiative_id))
     }
 }
 
 /// The signed-in account's seat in `campaign_id`'s council; `NotFound` for anyone else.
 pub async fn council_seat(campaign_id: i64) -> Result<CouncilSeat, AppError> {
     let account = auth::require_account().await?;
-    let pool = pool()?;
-    let seat = db::access::council_seat(&pool, campaign_id, account.id)
+    seat_of(&pool()?, campaign_id, account)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let role = CouncilRole::parse(&seat.role).ok_or_else(|| {
-        tracing::error!(role = seat.role, "unknown council role stored");
-        AppError::Internal
-    })?;
-    let lineage = match account.unit_id {
-        Some(unit) => db::access::lineage(&pool, unit).await?,
-        None => Vec::new(),
+        .ok_or(AppError::NotFound)
+}
+
+async fn seat_of(
+    pool: &sqlx::PgPool,
+    campaign_id: i64,
+    account: Caller,
+) -> Result<Option<CouncilSeat>, AppError> {
+    let Some(seat) = db::access::council_seat(pool, campaign_id, account.id).await? else {
+        return Ok(None);
     };
-    Ok(CouncilSeat {
+    let assignment = stored_assignment(&seat.council_assignment, seat.reviewers_per_initiative)?;
+    let assigned = match assignment {
+        Assignment::All => Vec::new(),
+        Assignment::Spread { .. } => db::council_roster::assigned_to(pool, campaign_id, account.id).await?,
+    };
+    let (lineage, subtree) = match account.unit_id {
+        Some(unit) => (
+            db::access::lineage(pool, unit).await?,
+            db::access::subtree(pool, unit).await?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Some(CouncilSeat {
+        recused_units: recused_units(&lineage, &subtree, seat.organizer_id),
+        role: stored_role(&seat.role)?,
         account,
         campaign_id,
-        role,
         organizer_id: seat.organizer_id,
         lineage,
         fields: seat.fields,
-    })
+        assignment,
+        assigned,
+    }))
 }
 
 /// The unit on whose behalf this browser acts in one campaign, through a live link.
@@ -368,14 +409,13 @@ pub async fn may_read_file(
 
 /// A council member reads the files of the initiatives he may score.
 async fn council_reads_file(pool: &sqlx::PgPool, account: &Caller, file_id: i64) -> Result<bool, AppError> {
-    let Some((organizer, unit_lineage, declared)) =
-        db::access::file_for_council(pool, file_id, account.id).await?
-    else {
+    let Some(file) = db::access::file_for_council(pool, file_id, account.id).await? else {
         return Ok(false);
     };
-    let own = match account.unit_id {
-        Some(unit) => db::access::lineage(pool, unit).await?,
-        None => Vec::new(),
+    let Some(seat) = seat_of(pool, file.campaign_id, account.clone()).await? else {
+        return Ok(false);
     };
-    Ok(!declared && !conflicted(&own, &unit_lineage, organizer))
+    Ok(seat.scores(file.initiative_id, file.field_id)
+        && !file.declared
+        && !seat.recused_by_tree(&file.unit_lineage))
 }

@@ -66,6 +66,12 @@ pub async fn set_state_in(
     if to == CampaignState::Open {
         db::unit_links::issue_missing(conn, key, id).await?;
     }
+    // Going to the council spreads what was registered since the last spread, and states every
+    // initiative's coverage, so the chair sees who is still to score from the first minute.
+    if to == CampaignState::Evaluating {
+        crate::server::council_assignment::fill(conn, id).await?;
+        crate::server::final_scores::refresh(conn, id, None).await?;
+    }
     let change = Change {
         campaign_id: id,
         account_id: admin_id,

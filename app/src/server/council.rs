@@ -4,39 +4,33 @@
 //! chair and one secretary (naming a new one makes the previous one a plain member); a member's
 //! fields must be the campaign's; every change is audited with the council before and after.
 use crate::domain::audit::AuditKind;
-use crate::domain::council::conflict::conflicted;
 use crate::domain::council::role::CouncilRole;
 use crate::error::{AppError, Problem};
 use crate::server::access::CampaignAdmin;
 use crate::server::campaigns::{audit_change, load};
+use crate::server::council_roster::{stored_role, Roster};
 use crate::server::db::{self, council::MemberRow};
 use crate::server::state::pool;
 use crate::wire::council::{CouncilMember, CouncilView};
 use serde_json::{json, Value};
 use sqlx::PgConnection;
-use std::collections::HashMap;
 
 pub async fn view(admin: CampaignAdmin) -> Result<CouncilView, AppError> {
     let id = admin.campaign_id();
     let mut conn = pool()?.acquire().await?;
     let campaign = load(&mut conn, id).await?;
     let rows = db::council::members(&mut *conn, id).await?;
-    let lineages = db::council::unit_lineages(&mut *conn, id).await?;
-    let per_unit: HashMap<i64, i64> = db::council::initiatives_per_unit(&mut *conn, id)
-        .await?
-        .into_iter()
-        .collect();
+    let roster = Roster::load(&mut conn, id, campaign.organizer.id, None).await?;
+    let per_unit = db::council::initiatives_per_unit(&mut *conn, id).await?;
     let mut members = Vec::with_capacity(rows.len());
     for row in rows {
-        let member_lineage = match row.unit_id {
-            Some(unit) => db::access::lineage(&mut *conn, unit).await?,
-            None => Vec::new(),
-        };
-        let recused = lineages
-            .iter()
-            .filter(|l| conflicted(&member_lineage, l, campaign.organizer.id))
-            .filter_map(|l| l.first().and_then(|unit| per_unit.get(unit)))
-            .sum();
+        let recused = roster.member(row.account_id).map_or(0, |m| {
+            per_unit
+                .iter()
+                .filter(|(unit, _)| roster.recused_by_tree(m, *unit))
+                .map(|(_, count)| count)
+                .sum()
+        });
         members.push(member_view(row, recused)?);
     }
     Ok(CouncilView {
@@ -46,7 +40,8 @@ pub async fn view(admin: CampaignAdmin) -> Result<CouncilView, AppError> {
         members,
         candidates: db::council::candidates(&mut *conn, id, admin.admin().scope().root()).await?,
         fields: db::council::fields(&mut *conn, id).await?,
-        initiatives: per_unit.values().sum(),
+        initiatives: per_unit.iter().map(|(_, count)| count).sum(),
+        assignment: roster.assignment,
         editable: campaign.state.council_is_editable(),
     })
 }
@@ -62,13 +57,6 @@ fn member_view(row: MemberRow, recused: i64) -> Result<CouncilMember, AppError> 
         recused,
         submitted: row.submitted,
         disabled: row.disabled,
-    })
-}
-
-fn stored_role(raw: &str) -> Result<CouncilRole, AppError> {
-    CouncilRole::parse(raw).ok_or_else(|| {
-        tracing::error!(role = raw, "unknown council role stored");
-        AppError::Internal
     })
 }
 
@@ -141,6 +129,8 @@ async fn finish_change(
     let id = admin.campaign_id();
     let names = db::council::fields(&mut *tx, id).await?;
     let after = db::council::members(&mut *tx, id).await?;
+    // Who is expected on what may have changed: coverage and quorum follow at once.
+    crate::server::final_scores::refresh(&mut tx, id, None).await?;
     let snapshot = |council: &[MemberRow]| -> Value {
         let members: Vec<Value> = council
             .iter()

@@ -8,8 +8,8 @@
 //!   is `evaluating`, and is audited. Publishing is the chair's: refused while an initiative is
 //!   below quorum unless he confirms each one.
 use crate::domain::campaign_state::CampaignState;
-use crate::domain::council::conflict::conflicted;
 use crate::domain::council::decision::Level;
+use crate::domain::council::normalise::{normalised, Given};
 use crate::domain::council::role::CouncilRole;
 use crate::domain::council::score_sheet::REASON_MAX;
 use crate::domain::text::required_paragraphs;
@@ -17,6 +17,7 @@ use crate::error::{AppError, Problem};
 use crate::server::access::{self, CouncilSeat};
 use crate::server::campaigns::load;
 use crate::server::council_desk::audit_scores;
+use crate::server::council_roster::{Part, Placed, Roster};
 use crate::server::db;
 use crate::server::final_scores::refresh;
 use crate::server::state::{link_key, pool};
@@ -24,10 +25,9 @@ use crate::wire::council_chair::{ChairDesk, MatrixCell, MatrixMember, MatrixRow}
 use serde_json::json;
 use sqlx::PgConnection;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 /// The seat of the chair or the secretary; `Forbidden` for other members.
-async fn officer(campaign_id: i64) -> Result<CouncilSeat, AppError> {
+pub async fn officer(campaign_id: i64) -> Result<CouncilSeat, AppError> {
     let seat = access::council_seat(campaign_id).await?;
     match seat.role() {
         CouncilRole::Chair | CouncilRole::Secretary => Ok(seat),
@@ -35,77 +35,19 @@ async fn officer(campaign_id: i64) -> Result<CouncilSeat, AppError> {
     }
 }
 
-struct Seat {
-    account_id: i64,
-    name: String,
-    role: CouncilRole,
-    lineage: Vec<i64>,
-    fields: Vec<i64>,
-}
-
-/// Who in the council is recused from what: (member, initiative) pairs by tree or declaration.
-struct Council {
-    members: Vec<Seat>,
-    declared: HashSet<(i64, i64)>,
-    lineages: HashMap<i64, Vec<i64>>,
-    organizer: i64,
-}
-
-impl Council {
-    async fn read(conn: &mut PgConnection, campaign_id: i64, organizer: i64) -> Result<Council, AppError> {
-        let rows = db::council::members(&mut *conn, campaign_id).await?;
-        let mut members = Vec::with_capacity(rows.len());
-        for m in rows {
-            let lineage = match m.unit_id {
-                Some(unit) => db::access::lineage(&mut *conn, unit).await?,
-                None => Vec::new(),
-            };
-            let role = CouncilRole::parse(&m.role).ok_or(AppError::Internal)?;
-            members.push(Seat {
-                account_id: m.account_id,
-                name: m.display_name,
-                role,
-                lineage,
-                fields: m.fields,
-            });
-        }
-        Ok(Council {
-            members,
-            declared: db::final_scores::declared(&mut *conn, campaign_id, None)
-                .await?
-                .into_iter()
-                .collect(),
-            lineages: db::council::unit_lineages(&mut *conn, campaign_id)
-                .await?
-                .into_iter()
-                .filter_map(|l| Some((*l.first()?, l)))
-                .collect(),
-            organizer,
-        })
+/// Whether `seat` decides on the initiative: the chair unless conflicted, then the secretary.
+fn decides(roster: &Roster, seat: &CouncilSeat, initiative: Placed) -> bool {
+    if roster.account_recused(seat.account_id(), initiative) {
+        return false;
     }
-
-    fn recused(&self, account: i64, initiative: i64, unit: i64) -> bool {
-        let Some(member) = self.members.iter().find(|m| m.account_id == account) else {
-            return false;
-        };
-        let lineage = self.lineages.get(&unit).map(Vec::as_slice).unwrap_or(&[]);
-        self.declared.contains(&(initiative, account)) || conflicted(&member.lineage, lineage, self.organizer)
-    }
-
-    /// Whether `seat` decides on the initiative: the chair unless conflicted, then the secretary.
-    fn decides(&self, seat: &CouncilSeat, initiative: i64, unit: i64) -> bool {
-        if self.recused(seat.account_id(), initiative, unit) {
-            return false;
-        }
-        match seat.role() {
-            CouncilRole::Chair => true,
-            CouncilRole::Secretary => self
-                .members
-                .iter()
-                .filter(|m| m.role == CouncilRole::Chair)
-                .all(|chair| self.recused(chair.account_id, initiative, unit)),
-            CouncilRole::Member => false,
-        }
+    match seat.role() {
+        CouncilRole::Chair => true,
+        CouncilRole::Secretary => roster
+            .members
+            .iter()
+            .filter(|m| m.role == CouncilRole::Chair)
+            .all(|chair| roster.recused(chair, initiative)),
+        CouncilRole::Member => false,
     }
 }
 
@@ -113,30 +55,27 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
     let seat = officer(campaign_id).await?;
     let mut conn = pool()?.acquire().await?;
     let campaign = load(&mut conn, campaign_id).await?;
-    let council = Council::read(&mut conn, campaign_id, campaign.organizer.id).await?;
+    let roster = Roster::load(&mut conn, campaign_id, campaign.organizer.id, None).await?;
     let decided = crate::server::final_scores::decided_totals(&mut conn, campaign_id, None).await?;
     let mut rows: Vec<MatrixRow> = db::council_chair::rows(&mut *conn, campaign_id)
         .await?
         .into_iter()
         .map(|r| {
-            if council.recused(seat.account_id(), r.id, r.unit_id) {
+            let placed = Placed::new(r.id, r.unit_id, r.field_id);
+            if roster.account_recused(seat.account_id(), placed) {
                 return conflicted_row(r.id, r.title, r.unit_name);
             }
-            let cells = council
+            let cells = roster
                 .members
                 .iter()
-                .map(|m| {
-                    if !m.fields.is_empty() && !m.fields.contains(&r.field_id) {
-                        MatrixCell::NotAssigned
-                    } else if council.recused(m.account_id, r.id, r.unit_id) {
-                        MatrixCell::Recused
-                    } else {
-                        match decided.get(&(r.id, m.account_id)) {
-                            Some(Some(total)) => MatrixCell::Scored(*total),
-                            Some(None) => MatrixCell::Abstained,
-                            None => MatrixCell::Pending,
-                        }
-                    }
+                .map(|m| match roster.part(m, placed) {
+                    Part::NotHis => MatrixCell::NotAssigned,
+                    Part::Recused => MatrixCell::Recused,
+                    Part::Expected => match decided.get(&(r.id, m.account_id)) {
+                        Some(Some(total)) => MatrixCell::Scored(*total),
+                        Some(None) => MatrixCell::Abstained,
+                        None => MatrixCell::Pending,
+                    },
                 })
                 .collect();
             MatrixRow {
@@ -146,6 +85,7 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
                 conflicted: false,
                 cells,
                 score: r.score,
+                normalised: None,
                 scored: r.scored.unwrap_or(0),
                 expected: r.expected.unwrap_or(0),
                 below_quorum: r.below_quorum.unwrap_or(false),
@@ -158,13 +98,31 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
             }
         })
         .collect();
+    // Normalised over what this viewer may see only: his conflicts weigh nothing, even here.
+    let decided = &decided;
+    let visible: Vec<Given> =
+        rows.iter()
+            .filter(|r| !r.conflicted)
+            .flat_map(|r| {
+                roster.members.iter().filter_map(move |m| {
+                    match decided.get(&(r.initiative_id, m.account_id)) {
+                        Some(Some(total)) => Some((r.initiative_id, m.account_id, *total)),
+                        _ => None,
+                    }
+                })
+            })
+            .collect();
+    let normalised = normalised(&visible);
+    for row in &mut rows {
+        row.normalised = normalised.get(&row.initiative_id).copied();
+    }
     sort_rows(&mut rows, sort);
     Ok(ChairDesk {
         campaign_id,
         title: campaign.title,
         state: campaign.state,
         role: seat.role(),
-        members: council
+        members: roster
             .members
             .iter()
             .map(|m| MatrixMember {
@@ -185,6 +143,7 @@ fn conflicted_row(initiative_id: i64, title: String, unit_name: String) -> Matri
         conflicted: true,
         cells: Vec::new(),
         score: None,
+        normalised: None,
         scored: 0,
         expected: 0,
         below_quorum: false,
@@ -234,11 +193,12 @@ async fn decided_by(conn: &mut PgConnection, seat: &CouncilSeat, initiative_id: 
         .await?
         .ok_or(AppError::NotFound)?;
     let organizer = load(conn, campaign_id).await?.organizer.id;
-    let council = Council::read(conn, campaign_id, organizer).await?;
-    if council.recused(seat.account_id(), initiative_id, placement.unit_id) {
+    let roster = Roster::load(conn, campaign_id, organizer, Some(&[initiative_id])).await?;
+    let placed = Placed::new(initiative_id, placement.unit_id, placement.field_id);
+    if roster.account_recused(seat.account_id(), placed) {
         return Err(AppError::NotFound);
     }
-    if !council.decides(seat, initiative_id, placement.unit_id) {
+    if !decides(&roster, seat, placed) {
         return Err(AppError::Forbidden);
     }
     if state != CampaignState::Evaluating {

@@ -1,9 +1,11 @@
 //! The council's desk: a member's queue, one initiative at a time, his sheet saved as a draft,
 //! skipped, submitted or abstained, and conflicts he declares. Rules:
 //! - Only a member acts here (`access::council_seat`), and only on the initiatives he may score:
-//!   in his fields, not of a unit the tree recuses him from, not declared. Any other initiative
+//!   given to him (his fields, or assigned), not of a unit the tree recuses him from, not declared. Any other initiative
 //!   answers 404, as if it did not exist, so its scores, scorers and comments never reach him.
-//! - Sheets are written only while the campaign is `evaluating` (its row is locked first).
+//! - Sheets are written only while the campaign is `evaluating` (its row is share-locked first,
+//!   so members save side by side and a state change waits), one decision per initiative at a
+//!   time (its row is locked next), so every final score sees the sheets decided before it.
 //! - A save names the version it was typed on; another version answers `StaleVersion`.
 //! - A submitted sheet is final (the chair reopens it); others' sheets are shown only to a
 //!   member who has submitted his own.
@@ -32,25 +34,15 @@ pub async fn seats() -> Result<Vec<SeatSummary>, AppError> {
         .collect())
 }
 
-/// The units of the campaign whose initiatives the member may not score.
-async fn recused_units(conn: &mut PgConnection, seat: &CouncilSeat) -> Result<Vec<i64>, AppError> {
-    let lineages = db::council::unit_lineages(&mut *conn, seat.campaign_id()).await?;
-    Ok(lineages
-        .iter()
-        .filter(|l| seat.recused_by_tree(l))
-        .filter_map(|l| l.first().copied())
-        .collect())
-}
-
 pub async fn queue(campaign_id: i64) -> Result<DeskQueue, AppError> {
     let seat = access::council_seat(campaign_id).await?;
     let mut conn = pool()?.acquire().await?;
     let campaign = load(&mut conn, campaign_id).await?;
-    let recused = recused_units(&mut conn, &seat).await?;
+    let recused = seat.recused_units();
     let rows = db::council_desk::queue(&mut *conn, campaign_id, seat.account_id()).await?;
     let entries = rows
         .into_iter()
-        .filter(|r| seat.scores_field(r.field_id))
+        .filter(|r| seat.scores(r.id, r.field_id))
         .map(|r| {
             let status = if recused.contains(&r.unit_id) {
                 DeskStatus::RecusedUnit
@@ -79,8 +71,8 @@ pub async fn queue(campaign_id: i64) -> Result<DeskQueue, AppError> {
         &mut *conn,
         campaign_id,
         seat.account_id(),
-        &recused,
-        seat.fields(),
+        recused,
+        (seat.fields(), seat.assigned()),
         0,
     )
     .await?;
@@ -104,7 +96,7 @@ async fn scorable(
         db::council_desk::placement(&mut *conn, seat.campaign_id(), initiative_id, seat.account_id())
             .await?
             .ok_or(AppError::NotFound)?;
-    let mine = seat.scores_field(placement.field_id)
+    let mine = seat.scores(initiative_id, placement.field_id)
         && !placement.declared
         && !seat.recused_by_tree(&placement.unit_lineage);
     if !mine {
@@ -149,17 +141,15 @@ pub async fn initiative(campaign_id: i64, initiative_id: i64) -> Result<DeskInit
 
 /// Submitted or abstained, of the initiatives the member is to score.
 async fn progress(conn: &mut PgConnection, seat: &CouncilSeat) -> Result<(usize, usize), AppError> {
-    let recused = recused_units(conn, seat).await?;
-    let rows = db::council_desk::queue(&mut *conn, seat.campaign_id(), seat.account_id()).await?;
-    let mine: Vec<_> = rows
-        .iter()
-        .filter(|r| seat.scores_field(r.field_id) && !r.declared && !recused.contains(&r.unit_id))
-        .collect();
-    let done = mine
-        .iter()
-        .filter(|r| matches!(r.my_state.as_deref(), Some("submitted" | "abstained")))
-        .count();
-    Ok((done, mine.len()))
+    let (done, total) = db::council_desk::progress(
+        conn,
+        seat.campaign_id(),
+        seat.account_id(),
+        seat.recused_units(),
+        (seat.fields(), seat.assigned()),
+    )
+    .await?;
+    Ok((done.max(0) as usize, total.max(0) as usize))
 }
 
 /// Saves the member's sheet as `action` says, typed on `version`.
@@ -174,8 +164,9 @@ pub async fn save(
     let seat = access::council_seat(campaign_id).await?;
     let action = SheetAction::parse(action).ok_or(AppError::field("form", Problem::UnknownChoice))?;
     let mut tx = pool()?.begin().await?;
-    let state = db::campaigns::lock_state(&mut tx, campaign_id).await?;
+    let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
     scorable(&mut tx, &seat, initiative_id).await?;
+    db::council_desk::lock_initiative(&mut tx, initiative_id).await?;
     if state != CampaignState::Evaluating {
         return Err(AppError::field("form", Problem::NotScoring));
     }
@@ -199,7 +190,6 @@ pub async fn save(
         };
         audit_sheet(&mut tx, &seat, initiative_id, action, &decided, &sheet.reason).await?;
     }
-    let recused = recused_units(&mut tx, &seat).await?;
     let next = match action {
         SheetAction::Draft => None,
         _ => {
@@ -207,8 +197,8 @@ pub async fn save(
                 &mut *tx,
                 campaign_id,
                 seat.account_id(),
-                &recused,
-                seat.fields(),
+                seat.recused_units(),
+                (seat.fields(), seat.assigned()),
                 initiative_id,
             )
             .await?
@@ -275,8 +265,9 @@ pub async fn declare_conflict(campaign_id: i64, initiative_id: i64, reason: &str
     let reason =
         required_paragraphs(reason, REASON_MAX).map_err(|p| AppError::field("conflict_reason", p))?;
     let mut tx = pool()?.begin().await?;
-    let state = db::campaigns::lock_state(&mut tx, campaign_id).await?;
+    let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
     scorable(&mut tx, &seat, initiative_id).await?;
+    db::council_desk::lock_initiative(&mut tx, initiative_id).await?;
     if state != CampaignState::Evaluating {
         return Err(AppError::field("form", Problem::NotScoring));
     }

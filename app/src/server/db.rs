@@ -8,6 +8,8 @@ pub mod campaigns;
 pub mod council;
 pub mod council_chair;
 pub mod council_desk;
+pub mod council_meeting;
+pub mod council_roster;
 pub mod drafts;
 pub mod final_scores;
 pub mod initiatives;

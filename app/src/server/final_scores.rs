@@ -1,17 +1,18 @@
 //! Keeps each initiative's final score, coverage, flags and level up to date. Called in the
 //! transaction of every change that can move them: a sheet submitted or abstained, a conflict
-//! declared, a member added, changed or removed. Rules (`domain::council`): a member is expected
-//! on an initiative of his fields unless the unit tree or his declaration recuses him; his
-//! submitted total counts, an abstention keeps him expected without a score.
+//! declared, the council or its assignment changed, the campaign sent to its council. Rules
+//! (`server::council_roster`): a member is expected on the initiatives given to him unless the
+//! unit tree or his declaration recuses him; his submitted total counts, an abstention keeps him
+//! expected without a score.
 use crate::domain::campaign::Thresholds;
-use crate::domain::council::conflict::conflicted;
 use crate::domain::council::decision::Level;
 use crate::domain::council::final_score::{final_score, Part};
 use crate::error::AppError;
 use crate::server::campaigns::load;
+use crate::server::council_roster::{self, Placed, Roster};
 use crate::server::db::{self, final_scores::Outcome};
 use sqlx::PgConnection;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Recomputes and stores the results of `ids` (every initiative of the campaign for `None`).
 pub async fn refresh(conn: &mut PgConnection, campaign_id: i64, ids: Option<&[i64]>) -> Result<(), AppError> {
@@ -22,34 +23,24 @@ pub async fn refresh(conn: &mut PgConnection, campaign_id: i64, ids: Option<&[i6
         .map(|c| c.max_points.max(0) as u32 * 2)
         .sum();
     let rules = campaign.scoring.final_score_rules(max_total);
-    let members = db::final_scores::members(&mut *conn, campaign_id).await?;
-    let lineages: HashMap<i64, Vec<i64>> = db::council::unit_lineages(&mut *conn, campaign_id)
-        .await?
-        .into_iter()
-        .filter_map(|l| Some((*l.first()?, l)))
-        .collect();
-    let declared: HashSet<(i64, i64)> = db::final_scores::declared(&mut *conn, campaign_id, ids)
-        .await?
-        .into_iter()
-        .collect();
+    let roster = Roster::load(&mut *conn, campaign_id, campaign.organizer.id, ids).await?;
     let decided = decided_totals(&mut *conn, campaign_id, ids).await?;
     let initiatives = db::final_scores::initiatives(&mut *conn, campaign_id, ids).await?;
     let outcomes: Vec<Outcome> = initiatives
         .iter()
         .map(|i| {
-            let lineage = lineages.get(&i.unit_id).map(Vec::as_slice).unwrap_or(&[]);
-            let parts: Vec<Part> = members
+            let placed = Placed::new(i.id, i.unit_id, i.field_id);
+            let parts: Vec<Part> = roster
+                .members
                 .iter()
-                .filter(|m| m.fields.is_empty() || m.fields.contains(&i.field_id))
-                .map(|m| {
-                    let recused = conflicted(&m.lineage, lineage, campaign.organizer.id)
-                        || declared.contains(&(i.id, m.account_id));
-                    match (recused, decided.get(&(i.id, m.account_id))) {
-                        (true, _) => Part::Recused,
-                        (false, Some(Some(total))) => Part::Scored(*total),
-                        (false, Some(None)) => Part::Abstained,
-                        (false, None) => Part::Pending,
-                    }
+                .filter_map(|m| match roster.part(m, placed) {
+                    council_roster::Part::NotHis => None,
+                    council_roster::Part::Recused => Some(Part::Recused),
+                    council_roster::Part::Expected => Some(match decided.get(&(i.id, m.account_id)) {
+                        Some(Some(total)) => Part::Scored(*total),
+                        Some(None) => Part::Abstained,
+                        None => Part::Pending,
+                    }),
                 })
                 .collect();
             outcome(i.id, &final_score(&parts, &rules), campaign.thresholds.as_ref())

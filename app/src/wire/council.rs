@@ -1,5 +1,6 @@
 //! What the `api::council` server functions take and return, shared by the browser and the server.
 use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::assignment::Assignment;
 use crate::domain::council::role::CouncilRole;
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +45,8 @@ pub struct CouncilView {
     pub candidates: Vec<CouncilCandidate>,
     pub fields: Vec<FieldChoice>,
     pub initiatives: i64,
+    /// Who scores which initiative (set on the assignment page).
+    pub assignment: Assignment,
     /// Members can be added, changed and removed until results are published.
     pub editable: bool,
 }

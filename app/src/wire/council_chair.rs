@@ -26,6 +26,8 @@ pub struct MatrixRow {
     pub conflicted: bool,
     pub cells: Vec<MatrixCell>,
     pub score: Option<f64>,
+    /// The z-score view of the result (`domain::council::normalise`), for information.
+    pub normalised: Option<f64>,
     pub scored: i32,
     pub expected: i32,
     pub below_quorum: bool,

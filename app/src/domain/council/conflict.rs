@@ -14,9 +14,31 @@ pub fn conflicted(member_lineage: &[i64], initiative_lineage: &[i64], organizer:
     member == unit || member_above || unit_above
 }
 
+/// Every unit whose initiatives the member may not score, from his lineage and the units below
+/// his (`member_subtree`, his own unit included): the same rule as `conflicted`, as a set, so a
+/// desk need not walk the lineage of every participant.
+pub fn recused_units(member_lineage: &[i64], member_subtree: &[i64], organizer: i64) -> Vec<i64> {
+    let Some(&member) = member_lineage.first() else {
+        return Vec::new();
+    };
+    let above = member_lineage
+        .iter()
+        .copied()
+        .filter(|&u| u == member || u != organizer);
+    let below = member_subtree
+        .iter()
+        .copied()
+        .filter(|&u| member != organizer || u == member);
+    let mut units: Vec<i64> = above.chain(below).collect();
+    units.sort_unstable();
+    units.dedup();
+    units
+}
+
 #[cfg(test)]
 mod tests {
-    use super::conflicted;
+    use super::{conflicted, recused_units};
+    use proptest::prelude::*;
 
     // The tree: 1 district (organizer) → 2 ward A → 4 office of A; 1 → 3 ward B; 9 another root.
     const DISTRICT: i64 = 1;
@@ -61,5 +83,39 @@ mod tests {
     fn under_another_organizer_the_district_counts_again() {
         // A campaign organized by ward A: the district's member is above ward A's offices.
         assert!(conflicted(&[DISTRICT], &OFFICE_OF_A, 2));
+    }
+
+    /// A random forest of up to 12 units (each unit's parent has a smaller id) and its lineages.
+    fn forest() -> impl Strategy<Value = Vec<Vec<i64>>> {
+        prop::collection::vec(prop::option::of(0usize..12), 1..12).prop_map(|parents| {
+            let mut lineages: Vec<Vec<i64>> = Vec::new();
+            for (i, parent) in parents.into_iter().enumerate() {
+                let mut lineage = vec![i as i64];
+                if let Some(p) = parent.filter(|p| *p < i) {
+                    lineage.extend(lineages[p].iter().copied());
+                }
+                lineages.push(lineage);
+            }
+            lineages
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_recused_set_is_exactly_the_conflicted_units(
+            lineages in forest(), member in 0usize..12, organizer in 0i64..12
+        ) {
+            let member = member % lineages.len();
+            let own = &lineages[member];
+            let subtree: Vec<i64> = lineages
+                .iter()
+                .filter(|l| l.contains(&(member as i64)))
+                .map(|l| l[0])
+                .collect();
+            let set = recused_units(own, &subtree, organizer);
+            for lineage in &lineages {
+                prop_assert_eq!(set.contains(&lineage[0]), conflicted(own, lineage, organizer), "{:?}", lineage);
+            }
+        }
     }
 }

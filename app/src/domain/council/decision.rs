@@ -4,6 +4,7 @@
 //! members present at the council's meeting agreed, and a meeting with nobody present recognises
 //! nothing; the proposal to the meeting defaults to the initiatives rated hoàn thành or better.
 use crate::domain::campaign::Thresholds;
+use crate::error::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -58,6 +59,23 @@ pub fn recognised(present: u32, agreed: u32) -> bool {
     present > 0 && agreed <= present && u64::from(agreed) * 3 >= u64::from(present) * 2
 }
 
+/// The number of members who agreed, as the secretary typed it: blank when the initiative was
+/// not put to the vote, else a whole number from 0 to `present`.
+pub fn parse_agreed(text: &str, present: u32) -> Result<Option<u32>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let agreed: u32 = text.parse().map_err(|_| Problem::NotAWholeNumber)?;
+    if agreed > present {
+        return Err(Problem::OutOfRange {
+            min: 0,
+            max: i64::from(present),
+        });
+    }
+    Ok(Some(agreed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +115,16 @@ mod tests {
         assert!(recognised(3, 2));
         assert!(!recognised(0, 0), "nobody present");
         assert!(!recognised(3, 4), "more agreed than present is no vote");
+    }
+
+    #[test]
+    fn the_agreed_count_is_blank_or_a_whole_number_up_to_those_present() {
+        assert_eq!(parse_agreed(" ", 5), Ok(None));
+        assert_eq!(parse_agreed("4", 5), Ok(Some(4)));
+        assert_eq!(parse_agreed("0", 5), Ok(Some(0)));
+        assert_eq!(parse_agreed("6", 5), Err(Problem::OutOfRange { min: 0, max: 5 }));
+        assert_eq!(parse_agreed("-1", 5), Err(Problem::NotAWholeNumber));
+        assert_eq!(parse_agreed("4,5", 5), Err(Problem::NotAWholeNumber));
     }
 
     #[test]

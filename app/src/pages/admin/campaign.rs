@@ -4,6 +4,7 @@ pub mod audit;
 pub mod board_links;
 pub mod copy;
 pub mod council;
+pub mod council_assignment;
 pub mod criteria;
 pub mod extend;
 pub mod fields;

@@ -2,7 +2,7 @@
 //! sortable; per initiative the chair's decisions (reopen a member's sheet, override the score
 //! or the level with a reason, mark exemplary); and publishing the results. Rows the viewer is
 //! conflicted on show only "xung đột".
-use super::CouncilFrame;
+use super::{points, CouncilFrame};
 use crate::api::council_chair::{
     chair_matrix, ChairDesk, MatrixCell, MatrixRow, OverrideResult, PublishResults, ReopenScore, SetExemplary,
 };
@@ -63,17 +63,6 @@ pub fn CouncilChairPage() -> impl IntoView {
             )}
         </CouncilFrame>
     }
-}
-
-fn points(score: Option<f64>) -> String {
-    score
-        .map(|s| {
-            format!("{s:.2}")
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .replace('.', ",")
-        })
-        .unwrap_or_else(|| "—".into())
 }
 
 #[component]
@@ -144,6 +133,11 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
             <StateBadge state=desk.state />
         </div>
         <p class="lead">{t!(i18n, chair.lead)}</p>
+        <p>
+            <a class="button secondary" href=format!("/council/{}/meeting", desk.campaign_id)>
+                {t!(i18n, chair.meeting_link)}
+            </a>
+        </p>
         {errors.map(|error| view! { <FormAlert error /> })}
         <nav class="sort-links" aria-label=move || t_string!(i18n, chair.sort)>
             <span>{t!(i18n, chair.sort)}</span>
@@ -156,6 +150,11 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
                         <th scope="col">{t!(i18n, chair.col_initiative)}</th>
                         {head}
                         <th scope="col">{t!(i18n, chair.col_final)}</th>
+                        <th scope="col">
+                            <abbr title=move || {
+                                t_string!(i18n, chair.col_normalised_hint)
+                            }>{t!(i18n, chair.col_normalised)}</abbr>
+                        </th>
                         <th scope="col">{t!(i18n, chair.col_coverage)}</th>
                         <th scope="col">{t!(i18n, chair.col_level)}</th>
                         <th scope="col">{t!(i18n, chair.actions)}</th>
@@ -178,7 +177,7 @@ fn ChairRow(desk: ChairDesk, row: MatrixRow, editable: bool, actions: Actions) -
         </th>
     };
     if row.conflicted {
-        let span = desk.members.len() + 4;
+        let span = desk.members.len() + 5;
         return view! { <tr class="row-conflicted">{name_cell} <td colspan=span>{t!(i18n, chair.conflicted)}</td></tr> }
         .into_any();
     }
@@ -217,7 +216,8 @@ fn ChairRow(desk: ChairDesk, row: MatrixRow, editable: bool, actions: Actions) -
                             </span>
                         }
                     })}
-            </td> <td>{format!("{}/{}", row.scored, row.expected)} {flags}</td>
+            </td> <td class="normalised">{points(row.normalised)}</td>
+            <td>{format!("{}/{}", row.scored, row.expected)} {flags}</td>
             <td>
                 {level}
                 {row.exemplary.then(|| view! { <span class="badge ok">{t!(i18n, chair.exemplary)}</span> })}

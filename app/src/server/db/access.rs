@@ -15,6 +15,15 @@ pub async fn lineage(ex: impl PgExecutor<'_>, unit_id: i64) -> Result<Vec<i64>, 
     .await?)
 }
 
+/// The unit and every unit below it.
+pub async fn subtree(ex: impl PgExecutor<'_>, unit_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(
+        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM unit_subtree($1)"#, unit_id)
+            .fetch_all(ex)
+            .await?,
+    )
+}
+
 /// The lineage of the unit that organizes the campaign; empty for no such campaign.
 pub async fn campaign_lineage(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar!(
@@ -61,6 +70,8 @@ pub struct SeatRow {
     pub role: String,
     pub organizer_id: i64,
     pub fields: Vec<i64>,
+    pub council_assignment: String,
+    pub reviewers_per_initiative: i32,
 }
 
 /// The account's place in the campaign's council, if it has one.
@@ -73,7 +84,8 @@ pub async fn council_seat(
         SeatRow,
         r#"SELECT m.role, c.organizer_id,
                   ARRAY(SELECT f.field_id FROM council_member_fields f
-                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id) AS "fields!"
+                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id) AS "fields!",
+                  c.council_assignment, c.reviewers_per_initiative
            FROM council_members m JOIN campaigns c ON c.id = m.campaign_id
            WHERE m.campaign_id = $1 AND m.account_id = $2"#,
         campaign_id,
@@ -83,26 +95,35 @@ pub async fn council_seat(
     .await?)
 }
 
-/// Whether the account is in the council of the campaign of the stored file, and the lineage
-/// of the unit that sent it with the campaign's organizer (for the conflict rule).
+/// What decides whether a council member may read a stored file: the campaign of its
+/// initiative, the unit that sent it, its field, and the member's declaration on it.
+pub struct CouncilFile {
+    pub campaign_id: i64,
+    pub initiative_id: i64,
+    pub unit_lineage: Vec<i64>,
+    pub field_id: i64,
+    pub declared: bool,
+}
+
+/// The file's initiative, when the account sits in the council of its campaign.
 pub async fn file_for_council(
     ex: impl PgExecutor<'_>,
     file_id: i64,
     account_id: i64,
-) -> Result<Option<(i64, Vec<i64>, bool)>, AppError> {
-    let row = sqlx::query!(
-        r#"SELECT c.organizer_id,
-                  ARRAY(SELECT l.id FROM unit_lineage(i.unit_id) l ORDER BY l.depth) AS "lineage!",
+) -> Result<Option<CouncilFile>, AppError> {
+    Ok(sqlx::query_as!(
+        CouncilFile,
+        r#"SELECT i.campaign_id, i.id AS initiative_id,
+                  ARRAY(SELECT l.id FROM unit_lineage(i.unit_id) l ORDER BY l.depth) AS "unit_lineage!",
+                  i.field_id,
                   EXISTS (SELECT 1 FROM council_declared_conflicts d
                           WHERE d.initiative_id = i.id AND d.account_id = $2) AS "declared!"
            FROM attachments a JOIN initiatives i ON i.id = a.initiative_id
-           JOIN campaigns c ON c.id = i.campaign_id
-           JOIN council_members m ON m.campaign_id = c.id AND m.account_id = $2
+           JOIN council_members m ON m.campaign_id = i.campaign_id AND m.account_id = $2
            WHERE a.id = $1"#,
         file_id,
         account_id
     )
     .fetch_optional(ex)
-    .await?;
-    Ok(row.map(|r| (r.organizer_id, r.lineage, r.declared)))
+    .await?)
 }

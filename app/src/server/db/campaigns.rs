@@ -190,6 +190,17 @@ pub async fn detail_in(
     }))
 }
 
+/// Share-locks the campaign's row for the rest of the transaction and returns its state: many
+/// such transactions run side by side, a state change waits for them (and they for it).
+pub async fn share_state(conn: &mut PgConnection, id: i64) -> Result<CampaignState, AppError> {
+    let state: Option<CampaignState> =
+        sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1 FOR SHARE")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    state.ok_or(AppError::NotFound)
+}
+
 /// Locks the campaign's row for the rest of the transaction and returns its state.
 pub async fn lock_state(conn: &mut PgConnection, id: i64) -> Result<CampaignState, AppError> {
     let state: Option<CampaignState> =

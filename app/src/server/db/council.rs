@@ -83,6 +83,25 @@ pub async fn unit_lineages(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<
     .await?)
 }
 
+/// The lineages of the units of the initiatives `ids` (every participating unit for `None`).
+pub async fn initiative_unit_lineages(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    ids: Option<&[i64]>,
+) -> Result<Vec<Vec<i64>>, AppError> {
+    let Some(ids) = ids else {
+        return unit_lineages(ex, campaign_id).await;
+    };
+    Ok(sqlx::query_scalar!(
+        r#"SELECT ARRAY(SELECT l.id FROM unit_lineage(u.unit_id) l ORDER BY l.depth) AS "lineage!"
+           FROM (SELECT DISTINCT unit_id FROM initiatives WHERE campaign_id = $1 AND id = ANY($2)) u"#,
+        campaign_id,
+        ids
+    )
+    .fetch_all(ex)
+    .await?)
+}
+
 /// How many registered initiatives each participating unit has.
 pub async fn initiatives_per_unit(
     ex: impl PgExecutor<'_>,

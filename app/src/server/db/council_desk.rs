@@ -73,14 +73,15 @@ pub async fn queue(
 }
 
 /// The next initiative for this member: not `current`, not of a unit in `recused_units`, in his
-/// `fields` (empty: all), not declared, not yet submitted or abstained; the ones skipped come
-/// last; among the rest, the one with the fewest submitted scores, then the oldest.
+/// `fields` (empty: all) and among those `assigned` to him (`None`: any), not declared, not yet
+/// submitted or abstained; the ones skipped come last; among the rest, the one with the fewest
+/// submitted scores (as its stored result counts them), then the oldest.
 pub async fn next(
     ex: impl PgExecutor<'_>,
     campaign_id: i64,
     account_id: i64,
     recused_units: &[i64],
-    fields: &[i64],
+    (fields, assigned): (&[i64], Option<&[i64]>),
     current: i64,
 ) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar!(
@@ -89,21 +90,64 @@ pub async fn next(
            WHERE i.campaign_id = $1 AND i.id <> $5
              AND i.unit_id <> ALL($3::bigint[])
              AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
+             AND ($6::bigint[] IS NULL OR i.id = ANY($6::bigint[]))
              AND (s.state IS NULL OR s.state IN ('draft', 'skipped'))
              AND NOT EXISTS (SELECT 1 FROM council_declared_conflicts d
                              WHERE d.initiative_id = i.id AND d.account_id = $2)
            ORDER BY s.state IS NOT DISTINCT FROM 'skipped',
-                    (SELECT count(*) FROM council_scores x WHERE x.initiative_id = i.id AND x.state = 'submitted'),
+                    (SELECT r.scored FROM initiative_results r WHERE r.initiative_id = i.id) NULLS FIRST,
                     i.submitted_at, i.id
            LIMIT 1"#,
         campaign_id,
         account_id,
         recused_units,
         fields,
-        current
+        current,
+        assigned as Option<&[i64]>
     )
     .fetch_optional(ex)
     .await?)
+}
+
+/// (decided, to score) of the initiatives given to this member, filtered as `next` filters them.
+pub async fn progress(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    account_id: i64,
+    recused_units: &[i64],
+    (fields, assigned): (&[i64], Option<&[i64]>),
+) -> Result<(i64, i64), AppError> {
+    let row = sqlx::query!(
+        r#"SELECT count(*) FILTER (WHERE s.state IN ('submitted', 'abstained')) AS "done!", count(*) AS "total!"
+           FROM initiatives i
+           LEFT JOIN council_scores s ON s.initiative_id = i.id AND s.account_id = $2
+           WHERE i.campaign_id = $1
+             AND i.unit_id <> ALL($3::bigint[])
+             AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
+             AND ($5::bigint[] IS NULL OR i.id = ANY($5::bigint[]))
+             AND NOT EXISTS (SELECT 1 FROM council_declared_conflicts d
+                             WHERE d.initiative_id = i.id AND d.account_id = $2)"#,
+        campaign_id,
+        account_id,
+        recused_units,
+        fields,
+        assigned as Option<&[i64]>
+    )
+    .fetch_one(ex)
+    .await?;
+    Ok((row.done, row.total))
+}
+
+/// Locks the initiative's row: decisions on one initiative are made one after the other, so each
+/// recomputed final score sees every sheet decided before it.
+pub async fn lock_initiative(conn: &mut PgConnection, initiative_id: i64) -> Result<(), AppError> {
+    sqlx::query!(
+        "SELECT id FROM initiatives WHERE id = $1 FOR NO KEY UPDATE",
+        initiative_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(())
 }
 
 /// Where an initiative sits: its campaign, unit and field; `None` when it is not the campaign's.

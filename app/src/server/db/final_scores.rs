@@ -1,30 +1,8 @@
-//! What an initiative's final score is made from (the council, its members' units and fields,
-//! the declared conflicts and the decided sheets), and the stored results. `ids`: the
+//! What an initiative's final score is made from (the initiatives, the declared conflicts and
+//! the decided sheets), and the stored results. `ids`: the
 //! initiatives concerned, or `None` for every initiative of the campaign.
 use crate::error::AppError;
 use sqlx::{PgConnection, PgExecutor};
-
-pub struct Member {
-    pub account_id: i64,
-    /// His unit's lineage (empty for an account without a unit).
-    pub lineage: Vec<i64>,
-    pub fields: Vec<i64>,
-}
-
-pub async fn members(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Member>, AppError> {
-    Ok(sqlx::query_as!(
-        Member,
-        r#"SELECT m.account_id,
-                  ARRAY(SELECT l.id FROM accounts a, unit_lineage(a.unit_id) l
-                        WHERE a.id = m.account_id ORDER BY l.depth) AS "lineage!",
-                  ARRAY(SELECT f.field_id FROM council_member_fields f
-                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id) AS "fields!"
-           FROM council_members m WHERE m.campaign_id = $1"#,
-        campaign_id
-    )
-    .fetch_all(ex)
-    .await?)
-}
 
 pub struct Initiative {
     pub id: i64,

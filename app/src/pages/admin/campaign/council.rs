@@ -11,6 +11,7 @@ use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, successes};
 use crate::components::id_param::id_param;
 use crate::components::page_loader::page_loader;
+use crate::domain::council::assignment::Assignment;
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -85,6 +86,22 @@ fn CouncilPageView(council: CouncilView, actions: Actions) -> impl IntoView {
             <FormAlert error=save_error />
             <FormAlert error=remove_error />
             <ul class="council-members">{members}</ul>
+        </section>
+        <section class="card">
+            <p>
+                {match council.assignment {
+                    Assignment::All => t_string!(i18n, council_page.assignment_all).to_string(),
+                    Assignment::Spread { per_initiative } => {
+                        t_string!(i18n, council_page.assignment_spread, count = per_initiative).to_string()
+                    }
+                }}
+            </p>
+            <a
+                class="button secondary"
+                href=format!("/admin/campaigns/{}/council/assignment", council.campaign_id)
+            >
+                {t!(i18n, council_page.assignment_link)}
+            </a>
         </section>
         {council.editable.then(|| view! { <AddMember council=council.clone() action=actions.add /> })}
     }
