@@ -450,7 +450,7 @@ async fn fresh_database(admin: &PgPool, base_url: &str, name: &str) -> anyhow::R
 
 async fn bench_account(pool: &PgPool) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ('bench', 'Bench', 'x', 'admin') RETURNING id",
+        "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ('bench', 'Bench', 'x', 'system_admin') RETURNING id",
     )
     .fetch_one(pool)
     .await?)

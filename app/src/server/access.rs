@@ -253,6 +253,8 @@ async fn seat_of(
         Assignment::Spread { .. } => db::council_roster::assigned_to(pool, campaign_id, account.id).await?,
     };
     let (lineage, subtree) = match account.unit_id {
+        // At the organizer (where councils sit) nothing below counts: no walk of the whole tree.
+        Some(unit) if unit == seat.organizer_id => (db::access::lineage(pool, unit).await?, vec![unit]),
         Some(unit) => (
             db::access::lineage(pool, unit).await?,
             db::access::subtree(pool, unit).await?,

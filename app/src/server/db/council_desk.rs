@@ -87,6 +87,7 @@ pub async fn next(
     Ok(sqlx::query_scalar!(
         r#"SELECT i.id FROM initiatives i
            LEFT JOIN council_scores s ON s.initiative_id = i.id AND s.account_id = $2
+           LEFT JOIN initiative_results r ON r.initiative_id = i.id
            WHERE i.campaign_id = $1 AND i.id <> $5
              AND i.unit_id <> ALL($3::bigint[])
              AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
@@ -95,7 +96,7 @@ pub async fn next(
              AND NOT EXISTS (SELECT 1 FROM council_declared_conflicts d
                              WHERE d.initiative_id = i.id AND d.account_id = $2)
            ORDER BY s.state IS NOT DISTINCT FROM 'skipped',
-                    (SELECT r.scored FROM initiative_results r WHERE r.initiative_id = i.id) NULLS FIRST,
+                    r.scored NULLS FIRST,
                     i.submitted_at, i.id
            LIMIT 1"#,
         campaign_id,

@@ -40,7 +40,12 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
               i AS (SELECT unit_id, count(*) AS n,
                            count(*) FILTER (WHERE submitted_at <= (SELECT deadline FROM c)) AS on_time,
                            min(submitted_at) FILTER (WHERE submitted_at <= (SELECT deadline FROM c)) AS first_on_time
-                    FROM initiatives WHERE campaign_id = $1 GROUP BY unit_id)
+                    FROM initiatives WHERE campaign_id = $1 GROUP BY unit_id),
+              -- Final scores per unit in one pass (not one scan of the campaign per unit).
+              s AS (SELECT ii.unit_id, array_agg(COALESCE(fr.override_score, fr.score)) AS scores
+                    FROM initiatives ii JOIN initiative_results fr ON fr.initiative_id = ii.id
+                    WHERE ii.campaign_id = $1 AND COALESCE(fr.override_score, fr.score) IS NOT NULL
+                    GROUP BY ii.unit_id)
          SELECT u.id AS unit_id, u.name::text AS "unit_name!",
                 u.name_order::bigint AS "name_order!",
                 cm.unit_id IS NOT NULL AS "commitment_signed!",
@@ -48,12 +53,12 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                 coalesce(i.on_time, 0) >= c.min_initiatives AS "minimum_met_on_time!",
                 r.on_time AS "report_on_time?",
                 i.first_on_time AS "first_on_time?: DateTime<Utc>",
-                ARRAY(SELECT COALESCE(r.override_score, r.score) FROM initiatives ii JOIN initiative_results r ON r.initiative_id = ii.id
-                      WHERE ii.campaign_id = $1 AND ii.unit_id = cu.unit_id AND COALESCE(r.override_score, r.score) IS NOT NULL) AS "scores!"
+                coalesce(s.scores, '{}') AS "scores!"
          FROM campaign_units cu
          CROSS JOIN c
          JOIN units u ON u.id = cu.unit_id
          LEFT JOIN i ON i.unit_id = cu.unit_id
+         LEFT JOIN s ON s.unit_id = cu.unit_id
          LEFT JOIN commitments cm ON cm.campaign_id = cu.campaign_id AND cm.unit_id = cu.unit_id
          LEFT JOIN reports r ON r.campaign_id = cu.campaign_id AND r.unit_id = cu.unit_id
          WHERE cu.campaign_id = $1"#,

@@ -8,11 +8,11 @@ use crate::api::council_assignment::{
     SHOWN_MAX,
 };
 use crate::components::campaign_tabs::CampaignHead;
-use crate::components::field::FormAlert;
-use crate::components::form_error::{form_error, successes};
+use crate::components::field::{invalid, Field, FormAlert};
+use crate::components::form_error::{form_error, successes, typed_or};
 use crate::components::id_param::id_param;
 use crate::components::page_loader::page_loader;
-use crate::domain::council::assignment::{Assignment, DEFAULT_PER_INITIATIVE, MAX_PER_INITIATIVE};
+use crate::domain::council::assignment::{Assignment, DEFAULT_PER_INITIATIVE};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -159,20 +159,22 @@ fn ModeForm(view: AssignmentView, action: ServerAction<SaveAssignmentMode>) -> i
                         {t!(i18n, assignment_page.mode_spread)}
                     </label>
                 </fieldset>
-                <div class="field">
-                    <label for="per_initiative">{t!(i18n, assignment_page.per_label)}</label>
+                <Field
+                    label=t_string!(i18n, assignment_page.per_label).to_string()
+                    name="per_initiative"
+                    hint=t_string!(i18n, assignment_page.per_hint).to_string()
+                    error
+                >
                     <input
                         id="per_initiative"
                         name="per_initiative"
-                        type="number"
                         inputmode="numeric"
-                        min="1"
-                        max=MAX_PER_INITIATIVE
-                        value=per
+                        value=typed_or("per_initiative", per.to_string())
                         disabled=locked
+                        aria-describedby="per_initiative-msg"
+                        aria-invalid=invalid(error, "per_initiative")
                     />
-                    <p class="hint">{t!(i18n, assignment_page.per_hint)}</p>
-                </div>
+                </Field>
                 {(!locked)
                     .then(|| {
                         view! {
