@@ -76,6 +76,11 @@ pub async fn view(campaign_id: i64) -> Result<MeetingView, AppError> {
         state: campaign.state,
         role: seat.role(),
         held_on: meeting.as_ref().map(|m| format_date(m.held_on)),
+        today: format_date(
+            chrono::Utc::now()
+                .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+                .date_naive(),
+        ),
         members: roster
             .members
             .iter()

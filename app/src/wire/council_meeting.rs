@@ -56,6 +56,9 @@ pub struct MeetingView {
     pub role: CouncilRole,
     /// `dd/mm/yyyy`, once recorded.
     pub held_on: Option<String>,
+    /// Today in Vietnam, `dd/mm/yyyy`: the date proposed before the meeting is recorded (read on
+    /// the server: the browser's WebAssembly has no clock of its own here).
+    pub today: String,
     pub members: Vec<MeetingMember>,
     /// The proposal first, best first; the viewer's conflicts last.
     pub lines: Vec<VoteLine>,

@@ -42,11 +42,10 @@ fn MeetingPageView(meeting: MeetingView, action: ServerAction<RecordCouncilVote>
     let title = meeting.title.clone();
     let id = meeting.campaign_id;
     let editable = meeting.editable;
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
-        .format("%d/%m/%Y")
-        .to_string();
-    let held_on = typed_or("held_on", meeting.held_on.clone().unwrap_or(today));
+    let held_on = typed_or(
+        "held_on",
+        meeting.held_on.clone().unwrap_or(meeting.today.clone()),
+    );
     let members = meeting
         .members
         .iter()
