@@ -146,6 +146,27 @@ pub async fn claim_mark(conn: &mut PgConnection, mark: &str) -> anyhow::Result<b
     Ok(claimed.is_some())
 }
 
+/// Claims `mark` and finds the first campaign organized by the unit `organizer` in `state`: the
+/// campaign when both succeed, so the caller loads its part of the demo into it.
+pub async fn claim_campaign(
+    conn: &mut PgConnection,
+    mark: &str,
+    organizer: &str,
+    state: &str,
+) -> anyhow::Result<Option<i64>> {
+    if !claim_mark(&mut *conn, mark).await? {
+        return Ok(None);
+    }
+    Ok(sqlx::query_scalar(
+        "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
+         WHERE u.code = $1 AND c.state = $2 ORDER BY c.id LIMIT 1",
+    )
+    .bind(organizer)
+    .bind(state)
+    .fetch_optional(conn)
+    .await?)
+}
+
 fn fail(e: app::error::AppError) -> anyhow::Error {
     anyhow::anyhow!("demo campaign: {e:?}")
 }

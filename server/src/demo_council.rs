@@ -11,14 +11,8 @@ const MARK: &str = "demo_council_loaded";
 /// Seats the council once (several app servers starting together: one claims the mark).
 pub async fn load_once(pool: &PgPool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
-    let claimed = crate::demo_campaigns::claim_mark(&mut tx, MARK).await?;
-    let campaign: Option<i64> = sqlx::query_scalar(
-        "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
-         WHERE u.code = 'Q10' AND c.state = 'evaluating' ORDER BY c.id LIMIT 1",
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let (true, Some(campaign)) = (claimed, campaign) {
+    let campaign = crate::demo_campaigns::claim_campaign(&mut tx, MARK, "Q10", "evaluating").await?;
+    if let Some(campaign) = campaign {
         load(&mut tx, campaign).await?;
         tx.commit().await?;
         tracing::info!("demo council loaded");

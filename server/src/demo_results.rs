@@ -20,14 +20,8 @@ pub const DEMO_COUNCIL_2022: [(&str, &str, &str); 3] = [
 
 pub async fn load_once(pool: &PgPool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
-    let claimed = crate::demo_campaigns::claim_mark(&mut tx, MARK).await?;
-    let campaign: Option<i64> = sqlx::query_scalar(
-        "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id
-         WHERE u.code = 'Q11' AND c.state = 'published' ORDER BY c.id LIMIT 1",
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let (true, Some(campaign)) = (claimed, campaign) {
+    let campaign = crate::demo_campaigns::claim_campaign(&mut tx, MARK, "Q11", "published").await?;
+    if let Some(campaign) = campaign {
         load(&mut tx, campaign).await?;
         tx.commit().await?;
         tracing::info!("demo results of 2022 loaded");

@@ -130,8 +130,20 @@ async fn the_chair_reopens_overrides_marks_exemplary_and_publishes(pool: PgPool)
     let (status, body) = council.post("/api/publish_results", "", &an).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.to_string().contains("below_quorum"), "{body}");
+    let below: Vec<i64> = sqlx::query_scalar(
+        "SELECT initiative_id FROM initiative_results WHERE campaign_id = $1 AND below_quorum ORDER BY 1",
+    )
+    .bind(council.campaign)
+    .fetch_all(&council.demo.pool)
+    .await
+    .unwrap();
+    assert!(below.contains(&first), "{below:?}");
     let (status, body) = council
-        .post("/api/publish_results", &format!("confirm[0]={first}"), &an)
+        .post("/api/publish_results", &confirm(&below[1..]), &an)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "every one is confirmed: {body}");
+    let (status, body) = council
+        .post("/api/publish_results", &confirm(&below), &an)
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let state: String = sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1")
@@ -199,4 +211,13 @@ async fn a_chair_conflicted_on_an_initiative_sees_only_xung_dot_and_the_secretar
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+fn confirm(initiatives: &[i64]) -> String {
+    initiatives
+        .iter()
+        .enumerate()
+        .map(|(n, id)| format!("confirm[{n}]={id}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }

@@ -165,7 +165,7 @@ pub async fn save(
     let action = SheetAction::parse(action).ok_or(AppError::field("form", Problem::UnknownChoice))?;
     let mut tx = pool()?.begin().await?;
     let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
-    scorable(&mut tx, &seat, initiative_id).await?;
+    let placement = scorable(&mut tx, &seat, initiative_id).await?;
     db::council_desk::lock_initiative(&mut tx, initiative_id).await?;
     if state != CampaignState::Evaluating {
         return Err(AppError::field("form", Problem::NotScoring));
@@ -183,12 +183,12 @@ pub async fn save(
     let key = (campaign_id, initiative_id, seat.account_id());
     let version = db::council_desk::write_sheet(&mut tx, key, action, &sheet).await?;
     if matches!(action, SheetAction::Submit | SheetAction::Abstain) {
-        crate::server::final_scores::refresh(&mut tx, campaign_id, Some(&[initiative_id])).await?;
+        crate::server::final_scores::refresh_of(&mut tx, &campaign, Some(&[initiative_id])).await?;
         let decided = match action {
             SheetAction::Submit => sheet.total().map(format_half_points).unwrap_or_default(),
             _ => String::new(),
         };
-        audit_sheet(&mut tx, &seat, initiative_id, action, &decided, &sheet.reason).await?;
+        audit_sheet(&mut tx, &seat, &placement.title, (action, &decided), &sheet.reason).await?;
     }
     let next = match action {
         SheetAction::Draft => None,
@@ -218,12 +218,10 @@ pub async fn save(
 async fn audit_sheet(
     conn: &mut PgConnection,
     seat: &CouncilSeat,
-    initiative_id: i64,
-    action: SheetAction,
-    total: &str,
+    title: &str,
+    (action, total): (SheetAction, &str),
     reason: &str,
 ) -> Result<(), AppError> {
-    let title = db::council_desk::initiative_title(&mut *conn, initiative_id).await?;
     let after = json!({
         "initiative": title,
         "member": seat.account().display_name,
@@ -266,7 +264,7 @@ pub async fn declare_conflict(campaign_id: i64, initiative_id: i64, reason: &str
         required_paragraphs(reason, REASON_MAX).map_err(|p| AppError::field("conflict_reason", p))?;
     let mut tx = pool()?.begin().await?;
     let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
-    scorable(&mut tx, &seat, initiative_id).await?;
+    let placement = scorable(&mut tx, &seat, initiative_id).await?;
     db::council_desk::lock_initiative(&mut tx, initiative_id).await?;
     if state != CampaignState::Evaluating {
         return Err(AppError::field("form", Problem::NotScoring));
@@ -277,8 +275,7 @@ pub async fn declare_conflict(campaign_id: i64, initiative_id: i64, reason: &str
     }
     db::council_desk::declare(&mut tx, initiative_id, seat.account_id(), &reason).await?;
     crate::server::final_scores::refresh(&mut tx, campaign_id, Some(&[initiative_id])).await?;
-    let title = db::council_desk::initiative_title(&mut *tx, initiative_id).await?;
-    let after = json!({ "initiative": title, "member": seat.account().display_name, "score": "declared" });
+    let after = json!({ "initiative": placement.title, "member": seat.account().display_name, "score": "declared" });
     audit_scores(&mut tx, &seat, after, &reason).await?;
     tx.commit().await?;
     crate::server::respond::redirect_plain_form(&format!("/council/{campaign_id}"));

@@ -9,6 +9,7 @@ use crate::domain::council::decision::Level;
 use crate::domain::council::final_score::{final_score, Part};
 use crate::error::AppError;
 use crate::server::campaigns::load;
+use crate::wire::campaigns::CampaignDetail;
 use crate::server::council_roster::{self, Placed, Roster};
 use crate::server::db::{self, final_scores::Outcome};
 use sqlx::PgConnection;
@@ -17,6 +18,16 @@ use std::collections::HashMap;
 /// Recomputes and stores the results of `ids` (every initiative of the campaign for `None`).
 pub async fn refresh(conn: &mut PgConnection, campaign_id: i64, ids: Option<&[i64]>) -> Result<(), AppError> {
     let campaign = load(conn, campaign_id).await?;
+    refresh_of(conn, &campaign, ids).await
+}
+
+/// As `refresh`, for a campaign the caller has already read in this transaction.
+pub async fn refresh_of(
+    conn: &mut PgConnection,
+    campaign: &CampaignDetail,
+    ids: Option<&[i64]>,
+) -> Result<(), AppError> {
+    let campaign_id = campaign.id;
     let max_total: u32 = campaign
         .criteria
         .iter()

@@ -75,6 +75,12 @@ impl Council {
                 .await
                 .unwrap();
         }
+        // As seating them through the organizer's page would: every initiative gets its result.
+        let mut conn = demo.pool.acquire().await.unwrap();
+        app::server::final_scores::refresh(&mut conn, campaign, None)
+            .await
+            .unwrap();
+        drop(conn);
         Council {
             demo,
             campaign,

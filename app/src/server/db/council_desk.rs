@@ -74,40 +74,107 @@ pub async fn queue(
 
 /// The next initiative for this member: not `current`, not of a unit in `recused_units`, in his
 /// `fields` (empty: all) and among those `assigned` to him (`None`: any), not declared, not yet
-/// submitted or abstained; the ones skipped come last; among the rest, the one with the fewest
-/// submitted scores (as its stored result counts them), then the oldest.
+/// submitted or abstained; the ones skipped come last. Among the rest, one with the fewest
+/// submitted scores (as its stored result counts them); among those, the first from a point
+/// that depends on the member and where he is, so members who start together spread out instead
+/// of queueing on the same initiative. Each step follows `initiative_results_queue_idx` and stops
+/// at the first match.
 pub async fn next(
-    ex: impl PgExecutor<'_>,
+    conn: &mut PgConnection,
     campaign_id: i64,
     account_id: i64,
     recused_units: &[i64],
     (fields, assigned): (&[i64], Option<&[i64]>),
     current: i64,
 ) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"SELECT i.id FROM initiatives i
-           LEFT JOIN council_scores s ON s.initiative_id = i.id AND s.account_id = $2
-           LEFT JOIN initiative_results r ON r.initiative_id = i.id
-           WHERE i.campaign_id = $1 AND i.id <> $5
-             AND i.unit_id <> ALL($3::bigint[])
-             AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
-             AND ($6::bigint[] IS NULL OR i.id = ANY($6::bigint[]))
-             AND (s.state IS NULL OR s.state IN ('draft', 'skipped'))
-             AND NOT EXISTS (SELECT 1 FROM council_declared_conflicts d
-                             WHERE d.initiative_id = i.id AND d.account_id = $2)
-           ORDER BY s.state IS NOT DISTINCT FROM 'skipped',
-                    r.scored NULLS FIRST,
-                    i.submitted_at, i.id
-           LIMIT 1"#,
+    let member = Member {
         campaign_id,
         account_id,
         recused_units,
         fields,
+        assigned,
         current,
-        assigned as Option<&[i64]>
-    )
-    .fetch_optional(ex)
-    .await?)
+    };
+    for skipped in [false, true] {
+        let Some((first, scored)) = member.first_from(&mut *conn, skipped, (0, 0), i32::MAX).await? else {
+            continue;
+        };
+        let last = sqlx::query_scalar!(
+            r#"SELECT max(initiative_id) AS "last!" FROM initiative_results
+               WHERE campaign_id = $1 AND scored = $2"#,
+            campaign_id,
+            scored
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        let pivot = first + spread_offset(account_id, current, last - first + 1);
+        let from_pivot = member.first_from(&mut *conn, skipped, (scored, pivot), scored).await?;
+        return Ok(Some(from_pivot.map_or(first, |(id, _)| id)));
+    }
+    Ok(None)
+}
+
+/// A point in `0..span` that differs between members and between the initiatives they leave.
+fn spread_offset(account_id: i64, current: i64, span: i64) -> i64 {
+    let mixed = (account_id as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .rotate_left(31)
+        ^ (current as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (mixed % span.max(1) as u64) as i64
+}
+
+struct Member<'a> {
+    campaign_id: i64,
+    account_id: i64,
+    recused_units: &'a [i64],
+    fields: &'a [i64],
+    assigned: Option<&'a [i64]>,
+    current: i64,
+}
+
+impl Member<'_> {
+    /// The first initiative he may take at or after `(scored, id)` in queue order, scored at most
+    /// `max_scored`: among those he skipped when `skipped`, else among those untouched or drafted.
+    async fn first_from(
+        &self,
+        conn: &mut PgConnection,
+        skipped: bool,
+        (scored, id): (i32, i64),
+        max_scored: i32,
+    ) -> Result<Option<(i64, i32)>, AppError> {
+        let row = sqlx::query!(
+            r#"SELECT r.initiative_id, r.scored FROM initiative_results r
+               JOIN initiatives i ON i.id = r.initiative_id
+               WHERE r.campaign_id = $1 AND (r.campaign_id, r.scored, r.initiative_id) >= ($1, $7, $8)
+                 AND r.scored <= $9 AND r.initiative_id <> $5
+                 AND i.unit_id <> ALL($3::bigint[])
+                 AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
+                 AND ($6::bigint[] IS NULL OR r.initiative_id = ANY($6::bigint[]))
+                 AND CASE WHEN $10 THEN EXISTS (SELECT 1 FROM council_scores s
+                                                WHERE s.initiative_id = r.initiative_id AND s.account_id = $2
+                                                  AND s.state = 'skipped')
+                     ELSE NOT EXISTS (SELECT 1 FROM council_scores s
+                                      WHERE s.initiative_id = r.initiative_id AND s.account_id = $2
+                                        AND s.state <> 'draft') END
+                 AND NOT EXISTS (SELECT 1 FROM council_declared_conflicts d
+                                 WHERE d.initiative_id = r.initiative_id AND d.account_id = $2)
+               ORDER BY r.campaign_id, r.scored, r.initiative_id
+               LIMIT 1"#,
+            self.campaign_id,
+            self.account_id,
+            self.recused_units,
+            self.fields,
+            self.current,
+            self.assigned as Option<&[i64]>,
+            scored,
+            id,
+            max_scored,
+            skipped
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| (r.initiative_id, r.scored)))
+    }
 }
 
 /// (decided, to score) of the initiatives given to this member, filtered as `next` filters them.
@@ -158,6 +225,8 @@ pub struct Placement {
     pub field_id: i64,
     pub unit_lineage: Vec<i64>,
     pub declared: bool,
+    /// "K7QP-3MXD · title", as the audit trail names an initiative.
+    pub title: String,
 }
 
 pub async fn placement(
@@ -171,7 +240,8 @@ pub async fn placement(
         r#"SELECT i.unit_id, (SELECT u.name::text FROM units u WHERE u.id = i.unit_id) AS "unit_name!", i.field_id,
                   ARRAY(SELECT l.id FROM unit_lineage(i.unit_id) l ORDER BY l.depth) AS "unit_lineage!",
                   EXISTS (SELECT 1 FROM council_declared_conflicts d
-                          WHERE d.initiative_id = i.id AND d.account_id = $3) AS "declared!"
+                          WHERE d.initiative_id = i.id AND d.account_id = $3) AS "declared!",
+                  i.receipt_code || ' · ' || i.title AS "title!"
            FROM initiatives i WHERE i.campaign_id = $1 AND i.id = $2"#,
         campaign_id,
         initiative_id,
@@ -338,4 +408,24 @@ pub async fn initiative_title(ex: impl PgExecutor<'_>, initiative_id: i64) -> Re
     )
     .fetch_one(ex)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread_offset;
+    use std::collections::HashSet;
+
+    #[test]
+    fn members_leaving_the_same_initiative_start_from_different_points() {
+        let points: HashSet<i64> = (1..=30).map(|member| spread_offset(member, 4_711, 1_000)).collect();
+        assert!(points.len() >= 27, "{points:?}");
+        assert!(points.iter().all(|p| (0..1_000).contains(p)));
+    }
+
+    #[test]
+    fn one_member_moves_to_a_new_point_each_time() {
+        let points: HashSet<i64> = (1..=30).map(|current| spread_offset(7, current, 1_000)).collect();
+        assert!(points.len() >= 27, "{points:?}");
+        assert_eq!(spread_offset(7, 9, 1), 0, "one initiative at that level: itself");
+    }
 }

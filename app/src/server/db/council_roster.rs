@@ -66,18 +66,30 @@ pub async fn pairs(
     campaign_id: i64,
     ids: Option<&[i64]>,
 ) -> Result<Vec<(i64, i64)>, AppError> {
-    let rows = sqlx::query!(
-        "SELECT initiative_id, account_id FROM council_assignments
-         WHERE campaign_id = $1 AND ($2::bigint[] IS NULL OR initiative_id = ANY($2))",
-        campaign_id,
-        ids as Option<&[i64]>
-    )
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
+    // Two statements, for the reason `db::final_scores::initiatives` gives.
+    let pairs = match ids {
+        Some(ids) => sqlx::query!(
+            "SELECT initiative_id, account_id FROM council_assignments
+             WHERE initiative_id = ANY($2) AND campaign_id = $1",
+            campaign_id,
+            ids
+        )
+        .fetch_all(ex)
+        .await?
         .into_iter()
         .map(|r| (r.initiative_id, r.account_id))
-        .collect())
+        .collect(),
+        None => sqlx::query!(
+            "SELECT initiative_id, account_id FROM council_assignments WHERE campaign_id = $1",
+            campaign_id
+        )
+        .fetch_all(ex)
+        .await?
+        .into_iter()
+        .map(|r| (r.initiative_id, r.account_id))
+        .collect(),
+    };
+    Ok(pairs)
 }
 
 /// The initiatives assigned to one member.

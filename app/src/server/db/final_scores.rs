@@ -15,15 +15,26 @@ pub async fn initiatives(
     campaign_id: i64,
     ids: Option<&[i64]>,
 ) -> Result<Vec<Initiative>, AppError> {
-    Ok(sqlx::query_as!(
-        Initiative,
-        "SELECT id, unit_id, field_id FROM initiatives
-         WHERE campaign_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2))",
-        campaign_id,
-        ids as Option<&[i64]>
-    )
-    .fetch_all(ex)
-    .await?)
+    // Two statements, not `$2 IS NULL OR …`: a prepared statement's generic plan would scan the
+    // whole campaign for the one initiative a saved score concerns.
+    let rows = match ids {
+        Some(ids) => sqlx::query_as!(
+            Initiative,
+            "SELECT id, unit_id, field_id FROM initiatives WHERE id = ANY($2) AND campaign_id = $1",
+            campaign_id,
+            ids
+        )
+        .fetch_all(ex)
+        .await?,
+        None => sqlx::query_as!(
+            Initiative,
+            "SELECT id, unit_id, field_id FROM initiatives WHERE campaign_id = $1",
+            campaign_id
+        )
+        .fetch_all(ex)
+        .await?,
+    };
+    Ok(rows)
 }
 
 /// (initiative, account) pairs with a declared conflict.
@@ -32,19 +43,32 @@ pub async fn declared(
     campaign_id: i64,
     ids: Option<&[i64]>,
 ) -> Result<Vec<(i64, i64)>, AppError> {
-    let rows = sqlx::query!(
-        "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
-         JOIN initiatives i ON i.id = d.initiative_id
-         WHERE i.campaign_id = $1 AND ($2::bigint[] IS NULL OR d.initiative_id = ANY($2))",
-        campaign_id,
-        ids as Option<&[i64]>
-    )
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
+    // Two statements, for the reason `initiatives` gives.
+    let pairs = match ids {
+        Some(ids) => sqlx::query!(
+            "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
+             JOIN initiatives i ON i.id = d.initiative_id
+             WHERE d.initiative_id = ANY($2) AND i.campaign_id = $1",
+            campaign_id,
+            ids
+        )
+        .fetch_all(ex)
+        .await?
         .into_iter()
         .map(|r| (r.initiative_id, r.account_id))
-        .collect())
+        .collect(),
+        None => sqlx::query!(
+            "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
+             JOIN initiatives i ON i.id = d.initiative_id WHERE i.campaign_id = $1",
+            campaign_id
+        )
+        .fetch_all(ex)
+        .await?
+        .into_iter()
+        .map(|r| (r.initiative_id, r.account_id))
+        .collect(),
+    };
+    Ok(pairs)
 }
 
 pub struct Decided {
@@ -60,16 +84,27 @@ pub async fn decided(
     campaign_id: i64,
     ids: Option<&[i64]>,
 ) -> Result<Vec<Decided>, AppError> {
-    Ok(sqlx::query_as!(
-        Decided,
-        "SELECT initiative_id, account_id, state, total FROM council_scores
-         WHERE campaign_id = $1 AND state IN ('submitted', 'abstained')
-           AND ($2::bigint[] IS NULL OR initiative_id = ANY($2))",
-        campaign_id,
-        ids as Option<&[i64]>
-    )
-    .fetch_all(ex)
-    .await?)
+    // Two statements, for the reason `initiatives` gives.
+    let rows = match ids {
+        Some(ids) => sqlx::query_as!(
+            Decided,
+            "SELECT initiative_id, account_id, state, total FROM council_scores
+             WHERE initiative_id = ANY($2) AND campaign_id = $1 AND state IN ('submitted', 'abstained')",
+            campaign_id,
+            ids
+        )
+        .fetch_all(ex)
+        .await?,
+        None => sqlx::query_as!(
+            Decided,
+            "SELECT initiative_id, account_id, state, total FROM council_scores
+             WHERE campaign_id = $1 AND state IN ('submitted', 'abstained')",
+            campaign_id
+        )
+        .fetch_all(ex)
+        .await?,
+    };
+    Ok(rows)
 }
 
 /// One initiative's result, as stored.
