@@ -164,6 +164,7 @@ pub async fn save(
     let seat = access::council_seat(campaign_id).await?;
     let action = SheetAction::parse(action).ok_or(AppError::field("form", Problem::UnknownChoice))?;
     let mut tx = pool()?.begin().await?;
+    db::council_desk::generic_plans(&mut tx).await?;
     let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
     let placement = scorable(&mut tx, &seat, initiative_id).await?;
     db::council_desk::lock_initiative(&mut tx, initiative_id).await?;

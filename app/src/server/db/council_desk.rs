@@ -101,7 +101,7 @@ pub async fn next(
         };
         let last = sqlx::query_scalar!(
             r#"SELECT max(initiative_id) AS "last!" FROM initiative_results
-               WHERE campaign_id = $1 AND scored = $2"#,
+               WHERE campaign_id = $1 AND scored = $2 AND expected > 0"#,
             campaign_id,
             scored
         )
@@ -146,7 +146,7 @@ impl Member<'_> {
             r#"SELECT r.initiative_id, r.scored FROM initiative_results r
                JOIN initiatives i ON i.id = r.initiative_id
                WHERE r.campaign_id = $1 AND (r.campaign_id, r.scored, r.initiative_id) >= ($1, $7, $8)
-                 AND r.scored <= $9 AND r.initiative_id <> $5
+                 AND r.scored <= $9 AND r.initiative_id <> $5 AND r.expected > 0
                  AND i.unit_id <> ALL($3::bigint[])
                  AND (cardinality($4::bigint[]) = 0 OR i.field_id = ANY($4::bigint[]))
                  AND ($6::bigint[] IS NULL OR r.initiative_id = ANY($6::bigint[]))
@@ -204,6 +204,16 @@ pub async fn progress(
     .fetch_one(ex)
     .await?;
     Ok((row.done, row.total))
+}
+
+/// For the rest of the transaction, prepared statements run on their cached plan: a save's
+/// statements (written for it: no `$n IS NULL OR` index conditions) would otherwise be planned
+/// again at every call, which cost more than running them.
+pub async fn generic_plans(conn: &mut PgConnection) -> Result<(), AppError> {
+    sqlx::query!("SET LOCAL plan_cache_mode = force_generic_plan")
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Locks the initiative's row: decisions on one initiative are made one after the other, so each

@@ -15,16 +15,21 @@ pub struct RosterRow {
 
 /// The council, chair first, then the secretary, then by name.
 pub async fn members(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<RosterRow>, AppError> {
+    // Each unit's lineage is walked once, however many members work there.
     Ok(sqlx::query_as!(
         RosterRow,
-        r#"SELECT m.account_id, a.display_name, m.role,
-                  ARRAY(SELECT l.id FROM unit_lineage(a.unit_id) l ORDER BY l.depth) AS "lineage!",
+        r#"WITH seated AS (SELECT m.account_id, m.role, a.display_name, a.unit_id
+                           FROM council_members m JOIN accounts a ON a.id = m.account_id
+                           WHERE m.campaign_id = $1),
+                lineages AS (SELECT u.unit_id, ARRAY(SELECT l.id FROM unit_lineage(u.unit_id) l ORDER BY l.depth) AS lineage
+                             FROM (SELECT DISTINCT unit_id FROM seated WHERE unit_id IS NOT NULL) u)
+           SELECT m.account_id, m.display_name, m.role,
+                  COALESCE(l.lineage, '{}') AS "lineage!",
                   ARRAY(SELECT f.field_id FROM council_member_fields f
-                        WHERE f.campaign_id = m.campaign_id AND f.account_id = m.account_id
+                        WHERE f.campaign_id = $1 AND f.account_id = m.account_id
                         ORDER BY f.field_id) AS "fields!"
-           FROM council_members m JOIN accounts a ON a.id = m.account_id
-           WHERE m.campaign_id = $1
-           ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 ELSE 2 END, a.display_name, a.id"#,
+           FROM seated m LEFT JOIN lineages l ON l.unit_id = m.unit_id
+           ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 ELSE 2 END, m.display_name, m.account_id"#,
         campaign_id
     )
     .fetch_all(ex)
