@@ -141,10 +141,12 @@ async fn the_chair_reopens_overrides_marks_exemplary_and_publishes(pool: PgPool)
     let (status, body) = council
         .post("/api/publish_results", &confirm(&below[1..]), &an)
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "every one is confirmed: {body}");
-    let (status, body) = council
-        .post("/api/publish_results", &confirm(&below), &an)
-        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "every one is confirmed: {body}"
+    );
+    let (status, body) = council.post("/api/publish_results", &confirm(&below), &an).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let state: String = sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1")
         .bind(council.campaign)

@@ -68,7 +68,7 @@ pub async fn queue(campaign_id: i64) -> Result<DeskQueue, AppError> {
         })
         .collect();
     let next = db::council_desk::next(
-        &mut *conn,
+        &mut conn,
         campaign_id,
         seat.account_id(),
         recused,
@@ -165,15 +165,13 @@ pub async fn save(
     let action = SheetAction::parse(action).ok_or(AppError::field("form", Problem::UnknownChoice))?;
     let mut tx = pool()?.begin().await?;
     db::council_desk::generic_plans(&mut tx).await?;
-    let state = db::campaigns::share_state(&mut tx, campaign_id).await?;
+    let basis = db::final_scores::share_basis(&mut tx, campaign_id).await?;
     let placement = scorable(&mut tx, &seat, initiative_id).await?;
     db::council_desk::lock_initiative(&mut tx, initiative_id).await?;
-    if state != CampaignState::Evaluating {
+    if basis.state != CampaignState::Evaluating {
         return Err(AppError::field("form", Problem::NotScoring));
     }
-    let campaign = load(&mut tx, campaign_id).await?;
-    let maxima: Vec<i32> = campaign.criteria.iter().map(|c| c.max_points).collect();
-    let sheet = Sheet::parse(input, &maxima, action)?;
+    let sheet = Sheet::parse(input, &basis.maxima, action)?;
     let before = db::council_desk::sheet(&mut tx, initiative_id, seat.account_id(), true).await?;
     if before.as_ref().map_or(0, |b| b.version) != version {
         return Err(AppError::field("form", Problem::StaleVersion));
@@ -184,18 +182,25 @@ pub async fn save(
     let key = (campaign_id, initiative_id, seat.account_id());
     let version = db::council_desk::write_sheet(&mut tx, key, action, &sheet).await?;
     if matches!(action, SheetAction::Submit | SheetAction::Abstain) {
-        crate::server::final_scores::refresh_of(&mut tx, &campaign, Some(&[initiative_id])).await?;
+        crate::server::final_scores::refresh_of(&mut tx, &basis, Some(&[initiative_id])).await?;
         let decided = match action {
             SheetAction::Submit => sheet.total().map(format_half_points).unwrap_or_default(),
             _ => String::new(),
         };
-        audit_sheet(&mut tx, &seat, &placement.title, (action, &decided), &sheet.reason).await?;
+        audit_sheet(
+            &mut tx,
+            &seat,
+            &placement.title,
+            (action, &decided),
+            &sheet.reason,
+        )
+        .await?;
     }
     let next = match action {
         SheetAction::Draft => None,
         _ => {
             db::council_desk::next(
-                &mut *tx,
+                &mut tx,
                 campaign_id,
                 seat.account_id(),
                 seat.recused_units(),
@@ -276,7 +281,8 @@ pub async fn declare_conflict(campaign_id: i64, initiative_id: i64, reason: &str
     }
     db::council_desk::declare(&mut tx, initiative_id, seat.account_id(), &reason).await?;
     crate::server::final_scores::refresh(&mut tx, campaign_id, Some(&[initiative_id])).await?;
-    let after = json!({ "initiative": placement.title, "member": seat.account().display_name, "score": "declared" });
+    let after =
+        json!({ "initiative": placement.title, "member": seat.account().display_name, "score": "declared" });
     audit_scores(&mut tx, &seat, after, &reason).await?;
     tx.commit().await?;
     crate::server::respond::redirect_plain_form(&format!("/council/{campaign_id}"));

@@ -8,33 +8,26 @@ use crate::domain::campaign::Thresholds;
 use crate::domain::council::decision::Level;
 use crate::domain::council::final_score::{final_score, Part};
 use crate::error::AppError;
-use crate::server::campaigns::load;
-use crate::wire::campaigns::CampaignDetail;
 use crate::server::council_roster::{self, Placed, Roster};
-use crate::server::db::{self, final_scores::Outcome};
+use crate::server::db::{
+    self,
+    final_scores::{Basis, Outcome},
+};
 use sqlx::PgConnection;
 use std::collections::HashMap;
 
 /// Recomputes and stores the results of `ids` (every initiative of the campaign for `None`).
 pub async fn refresh(conn: &mut PgConnection, campaign_id: i64, ids: Option<&[i64]>) -> Result<(), AppError> {
-    let campaign = load(conn, campaign_id).await?;
-    refresh_of(conn, &campaign, ids).await
+    let basis = db::final_scores::share_basis(conn, campaign_id).await?;
+    refresh_of(conn, &basis, ids).await
 }
 
-/// As `refresh`, for a campaign the caller has already read in this transaction.
-pub async fn refresh_of(
-    conn: &mut PgConnection,
-    campaign: &CampaignDetail,
-    ids: Option<&[i64]>,
-) -> Result<(), AppError> {
-    let campaign_id = campaign.id;
-    let max_total: u32 = campaign
-        .criteria
-        .iter()
-        .map(|c| c.max_points.max(0) as u32 * 2)
-        .sum();
-    let rules = campaign.scoring.final_score_rules(max_total);
-    let roster = Roster::load(&mut *conn, campaign_id, campaign.organizer.id, ids).await?;
+/// As `refresh`, on the basis the caller has already read in this transaction.
+pub async fn refresh_of(conn: &mut PgConnection, basis: &Basis, ids: Option<&[i64]>) -> Result<(), AppError> {
+    let campaign_id = basis.id;
+    let rules = basis.rules();
+    let thresholds = basis.thresholds();
+    let roster = Roster::load(&mut *conn, campaign_id, basis.organizer_id, ids).await?;
     let decided = decided_totals(&mut *conn, campaign_id, ids).await?;
     let initiatives = db::final_scores::initiatives(&mut *conn, campaign_id, ids).await?;
     let outcomes: Vec<Outcome> = initiatives
@@ -54,7 +47,7 @@ pub async fn refresh_of(
                     }),
                 })
                 .collect();
-            outcome(i.id, &final_score(&parts, &rules), campaign.thresholds.as_ref())
+            outcome(i.id, &final_score(&parts, &rules), thresholds.as_ref())
         })
         .collect();
     db::final_scores::store(conn, campaign_id, &outcomes).await

@@ -108,7 +108,9 @@ pub async fn next(
         .fetch_one(&mut *conn)
         .await?;
         let pivot = first + spread_offset(account_id, current, last - first + 1);
-        let from_pivot = member.first_from(&mut *conn, skipped, (scored, pivot), scored).await?;
+        let from_pivot = member
+            .first_from(&mut *conn, skipped, (scored, pivot), scored)
+            .await?;
         return Ok(Some(from_pivot.map_or(first, |(id, _)| id)));
     }
     Ok(None)
@@ -427,7 +429,9 @@ mod tests {
 
     #[test]
     fn members_leaving_the_same_initiative_start_from_different_points() {
-        let points: HashSet<i64> = (1..=30).map(|member| spread_offset(member, 4_711, 1_000)).collect();
+        let points: HashSet<i64> = (1..=30)
+            .map(|member| spread_offset(member, 4_711, 1_000))
+            .collect();
         assert!(points.len() >= 27, "{points:?}");
         assert!(points.iter().all(|p| (0..1_000).contains(p)));
     }

@@ -1,8 +1,64 @@
 //! What an initiative's final score is made from (the initiatives, the declared conflicts and
 //! the decided sheets), and the stored results. `ids`: the
 //! initiatives concerned, or `None` for every initiative of the campaign.
+use crate::domain::campaign::Thresholds;
+use crate::domain::campaign_state::CampaignState;
+use crate::domain::council::final_score::{Combine, FinalScoreRules, Quorum};
 use crate::error::AppError;
 use sqlx::{PgConnection, PgExecutor};
+
+/// What a campaign's final scores are computed from, in one read.
+#[derive(sqlx::FromRow)]
+pub struct Basis {
+    pub id: i64,
+    pub state: CampaignState,
+    pub organizer_id: i64,
+    excellent_min: Option<i32>,
+    good_min: Option<i32>,
+    pass_min: Option<i32>,
+    final_combine: Combine,
+    quorum: Quorum,
+    disagreement_percent: i32,
+    /// Each criterion's maximum points, in order.
+    pub maxima: Vec<i32>,
+}
+
+impl Basis {
+    pub fn thresholds(&self) -> Option<Thresholds> {
+        Some(Thresholds {
+            excellent: self.excellent_min?,
+            good: self.good_min?,
+            pass: self.pass_min?,
+        })
+    }
+
+    pub fn rules(&self) -> FinalScoreRules {
+        let max_total = self.maxima.iter().map(|m| (*m).max(0) as u32 * 2).sum();
+        crate::domain::campaign::scoring::Scoring {
+            final_combine: self.final_combine,
+            quorum: self.quorum,
+            disagreement_percent: self.disagreement_percent,
+            ..Default::default()
+        }
+        .final_score_rules(max_total)
+    }
+}
+
+/// The campaign's basis, its row share-locked for the rest of the transaction (many such
+/// transactions run side by side; a state change waits for them, and they for it).
+pub async fn share_basis(conn: &mut PgConnection, campaign_id: i64) -> Result<Basis, AppError> {
+    let basis: Option<Basis> = sqlx::query_as(
+        "SELECT c.id, c.state, c.organizer_id, c.excellent_min, c.good_min, c.pass_min, c.final_combine,
+                c.quorum, c.disagreement_percent,
+                ARRAY(SELECT k.max_points FROM campaign_criteria k WHERE k.campaign_id = c.id
+                      ORDER BY k.position) AS maxima
+         FROM campaigns c WHERE c.id = $1 FOR SHARE",
+    )
+    .bind(campaign_id)
+    .fetch_optional(conn)
+    .await?;
+    basis.ok_or(AppError::NotFound)
+}
 
 pub struct Initiative {
     pub id: i64,
@@ -18,21 +74,25 @@ pub async fn initiatives(
     // Two statements, not `$2 IS NULL OR …`: a prepared statement's generic plan would scan the
     // whole campaign for the one initiative a saved score concerns.
     let rows = match ids {
-        Some(ids) => sqlx::query_as!(
-            Initiative,
-            "SELECT id, unit_id, field_id FROM initiatives WHERE id = ANY($2) AND campaign_id = $1",
-            campaign_id,
-            ids
-        )
-        .fetch_all(ex)
-        .await?,
-        None => sqlx::query_as!(
-            Initiative,
-            "SELECT id, unit_id, field_id FROM initiatives WHERE campaign_id = $1",
-            campaign_id
-        )
-        .fetch_all(ex)
-        .await?,
+        Some(ids) => {
+            sqlx::query_as!(
+                Initiative,
+                "SELECT id, unit_id, field_id FROM initiatives WHERE id = ANY($2) AND campaign_id = $1",
+                campaign_id,
+                ids
+            )
+            .fetch_all(ex)
+            .await?
+        }
+        None => {
+            sqlx::query_as!(
+                Initiative,
+                "SELECT id, unit_id, field_id FROM initiatives WHERE campaign_id = $1",
+                campaign_id
+            )
+            .fetch_all(ex)
+            .await?
+        }
     };
     Ok(rows)
 }
@@ -86,23 +146,27 @@ pub async fn decided(
 ) -> Result<Vec<Decided>, AppError> {
     // Two statements, for the reason `initiatives` gives.
     let rows = match ids {
-        Some(ids) => sqlx::query_as!(
-            Decided,
-            "SELECT initiative_id, account_id, state, total FROM council_scores
+        Some(ids) => {
+            sqlx::query_as!(
+                Decided,
+                "SELECT initiative_id, account_id, state, total FROM council_scores
              WHERE initiative_id = ANY($2) AND campaign_id = $1 AND state IN ('submitted', 'abstained')",
-            campaign_id,
-            ids
-        )
-        .fetch_all(ex)
-        .await?,
-        None => sqlx::query_as!(
-            Decided,
-            "SELECT initiative_id, account_id, state, total FROM council_scores
+                campaign_id,
+                ids
+            )
+            .fetch_all(ex)
+            .await?
+        }
+        None => {
+            sqlx::query_as!(
+                Decided,
+                "SELECT initiative_id, account_id, state, total FROM council_scores
              WHERE campaign_id = $1 AND state IN ('submitted', 'abstained')",
-            campaign_id
-        )
-        .fetch_all(ex)
-        .await?,
+                campaign_id
+            )
+            .fetch_all(ex)
+            .await?
+        }
     };
     Ok(rows)
 }
