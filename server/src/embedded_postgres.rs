@@ -196,6 +196,8 @@ impl EmbeddedPostgres {
         if is_root() {
             let mut cmd = Command::new("runuser");
             cmd.args(["-u", "postgres", "--"]).arg(binary).args(args);
+            // The postgres user may not enter our folder (a clone in /root): every path is absolute.
+            cmd.current_dir("/");
             cmd
         } else {
             let mut cmd = Command::new(binary);
