@@ -2,6 +2,7 @@
 //! roles and fields, the campaign's assignment mode and its stored (initiative, member) pairs.
 //! No rule is applied here (`server::council_roster` applies `domain::council`).
 use crate::error::AppError;
+use crate::server::db::final_scores::Pair;
 use sqlx::{PgConnection, PgExecutor};
 
 pub struct RosterRow {
@@ -72,29 +73,29 @@ pub async fn pairs(
     ids: Option<&[i64]>,
 ) -> Result<Vec<(i64, i64)>, AppError> {
     // Two statements, for the reason `db::final_scores::initiatives` gives.
-    let pairs = match ids {
-        Some(ids) => sqlx::query!(
-            "SELECT initiative_id, account_id FROM council_assignments
-             WHERE initiative_id = ANY($2) AND campaign_id = $1",
-            campaign_id,
-            ids
-        )
-        .fetch_all(ex)
-        .await?
-        .into_iter()
-        .map(|r| (r.initiative_id, r.account_id))
-        .collect(),
-        None => sqlx::query!(
-            "SELECT initiative_id, account_id FROM council_assignments WHERE campaign_id = $1",
-            campaign_id
-        )
-        .fetch_all(ex)
-        .await?
-        .into_iter()
-        .map(|r| (r.initiative_id, r.account_id))
-        .collect(),
+    let rows = match ids {
+        Some(ids) => {
+            sqlx::query_as!(
+                Pair,
+                "SELECT initiative_id, account_id FROM council_assignments
+                 WHERE initiative_id = ANY($2) AND campaign_id = $1",
+                campaign_id,
+                ids
+            )
+            .fetch_all(ex)
+            .await?
+        }
+        None => {
+            sqlx::query_as!(
+                Pair,
+                "SELECT initiative_id, account_id FROM council_assignments WHERE campaign_id = $1",
+                campaign_id
+            )
+            .fetch_all(ex)
+            .await?
+        }
     };
-    Ok(pairs)
+    Ok(rows.iter().map(Pair::key).collect())
 }
 
 /// The initiatives assigned to one member.

@@ -97,6 +97,18 @@ pub async fn initiatives(
     Ok(rows)
 }
 
+/// An (initiative, account) pair, as several council tables store one.
+pub struct Pair {
+    pub initiative_id: i64,
+    pub account_id: i64,
+}
+
+impl Pair {
+    pub fn key(&self) -> (i64, i64) {
+        (self.initiative_id, self.account_id)
+    }
+}
+
 /// (initiative, account) pairs with a declared conflict.
 pub async fn declared(
     ex: impl PgExecutor<'_>,
@@ -104,31 +116,31 @@ pub async fn declared(
     ids: Option<&[i64]>,
 ) -> Result<Vec<(i64, i64)>, AppError> {
     // Two statements, for the reason `initiatives` gives.
-    let pairs = match ids {
-        Some(ids) => sqlx::query!(
-            "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
-             JOIN initiatives i ON i.id = d.initiative_id
-             WHERE d.initiative_id = ANY($2) AND i.campaign_id = $1",
-            campaign_id,
-            ids
-        )
-        .fetch_all(ex)
-        .await?
-        .into_iter()
-        .map(|r| (r.initiative_id, r.account_id))
-        .collect(),
-        None => sqlx::query!(
-            "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
-             JOIN initiatives i ON i.id = d.initiative_id WHERE i.campaign_id = $1",
-            campaign_id
-        )
-        .fetch_all(ex)
-        .await?
-        .into_iter()
-        .map(|r| (r.initiative_id, r.account_id))
-        .collect(),
+    let rows = match ids {
+        Some(ids) => {
+            sqlx::query_as!(
+                Pair,
+                "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
+                 JOIN initiatives i ON i.id = d.initiative_id
+                 WHERE d.initiative_id = ANY($2) AND i.campaign_id = $1",
+                campaign_id,
+                ids
+            )
+            .fetch_all(ex)
+            .await?
+        }
+        None => {
+            sqlx::query_as!(
+                Pair,
+                "SELECT d.initiative_id, d.account_id FROM council_declared_conflicts d
+                 JOIN initiatives i ON i.id = d.initiative_id WHERE i.campaign_id = $1",
+                campaign_id
+            )
+            .fetch_all(ex)
+            .await?
+        }
     };
-    Ok(pairs)
+    Ok(rows.iter().map(Pair::key).collect())
 }
 
 pub struct Decided {
