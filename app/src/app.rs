@@ -14,6 +14,7 @@ use crate::pages::admin::{
     unit_new::NewUnitPage, units::UnitsPage,
 };
 use crate::pages::live::{screen::LiveScreenPage, LivePage};
+use crate::pages::results::ResultsPage;
 use crate::pages::unit::{
     commitment::CommitmentPage,
     home::UnitHomePage,
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />
+                    <Route path=path!("/results/:campaign") view=ResultsPage ssr=SsrMode::Async />
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
                         <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />

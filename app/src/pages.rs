@@ -5,4 +5,5 @@ pub mod home;
 pub mod live;
 pub mod login;
 pub mod not_found;
+pub mod results;
 pub mod unit;

@@ -31,6 +31,7 @@ pub mod refusal;
 pub mod registration_queue;
 pub mod reports;
 pub mod respond;
+pub mod results;
 pub mod sign_in;
 pub mod state;
 pub mod unit_access;

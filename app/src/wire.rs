@@ -14,6 +14,7 @@ pub mod initiatives;
 pub mod live;
 pub mod participation;
 pub mod reports;
+pub mod results;
 pub mod unit_import;
 pub mod unit_links;
 pub mod unit_portal;

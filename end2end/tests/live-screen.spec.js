@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { fillInitiative, hydrated, signIn, unitLink, watchErrors } from './helpers.js';
 
 const OPEN_CAMPAIGN = 5; // Móng Cái, open now (demo), public
+const PUBLISHED_CAMPAIGN = 3; // Quận 11, 2022 (demo), results published and released
 // A unit that signed its commitment but registered nothing (demo data: odd places in name order).
 const QUIET_UNIT = 9;
 
@@ -26,7 +27,7 @@ async function rowBoxes(page) {
 
 test('the ranking fills a 1080p or 4K screen without scrolling, in rows of at least 4 % of its height', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto(`/live/${OPEN_CAMPAIGN}/screen?panel=ranking`);
+  await page.goto(`/live/${PUBLISHED_CAMPAIGN}/screen?panel=ranking`);
   await hydrated(page, testInfo);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Phong trào thi đua cải cách hành chính');
   for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
@@ -40,9 +41,24 @@ test('the ranking fills a 1080p or 4K screen without scrolling, in rows of at le
     }
     await expectNoScrolling(page);
   }
-  const places = await page.locator('.screen-ranking tbody .place').allTextContents();
-  expect(places).toEqual(places.map((_, i) => String(i + 1)));
+  // Equal scores share a place (1, 1, 1, 4); the first page starts at place 1.
+  const rows = await page.locator('.screen-ranking tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [Number(tr.querySelector('.place').firstChild.textContent), tr.querySelector('.score').textContent]));
+  rows.forEach(([place, score], i) => {
+    const expected = i === 0 ? 1 : score === rows[i - 1][1] ? rows[i - 1][0] : i + 1;
+    expect(place).toBe(expected);
+  });
   expect(errors).toEqual([]);
+});
+
+test('before results are published the screen shows progress, not a podium', async ({ page }, testInfo) => {
+  await page.goto(`/live/${OPEN_CAMPAIGN}/screen?panel=ranking`);
+  await hydrated(page, testInfo);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('Tiến độ tham gia');
+  await expect(page.locator('.screen-ranking tbody tr').first()).toBeVisible();
+  await expect(page.locator('.screen-ranking .place')).toHaveCount(0);
+  await expect(page.locator('.screen-ranking .podium')).toHaveCount(0);
+  await expect(page.locator('.screen-ranking tbody tr').first().locator('td').first()).toHaveText(/^(Đã ký|Chưa)$/);
 });
 
 test('every panel fits the screen and the QR code leads to the public board', async ({ page }, testInfo) => {

@@ -212,5 +212,11 @@ async fn insert(conn: &mut PgConnection, key: &LinkKey, admin: i64, demo: &Demo)
             .map_err(fail)?;
         state = next;
     }
+    // A finished year's results are public.
+    if state.has_results() {
+        app::server::campaign_lifecycle::release_in(conn, admin, id)
+            .await
+            .map_err(fail)?;
+    }
     Ok(id)
 }

@@ -103,6 +103,9 @@ enum Rule {
     /// A pair given or spread while everyone scores everything: an admin of the campaign passes
     /// access and is told the campaign does not spread; everyone else is refused as by `ScopedAdmin`.
     ScopedAdminNotSpreading,
+    /// Releasing results of a campaign that has none yet (the world's is open): an admin of the
+    /// campaign passes access and is told the step is not allowed; others as by `ScopedAdmin`.
+    ScopedAdminNotPublished,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -126,10 +129,12 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         }
         Rule::ScopedAdmin if caller == OrganizerElsewhere => StatusCode::NOT_FOUND,
         Rule::AnyAdmin | Rule::ScopedAdmin => ok,
-        Rule::ScopedAdminNotSpreading => match expected(Rule::ScopedAdmin, caller) {
-            StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
-            refused => refused,
-        },
+        Rule::ScopedAdminNotSpreading | Rule::ScopedAdminNotPublished => {
+            match expected(Rule::ScopedAdmin, caller) {
+                StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
+                refused => refused,
+            }
+        }
         Rule::UnitOfCampaign | Rule::OwningUnit => match caller {
             TheUnit => ok,
             AnotherUnitOfTheCampaign if matches!(rule, Rule::UnitOfCampaign) => ok,
@@ -303,6 +308,7 @@ fn rows(w: &World) -> Vec<Row> {
             ScopedAdmin,
         ),
         call("/api/change_campaign_state", format!("id={c}&to=evaluating"), ScopedAdmin),
+        call("/api/release_campaign_results", format!("id={c}"), ScopedAdminNotPublished),
         call(
             "/api/extend_campaign_deadline",
             format!("id={c}&deadline=registration&new_date=10/12/2030&reason=L%C3%BD%20do"),
@@ -373,6 +379,7 @@ fn rows(w: &World) -> Vec<Row> {
         // The public board.
         call("/api/live_board", format!("campaign_id={c}"), Anyone),
         call("/api/live_screen", format!("campaign_id={c}"), Anyone),
+        call("/api/campaign_results", format!("campaign_id={c}"), Anyone),
         // The unit's pages.
         call("/api/open_unit_link", format!("token={}", w.token), Anyone),
         call("/api/switch_unit_link", format!("token={}", w.token), Anyone),
@@ -409,6 +416,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/l/{token}", format!("/l/{}", w.token), UnitLink),
         page("/live/{campaign}", format!("/live/{c}"), Anyone),
         page("/live/{campaign}/screen", format!("/live/{c}/screen"), Anyone),
+        page("/results/{campaign}", format!("/results/{c}"), Anyone),
         page("/unit/{campaign}", format!("/unit/{c}"), UnitOfCampaign),
         page("/unit/{campaign}/commitment", format!("/unit/{c}/commitment"), UnitOfCampaign),
         page("/unit/{campaign}/report", format!("/unit/{c}/report"), UnitOfCampaign),

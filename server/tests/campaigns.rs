@@ -234,7 +234,8 @@ async fn the_lifecycle_allows_only_its_steps_and_opening_needs_a_complete_setup(
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert_eq!(states, 4);
+    // Four steps, and the results made public as the organizer publishes them.
+    assert_eq!(states, 5);
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]

@@ -225,7 +225,7 @@ async fn an_organizer_picks_evaluators_of_his_scope_and_a_published_council_is_f
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.to_string().contains("locked"), "{body}");
 
-    sqlx::query("UPDATE campaigns SET state = 'evaluating' WHERE id = $1")
+    sqlx::query("UPDATE campaigns SET state = 'evaluating', results_released_at = NULL WHERE id = $1")
         .bind(campaign)
         .execute(&demo.pool)
         .await

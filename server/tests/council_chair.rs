@@ -146,7 +146,13 @@ async fn the_chair_reopens_overrides_marks_exemplary_and_publishes(pool: PgPool)
         StatusCode::UNPROCESSABLE_ENTITY,
         "every one is confirmed: {body}"
     );
-    let (status, body) = council.post("/api/publish_results", &confirm(&below), &an).await;
+    let (status, body) = council
+        .post(
+            "/api/publish_results",
+            &format!("{}&release=now", confirm(&below)),
+            &an,
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let state: String = sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1")
         .bind(council.campaign)

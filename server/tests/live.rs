@@ -6,80 +6,12 @@ use app::server::access::board_pass;
 use app::server::state::LinkKey;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use common::events::{board_where, next_board, open_stream, row_of};
 use common::unit_fixture::fixture;
-use http_body_util::BodyExt;
 use sqlx::PgPool;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt;
-
-/// A screen's event stream on `server`, checked to be one.
-/// `query` is "" or a link-only board's `?k=…`.
-async fn open_stream(server: axum::Router, campaign: i64, query: &str) -> Body {
-    let response = server
-        .oneshot(
-            Request::get(format!("/live/{campaign}/events{query}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["content-type"], "text/event-stream");
-    response.into_body()
-}
-
-/// The next `board` event of a stream, as JSON; keep-alive comments are skipped.
-async fn next_board(body: &mut Body) -> serde_json::Value {
-    let wait = async {
-        let mut text = String::new();
-        loop {
-            let frame = body
-                .frame()
-                .await
-                .expect("the stream ended")
-                .expect("a readable frame");
-            if let Ok(data) = frame.into_data() {
-                text.push_str(&String::from_utf8_lossy(&data));
-            }
-            if let Some(end) = text.find("\n\n") {
-                let event: String = text.drain(..end + 2).collect();
-                if event.contains("event: board") {
-                    let json = event.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
-                    return serde_json::from_str(json).unwrap();
-                }
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), wait)
-        .await
-        .expect("a board within 10 s")
-}
-
-/// The first board of the stream (from now) that satisfies `wanted`, within 10 s.
-async fn board_where(body: &mut Body, wanted: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
-    let wait = async {
-        loop {
-            let board = next_board(body).await;
-            if wanted(&board) {
-                return board;
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), wait)
-        .await
-        .expect("the awaited board within 10 s")
-}
-
-/// The board's row of `unit`.
-fn row_of(board: &serde_json::Value, unit: i64) -> &serde_json::Value {
-    board["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["unit_id"] == unit)
-        .unwrap()
-}
 
 fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
     row_of(board, unit)["initiatives"].as_i64().unwrap()

@@ -30,3 +30,12 @@ pub async fn extend_campaign_deadline(
         ],
     )
 }
+
+/// Makes results held for the conference public now (the organizer's choice, when no ceremony
+/// reveals them).
+#[server(prefix = "/api", endpoint = "release_campaign_results")]
+pub async fn release_campaign_results(id: i64) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::campaign_lifecycle::release(id).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
+}

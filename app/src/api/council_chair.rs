@@ -46,9 +46,14 @@ pub async fn set_exemplary(campaign_id: i64, initiative_id: i64, exemplary: bool
     crate::server::respond::finish_form(result, crate::server::respond::NOTHING_TYPED)
 }
 
-/// Publishes the results; `confirm` lists the initiatives below quorum the chair accepts.
+/// Publishes the results; `confirm` lists the initiatives below quorum the chair accepts;
+/// `release` is `now` (public at once) or `ceremony` (public at the conference).
 #[server(prefix = "/api", endpoint = "publish_results")]
-pub async fn publish_results(campaign_id: i64, #[server(default)] confirm: Vec<i64>) -> Result<(), AppError> {
-    let result = crate::server::council_chair::publish(campaign_id, &confirm).await;
+pub async fn publish_results(
+    campaign_id: i64,
+    #[server(default)] confirm: Vec<i64>,
+    #[server(default)] release: String,
+) -> Result<(), AppError> {
+    let result = crate::server::council_chair::publish(campaign_id, &confirm, &release).await;
     crate::server::respond::finish_form(result, crate::server::respond::NOTHING_TYPED)
 }

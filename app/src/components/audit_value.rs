@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 49] = [
+const KEY_ORDER: [&str; 50] = [
     "state",
+    "results",
     "copied_from",
     "title",
     "theme",
@@ -70,6 +71,7 @@ fn key_label(key: &str) -> String {
     let i18n = use_i18n();
     match key {
         "state" => t_string!(i18n, audit.key_state),
+        "results" => t_string!(i18n, audit.key_results),
         "copied_from" => t_string!(i18n, audit.key_copied_from),
         "title" => t_string!(i18n, audit.key_title),
         "theme" => t_string!(i18n, audit.key_theme),
@@ -139,6 +141,8 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "score" if s == "declared" => t_string!(i18n, audit.score_declared).to_string(),
             "score" if s == "reopened" => t_string!(i18n, audit.score_reopened).to_string(),
             "override_level" => Level::parse(s).map_or_else(|| s.clone(), level_label),
+            "results" if s == "held" => t_string!(i18n, audit.results_held).to_string(),
+            "results" if s == "public" => t_string!(i18n, audit.results_public).to_string(),
             "assignment" if s == "all" => t_string!(i18n, audit.assignment_all).to_string(),
             "assignment" if s == "spread" => t_string!(i18n, audit.assignment_spread).to_string(),
             _ => s.clone(),

@@ -26,6 +26,14 @@ pub fn CampaignHead(
         ("council", t_string!(i18n, campaigns.tab_council)),
         ("audit", t_string!(i18n, campaigns.tab_audit)),
     ];
+    // The results page is the same for every reader, outside the admin area.
+    let results = matches!(
+        state,
+        CampaignState::Evaluating | CampaignState::Published | CampaignState::Closed
+    )
+    .then(|| {
+        view! { <a href=format!("/results/{id}")>{t!(i18n, results.title)}</a> }
+    });
     let page_title = title.clone();
     view! {
         <Title text=move || format!("{} · {}", page_title, t_string!(i18n, app_name)) />
@@ -53,6 +61,7 @@ pub fn CampaignHead(
                     }
                 })
                 .collect_view()}
+            {results}
         </nav>
     }
 }

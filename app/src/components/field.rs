@@ -20,14 +20,22 @@ pub fn Field(
             {children()}
             <div id=format!("{name}-msg") class="field-msg" aria-live="polite">
                 {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                {move || {
-                    problems()
-                        .iter()
-                        .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
-                        .collect_view()
-                }}
+                {problem_lines(error, name)}
             </div>
         </div>
+    }
+}
+
+/// The problems of field `name`, one paragraph each, kept current.
+pub fn problem_lines(error: Signal<Option<AppError>>, name: &'static str) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| e.problems_at(name))
+            .unwrap_or_default()
+            .iter()
+            .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
+            .collect_view()
     }
 }
 
@@ -49,12 +57,7 @@ pub fn CheckField(name: &'static str, error: Signal<Option<AppError>>, children:
                 <span>{children()}</span>
             </label>
             <div id=format!("{name}-msg") class="field-msg" aria-live="polite">
-                {move || {
-                    problems()
-                        .iter()
-                        .map(|p| view! { <p class="problem">{problem_text(p)}</p> })
-                        .collect_view()
-                }}
+                {problem_lines(error, name)}
             </div>
         </div>
     }

@@ -90,6 +90,12 @@ impl CampaignState {
         )
     }
 
+    /// The council's results are final (the organizer and the council see them; the public once
+    /// they are released).
+    pub fn has_results(self) -> bool {
+        matches!(self, CampaignState::Published | CampaignState::Closed)
+    }
+
     /// Award forms may change until the campaign closes.
     pub fn awards_are_editable(self) -> bool {
         self != CampaignState::Closed

@@ -2,9 +2,13 @@
 //! of the duties met (commitment signed, minimum met before the deadline, report on time) plus,
 //! once results are published, the evaluation part (best / mean / sum of its initiatives' final
 //! scores) times the campaign's weight; before publication only participation counts. Higher
-//! score first; ties go to the earlier on-time submission, then to the name in Vietnamese order
-//! (given as a position the database computed with its Vietnamese collation), then to the unit
-//! id, so the order is total and does not depend on the order of the input.
+//! score first; equal scores (to the hundredth, as shown) share a place, đồng hạng: 1, 1, 1, 4.
+//! Inside a shared place rows go by the earlier on-time submission, then by the name in
+//! Vietnamese order (given as a position the database computed with its Vietnamese collation),
+//! then by the unit id, so the order is total and does not depend on the order of the input; each
+//! row says why it stands above the next one of its place. "The first N units" follow shared
+//! places: a place that straddles N is neither in nor out, its units are listed for a person
+//! to decide.
 use super::campaign::scoring::Scoring;
 use super::campaign::EvaluationMode;
 use chrono::{DateTime, Utc};
@@ -30,13 +34,26 @@ pub struct UnitFacts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Standing {
     pub unit_id: i64,
-    /// 1 for the first row; every row has its own place.
+    /// 1 for the first row; equal scores share the place of the first of them (1, 1, 1, 4).
     pub place: usize,
+    /// Other rows have the same place.
+    pub shared: bool,
+    /// Why this row stands above the next one, when that one shares its place.
+    pub ahead_by: Option<TieBreak>,
     pub participation_points: i64,
     /// `None` before results are published.
     pub evaluation_points: Option<f64>,
     /// The score in hundredths, as shown and compared (so two scores that look equal are equal).
     pub score_hundredths: i64,
+}
+
+/// Why a row stands above the next one of its shared place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TieBreak {
+    /// Its first on-time initiative came earlier ("nộp sớm hơn").
+    EarlierSubmission,
+    /// Submitted at the same moment, or neither on time: the name, in Vietnamese order.
+    Name,
 }
 
 /// The standings of a campaign, best first.
@@ -46,14 +63,50 @@ pub fn rank(scoring: &Scoring, published: bool, units: &[UnitFacts]) -> Vec<Stan
         .map(|unit| (unit, score(scoring, published, unit)))
         .collect();
     scored.sort_by(|(a, sa), (b, sb)| compare(a, sa, b, sb));
-    scored
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, standing))| Standing {
-            place: i + 1,
-            ..standing
-        })
-        .collect()
+    let mut standings: Vec<Standing> = Vec::with_capacity(scored.len());
+    for (i, (unit, standing)) in scored.iter().enumerate() {
+        let tied_above = standings
+            .last()
+            .filter(|above| above.score_hundredths == standing.score_hundredths);
+        let place = tied_above.map_or(i + 1, |above| above.place);
+        let ahead_by = scored
+            .get(i + 1)
+            .filter(|(_, below)| below.score_hundredths == standing.score_hundredths)
+            .map(|(below, _)| tie_break(unit, below));
+        standings.push(Standing {
+            place,
+            shared: tied_above.is_some() || ahead_by.is_some(),
+            ahead_by,
+            ..standing.clone()
+        });
+    }
+    standings
+}
+
+/// The units within the first `n` places, and those of a shared place that straddles `n`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPlaces {
+    /// Whole places that end at or before `n`: these units are in.
+    pub within: Vec<i64>,
+    /// The units of the place that begins at or before `n` and ends after it: someone decides.
+    pub tied_at_cut: Vec<i64>,
+}
+
+/// "The first `n` units", following shared places.
+pub fn first_places(standings: &[Standing], n: usize) -> FirstPlaces {
+    let mut first = FirstPlaces::default();
+    for (i, row) in standings.iter().enumerate() {
+        if row.place > n {
+            break;
+        }
+        let last_of_place = standings[i..].iter().take_while(|r| r.place == row.place).count() + i;
+        if last_of_place <= n {
+            first.within.push(row.unit_id);
+        } else {
+            first.tied_at_cut.push(row.unit_id);
+        }
+    }
+    first
 }
 
 fn score(scoring: &Scoring, published: bool, unit: &UnitFacts) -> Standing {
@@ -67,6 +120,8 @@ fn score(scoring: &Scoring, published: bool, unit: &UnitFacts) -> Standing {
     Standing {
         unit_id: unit.unit_id,
         place: 0,
+        shared: false,
+        ahead_by: None,
         participation_points,
         evaluation_points,
         score_hundredths: (total * 100.0).round() as i64,
@@ -110,14 +165,26 @@ pub fn score_text(hundredths: i64) -> String {
     }
 }
 
+/// A unit with no on-time submission comes after every unit with one.
+fn submitted(u: &UnitFacts) -> (bool, Option<DateTime<Utc>>) {
+    (u.first_on_time_submission.is_none(), u.first_on_time_submission)
+}
+
 fn compare(a: &UnitFacts, sa: &Standing, b: &UnitFacts, sb: &Standing) -> Ordering {
-    // A unit with no on-time submission comes after every unit with one.
-    let submitted = |u: &UnitFacts| (u.first_on_time_submission.is_none(), u.first_on_time_submission);
     sb.score_hundredths
         .cmp(&sa.score_hundredths)
         .then_with(|| submitted(a).cmp(&submitted(b)))
         .then_with(|| a.name_order.cmp(&b.name_order))
         .then_with(|| a.unit_id.cmp(&b.unit_id))
+}
+
+/// Why `above` comes before `below`, two units of equal score in that order.
+fn tie_break(above: &UnitFacts, below: &UnitFacts) -> TieBreak {
+    if submitted(above) < submitted(below) {
+        TieBreak::EarlierSubmission
+    } else {
+        TieBreak::Name
+    }
 }
 
 #[cfg(test)]

@@ -9,15 +9,16 @@ mod follow;
 mod rank_slide;
 pub mod screen;
 pub mod slides;
+pub mod standings;
 
-use crate::api::live::{get_live_board, LiveBoard, LiveRow};
+use crate::api::live::{get_live_board, LiveBoard};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
-use crate::domain::ranking::score_text;
 use crate::i18n::*;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use standings::{on_podium, row_cells, tie_note, StandingsHead};
 
 #[component]
 pub fn LivePage() -> impl IntoView {
@@ -117,6 +118,10 @@ pub fn unit_noun(board: &LiveBoard) -> String {
 #[component]
 fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let results_address = match &key {
+        Some(k) => format!("/results/{}?k={k}", initial.campaign_id),
+        None => format!("/results/{}", initial.campaign_id),
+    };
     let (board, connected) = followed_board(initial.clone(), key, false);
     let reconnecting = reconnecting_marker(connected);
     let theme =
@@ -157,17 +162,26 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         if b.rows.is_empty() {
             return view! { <p class="empty">{t!(i18n, live.no_units)}</p> }.into_any();
         }
-        let min = b.min_initiatives;
+        let (min, published) = (b.min_initiatives, b.published);
+        let note = tie_note(&b.rows, published);
         let body = b
             .rows
             .into_iter()
-            .map(|row| view! { <StandingRow row min /> })
+            .map(|row| {
+                let (podium, id) = (on_podium(&row, published), row.unit_id.to_string());
+                view! {
+                    <tr data-unit=id class:podium=podium>
+                        {row_cells(row, min, published)}
+                    </tr>
+                }
+            })
             .collect_view();
         view! {
             <table class="live-table">
-                <StandingsHead />
+                <StandingsHead published />
                 <tbody>{body}</tbody>
             </table>
+            {note}
         }
         .into_any()
     };
@@ -206,46 +220,32 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         </section>
         <div class="live-columns">
             <section aria-labelledby="live-ranking-title">
-                <h2 id="live-ranking-title">{t!(i18n, live.ranking_title)}</h2>
+                <h2 id="live-ranking-title">
+                    {move || {
+                        if board.with(|b| b.published) {
+                            t_string!(i18n, live.ranking_title)
+                        } else {
+                            t_string!(i18n, live.progress_table_title)
+                        }
+                    }}
+                </h2>
                 {rows}
+                {move || {
+                    board
+                        .with(|b| b.published)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <a href=results_address.clone()>{t!(i18n, results.link)}</a>
+                                </p>
+                            }
+                        })
+                }}
             </section>
             <section aria-labelledby="live-latest-title">
                 <h2 id="live-latest-title">{t!(i18n, live.latest_title)}</h2>
                 {latest}
             </section>
         </div>
-    }
-}
-
-/// The column headings of a standings table (the page's and the screen's).
-#[component]
-pub fn StandingsHead() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <thead>
-            <tr>
-                <th scope="col">{t!(i18n, live.col_place)}</th>
-                <th scope="col">{t!(i18n, live.col_unit)}</th>
-                <th scope="col" class="num">
-                    {t!(i18n, live.col_initiatives)}
-                </th>
-                <th scope="col" class="num">
-                    {t!(i18n, live.col_score)}
-                </th>
-            </tr>
-        </thead>
-    }
-}
-
-#[component]
-fn StandingRow(row: LiveRow, min: i32) -> impl IntoView {
-    let enough = row.initiatives >= i64::from(min);
-    view! {
-        <tr data-unit=row.unit_id.to_string()>
-            <td class="place">{row.place.to_string()}</td>
-            <th scope="row">{row.unit_name}</th>
-            <td class=if enough { "num met" } else { "num" }>{row.initiatives.to_string()}</td>
-            <td class="num score">{score_text(row.score_hundredths)}</td>
-        </tr>
     }
 }

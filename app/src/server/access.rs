@@ -15,6 +15,9 @@
 //!   above nobody) or one he declared a conflict on; to him such an initiative's desk does not
 //!   exist either. He sees only the initiatives given to him: those of his fields, or those
 //!   assigned to him when the campaign spreads them (`domain::council::assignment`).
+//! - A campaign's results are read by its admins, by its council's members (what they may not
+//!   score stays hidden from them, `server::results`) and by anybody with the board's pass once
+//!   they are released (`ResultsReader`).
 //! - A stored file is read by the unit that sent it (through a live link), by the admins whose
 //!   scope holds its campaign and by the council members who may score its initiative; to
 //!   anyone else it does not exist.
@@ -372,6 +375,33 @@ pub fn board_pass(link_key: &LinkKey, campaign_id: i64, typed: Option<String>) -
         campaign_id,
         typed,
     }
+}
+
+/// Who reads a campaign's results; `server::results` decides how much each one sees.
+pub enum ResultsReader {
+    Organizer(CampaignAdmin),
+    Council(CouncilSeat),
+    /// Anybody else, with the key the address brought.
+    Public(BoardPass),
+}
+
+/// The reader of `campaign_id`'s results: an admin who manages it, else a member of its
+/// council, else the public.
+pub async fn results_reader(campaign_id: i64, typed: Option<String>) -> Result<ResultsReader, AppError> {
+    if let Some(account) = auth::current_caller().await? {
+        if let Ok(admin) = admin_of(account.clone()) {
+            match admin.campaign(campaign_id).await {
+                Ok(campaign) => return Ok(ResultsReader::Organizer(campaign)),
+                Err(AppError::NotFound) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        if let Some(seat) = seat_of(&pool()?, campaign_id, account).await? {
+            return Ok(ResultsReader::Council(seat));
+        }
+    }
+    let link_key = super::state::link_key()?;
+    Ok(ResultsReader::Public(board_pass(&link_key, campaign_id, typed)))
 }
 
 /// Whether this request may read stored file `file_id`: a signed-in admin whose scope holds the

@@ -41,6 +41,10 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
         }
     }
     set_state_in(&mut tx, &link_key()?, admin.id(), id, from, target).await?;
+    // Without a chair there is no choice to hold them: the organizer's results are public at once.
+    if target == CampaignState::Published {
+        release_in(&mut tx, admin.id(), id).await?;
+    }
     tx.commit().await?;
     tracing::info!(
         campaign.id = id,
@@ -80,7 +84,44 @@ pub async fn set_state_in(
         after: Some(json!({ "state": to.as_str() })),
         reason: "",
     };
+    db::audit::record(conn, change).await?;
+    // A closed campaign is archived: nothing stays held for a conference.
+    if to == CampaignState::Closed {
+        release_in(conn, admin_id, id).await?;
+    }
+    Ok(())
+}
+
+/// Makes published results public (board, screens, public pages), audited; nothing when they
+/// already are.
+pub async fn release_in(conn: &mut PgConnection, account_id: i64, id: i64) -> Result<(), AppError> {
+    if !db::campaigns::release_results(conn, id).await? {
+        return Ok(());
+    }
+    let change = Change {
+        campaign_id: id,
+        account_id,
+        kind: AuditKind::State,
+        before: Some(json!({ "results": "held" })),
+        after: Some(json!({ "results": "public" })),
+        reason: "",
+    };
     db::audit::record(conn, change).await
+}
+
+/// The organizer releases results held for the conference (when no ceremony will do it).
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
+pub async fn release(id: i64) -> Result<(), AppError> {
+    let admin = access::campaign_admin(id).await?;
+    let mut tx = pool()?.begin().await?;
+    let state = db::campaigns::lock_state(&mut tx, id).await?;
+    if !state.has_results() {
+        return Err(AppError::field("form", Problem::TransitionNotAllowed));
+    }
+    release_in(&mut tx, admin.id(), id).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/admin/campaigns/{id}?saved=released"));
+    Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(campaign.id = id, deadline = deadline))]

@@ -13,7 +13,7 @@ use crate::domain::council::normalise::{normalised, Given};
 use crate::domain::council::role::CouncilRole;
 use crate::domain::council::score_sheet::REASON_MAX;
 use crate::domain::text::required_paragraphs;
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, FieldError, Problem};
 use crate::server::access::{self, CouncilSeat};
 use crate::server::campaigns::load;
 use crate::server::council_desk::audit_scores;
@@ -121,6 +121,7 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
         campaign_id,
         title: campaign.title,
         state: campaign.state,
+        results_held: campaign.results_held,
         role: seat.role(),
         members: roster
             .members
@@ -306,12 +307,19 @@ pub async fn set_exemplary(campaign_id: i64, initiative_id: i64, exemplary: bool
 }
 
 /// The chair publishes the results; every initiative below quorum must be among `confirmed`.
+/// With `release` "now" they are public at once; with "ceremony" only the organizer and the
+/// council see them until the conference reveals them.
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
-pub async fn publish(campaign_id: i64, confirmed: &[i64]) -> Result<(), AppError> {
+pub async fn publish(campaign_id: i64, confirmed: &[i64], release: &str) -> Result<(), AppError> {
     let seat = officer(campaign_id).await?;
     if seat.role() != CouncilRole::Chair {
         return Err(AppError::Forbidden);
     }
+    let release_now = match release {
+        "now" => Some(true),
+        "ceremony" => Some(false),
+        _ => None,
+    };
     let mut tx = pool()?.begin().await?;
     let state = db::campaigns::lock_state(&mut tx, campaign_id).await?;
     if state != CampaignState::Evaluating {
@@ -323,11 +331,16 @@ pub async fn publish(campaign_id: i64, confirmed: &[i64]) -> Result<(), AppError
         .filter(|r| r.below_quorum == Some(true) && r.override_score.is_none())
         .filter(|r| !confirmed.contains(&r.id))
         .count();
+    let mut problems = Vec::new();
     if unconfirmed > 0 {
-        return Err(AppError::field(
-            "form",
-            Problem::BelowQuorum { count: unconfirmed },
-        ));
+        let count = unconfirmed;
+        problems.push(FieldError::new("form", Problem::BelowQuorum { count }));
+    }
+    if release_now.is_none() {
+        problems.push(FieldError::new("release", Problem::Choose));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
     }
     crate::server::campaign_lifecycle::set_state_in(
         &mut tx,
@@ -338,6 +351,9 @@ pub async fn publish(campaign_id: i64, confirmed: &[i64]) -> Result<(), AppError
         CampaignState::Published,
     )
     .await?;
+    if release_now == Some(true) {
+        crate::server::campaign_lifecycle::release_in(&mut tx, seat.account_id(), campaign_id).await?;
+    }
     tx.commit().await?;
     crate::server::respond::redirect_plain_form(&format!("/council/{campaign_id}/chair?saved=published"));
     Ok(())

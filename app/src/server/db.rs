@@ -16,6 +16,7 @@ pub mod initiatives;
 pub mod participation;
 pub mod registration;
 pub mod reports;
+pub mod results;
 pub mod standings;
 pub mod text_enum;
 pub mod unit_imports;

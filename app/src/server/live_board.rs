@@ -1,7 +1,9 @@
 //! Builds a campaign's leaderboard from the database: the standings facts ranked by
 //! `domain::ranking`, and the newest registrations. Rules: a board exists once its campaign has
 //! opened (a draft is "not found", so ids reveal nothing); a link-only board opens only with its
-//! key, and without it answers exactly as a missing one does.
+//! key, and without it answers exactly as a missing one does; a board is public, so it shows
+//! evaluation scores only once published results are released (held for the conference, it
+//! shows participation only).
 use super::board_key::board_path;
 use super::db::standings::BoardCampaign;
 use super::db::{self, standings};
@@ -108,7 +110,8 @@ pub async fn build_from(
         // Final scores are stored, so the board never needs the council's rules.
         ..Scoring::default()
     };
-    let published = matches!(state, CampaignState::Published | CampaignState::Closed);
+    // Results held for the conference stay off every public board until released.
+    let published = state.has_results() && campaign.results_released;
     let loaded_at = chrono::Utc::now();
     let records = standings::unit_records(pool, campaign_id).await?;
     let facts: Vec<_> = records.iter().map(|r| r.facts.clone()).collect();
@@ -123,6 +126,8 @@ pub async fn build_from(
                 unit_name: record.name.clone(),
                 name_order: record.facts.name_order,
                 place: s.place,
+                shared: s.shared,
+                ahead_by: s.ahead_by,
                 score_hundredths: s.score_hundredths,
                 initiatives: record.initiatives,
                 committed: record.facts.commitment_signed,

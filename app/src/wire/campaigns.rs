@@ -41,6 +41,8 @@ pub struct CampaignDetail {
     pub max_initiatives: i32,
     pub visibility: Visibility,
     pub state: CampaignState,
+    /// Published, but shown to the public only once released (at the conference).
+    pub results_held: bool,
     pub thresholds: Option<Thresholds>,
     pub scoring: Scoring,
     pub fields: Vec<String>,

@@ -61,6 +61,8 @@ pub struct ChairDesk {
     pub campaign_id: i64,
     pub title: String,
     pub state: CampaignState,
+    /// Published, not yet public: waiting for the conference.
+    pub results_held: bool,
     /// The viewer's role: the chair acts; the secretary acts where the chair is conflicted.
     pub role: CouncilRole,
     pub members: Vec<MatrixMember>,

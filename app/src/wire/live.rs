@@ -1,6 +1,7 @@
 //! What the `api::live` server functions take and return, shared by the browser and the server.
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
+use crate::domain::ranking::TieBreak;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +40,12 @@ pub struct LiveRow {
     pub unit_name: String,
     /// Position in the alphabetical (Vietnamese) list of the campaign's units.
     pub name_order: i64,
+    /// Equal scores share a place (1, 1, 1, 4).
     pub place: usize,
+    /// Other rows have the same place.
+    pub shared: bool,
+    /// Why this row stands above the next one of its place.
+    pub ahead_by: Option<TieBreak>,
     pub score_hundredths: i64,
     pub initiatives: i64,
     pub committed: bool,

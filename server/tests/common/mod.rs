@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 pub mod council;
 pub mod demo;
+pub mod events;
 pub mod unit_fixture;
 use app::domain::account::{Role, Username};
 use app::server::{auth, db};

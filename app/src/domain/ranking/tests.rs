@@ -107,6 +107,98 @@ fn ties_go_to_the_earlier_on_time_submission_then_to_the_name() {
         &[never, late_b, late_a, early],
     );
     assert_eq!(order(&standings), vec![2, 1, 4, 3]);
+    assert_eq!(places(&standings), vec![1, 1, 1, 1]);
+    let why: Vec<_> = standings.iter().map(|s| s.ahead_by).collect();
+    assert_eq!(
+        why,
+        vec![
+            Some(TieBreak::EarlierSubmission),
+            Some(TieBreak::Name),
+            Some(TieBreak::EarlierSubmission),
+            None
+        ]
+    );
+}
+
+fn places(standings: &[Standing]) -> Vec<usize> {
+    standings.iter().map(|s| s.place).collect()
+}
+
+#[test]
+fn equal_scores_share_a_place_and_the_next_place_skips_them() {
+    let signed = |id| UnitFacts {
+        commitment_signed: true,
+        ..unit(id, id)
+    };
+    let mut best = signed(5);
+    best.report_on_time = true;
+    let standings = rank(
+        &scoring(EvaluationMode::Best),
+        false,
+        &[signed(1), signed(2), signed(3), unit(4, 4), best],
+    );
+    assert_eq!(order(&standings), vec![5, 1, 2, 3, 4]);
+    assert_eq!(places(&standings), vec![1, 2, 2, 2, 5]);
+    let shared: Vec<bool> = standings.iter().map(|s| s.shared).collect();
+    assert_eq!(shared, vec![false, true, true, true, false]);
+}
+
+#[test]
+fn the_first_n_follow_shared_places_and_a_straddled_place_is_left_to_decide() {
+    let with = |id, points: bool| UnitFacts {
+        commitment_signed: true,
+        report_on_time: points,
+        ..unit(id, id)
+    };
+    // Places 1, 2, 2, 2, 5.
+    let standings = rank(
+        &scoring(EvaluationMode::Best),
+        false,
+        &[
+            with(1, true),
+            with(2, false),
+            with(3, false),
+            with(4, false),
+            unit(5, 5),
+        ],
+    );
+    let cut = |n| first_places(&standings, n);
+    assert_eq!(
+        cut(1),
+        FirstPlaces {
+            within: vec![1],
+            tied_at_cut: vec![]
+        }
+    );
+    assert_eq!(
+        cut(2),
+        FirstPlaces {
+            within: vec![1],
+            tied_at_cut: vec![2, 3, 4]
+        }
+    );
+    assert_eq!(
+        cut(3),
+        FirstPlaces {
+            within: vec![1],
+            tied_at_cut: vec![2, 3, 4]
+        }
+    );
+    assert_eq!(
+        cut(4),
+        FirstPlaces {
+            within: vec![1, 2, 3, 4],
+            tied_at_cut: vec![]
+        }
+    );
+    assert_eq!(
+        cut(9),
+        FirstPlaces {
+            within: vec![1, 2, 3, 4, 5],
+            tied_at_cut: vec![]
+        }
+    );
+    assert_eq!(cut(0), FirstPlaces::default());
 }
 
 #[test]
@@ -164,7 +256,7 @@ proptest! {
     }
 
     #[test]
-    fn the_order_is_total_and_places_run_one_by_one(
+    fn the_order_is_total_and_equal_scores_share_their_place(
         (units, _) in any_campaign(), mode in any_mode(), published in any::<bool>()
     ) {
         let standings = rank(&scoring(mode), published, &units);
@@ -172,13 +264,48 @@ proptest! {
         let mut ids = order(&standings);
         ids.sort();
         prop_assert_eq!(ids, (0..units.len() as i64).collect::<Vec<_>>());
+        if let Some(first) = standings.first() {
+            prop_assert_eq!(first.place, 1);
+        }
         for (i, pair) in standings.windows(2).enumerate() {
-            prop_assert_eq!(pair[0].place, i + 1);
             let (a, b) = (&units[pair[0].unit_id as usize], &units[pair[1].unit_id as usize]);
             // Strictly before: never equal, never the other way round.
             prop_assert_eq!(compare(a, &pair[0], b, &pair[1]), Ordering::Less);
             prop_assert_eq!(compare(b, &pair[1], a, &pair[0]), Ordering::Greater);
             prop_assert!(pair[0].score_hundredths >= pair[1].score_hundredths);
+            let tied = pair[0].score_hundredths == pair[1].score_hundredths;
+            // A new score starts the place its row would have alone: 1, 1, 1, 4.
+            let expected = if tied { pair[0].place } else { i + 2 };
+            prop_assert_eq!(pair[1].place, expected);
+            prop_assert_eq!(pair[0].ahead_by.is_some(), tied);
+            prop_assert!(!tied || (pair[0].shared && pair[1].shared));
+            if tied {
+                let earlier = submitted(a) < submitted(b);
+                prop_assert_eq!(pair[0].ahead_by == Some(TieBreak::EarlierSubmission), earlier);
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_n_never_split_a_place(
+        (units, _) in any_campaign(), published in any::<bool>(), n in 0usize..35
+    ) {
+        let standings = rank(&scoring(EvaluationMode::Sum), published, &units);
+        let cut = first_places(&standings, n);
+        prop_assert!(cut.within.len() <= n);
+        let place_of = |id: &i64| standings.iter().find(|s| s.unit_id == *id).map(|s| s.place);
+        let straddled: Vec<_> = cut.tied_at_cut.iter().map(place_of).collect();
+        // At most one place straddles the cut, and it is wholly there.
+        prop_assert!(straddled.windows(2).all(|w| w[0] == w[1]));
+        if let Some(Some(place)) = straddled.first() {
+            let whole = standings.iter().filter(|s| s.place == *place).count();
+            prop_assert_eq!(whole, cut.tied_at_cut.len());
+            prop_assert!(cut.within.len() + whole > n);
+        } else {
+            prop_assert_eq!(cut.within.len(), n.min(standings.len()));
+        }
+        for id in &cut.within {
+            prop_assert!(place_of(id).is_some_and(|p| p <= n));
         }
     }
 

@@ -7,7 +7,7 @@ use crate::api::council_chair::{
     chair_matrix, ChairDesk, MatrixCell, MatrixRow, OverrideResult, PublishResults, ReopenScore, SetExemplary,
 };
 use crate::components::campaign_labels::{level_label, StateBadge};
-use crate::components::field::FormAlert;
+use crate::components::field::{invalid, problem_lines, FormAlert};
 use crate::components::form_error::{form_error, successes};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
@@ -15,6 +15,7 @@ use crate::domain::campaign_state::CampaignState;
 use crate::domain::council::decision::Level;
 use crate::domain::council::role::CouncilRole;
 use crate::domain::council::score_sheet::format_half_points;
+use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -133,6 +134,9 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
             <StateBadge state=desk.state />
         </div>
         <p class="lead">{t!(i18n, chair.lead)}</p>
+        {desk
+            .results_held
+            .then(|| view! { <p class="alert alert-info">{t!(i18n, chair.published_held)}</p> })}
         <p>
             <a class="button secondary" href=format!("/council/{}/meeting", desk.campaign_id)>
                 {t!(i18n, chair.meeting_link)}
@@ -355,10 +359,55 @@ fn PublishForm(desk: ChairDesk, action: ServerAction<PublishResults>) -> impl In
                 <FormAlert error />
                 <input type="hidden" name="campaign_id" value=desk.campaign_id />
                 {confirms}
+                <ReleaseChoice error />
                 <button type="submit" class="button big" disabled=action.pending()>
                     {t!(i18n, chair.publish)}
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+/// "Công bố ngay" or "công bố tại hội nghị": no default, the chair decides (public results
+/// cannot be taken back).
+#[component]
+fn ReleaseChoice(error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = move || error.get().map(|e| e.problems_at("release")).unwrap_or_default();
+    let choice = move |value: &'static str, label: String, hint: String| {
+        view! {
+            <label class="check choice release-choice">
+                <input
+                    type="radio"
+                    name="release"
+                    value=value
+                    required
+                    aria-describedby="release-msg"
+                    aria-invalid=invalid(error, "release")
+                />
+                <span>
+                    <strong>{label}</strong>
+                    <small>{hint}</small>
+                </span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="field" class:field-invalid=move || !problems().is_empty()>
+            <legend>{t!(i18n, chair.release_legend)}</legend>
+            {choice(
+                "now",
+                t_string!(i18n, chair.release_now).to_string(),
+                t_string!(i18n, chair.release_now_hint).to_string(),
+            )}
+            {choice(
+                "ceremony",
+                t_string!(i18n, chair.release_ceremony).to_string(),
+                t_string!(i18n, chair.release_ceremony_hint).to_string(),
+            )}
+            <div id="release-msg" class="field-msg" aria-live="polite">
+                {problem_lines(error, "release")}
+            </div>
+        </fieldset>
     }
 }

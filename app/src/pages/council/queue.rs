@@ -104,6 +104,11 @@ fn QueueView(queue: DeskQueue) -> impl IntoView {
             <StateBadge state=queue.state />
         </div>
         {officer_link(queue.campaign_id, queue.role)}
+        <p>
+            <a class="button secondary" href=format!("/results/{}", queue.campaign_id)>
+                {t!(i18n, results.link)}
+            </a>
+        </p>
         <section class="card desk-progress">
             <p class="progress-figure" role="status">
                 {t!(i18n, desk.progress, done = done, total = total)}

@@ -4,12 +4,12 @@
 //! same as a 1080p one; panels turn every `SECONDS_PER_SLIDE` (`?panel=` pins one kind); rows
 //! slide to their new places as standings change, except under reduced motion.
 use super::slides::{page_of, slides, Pin, Slide, LATEST_PER_PAGE, PROGRESS_PER_PAGE, RANKING_PER_PAGE};
-use super::{followed_board, key_param, reconnecting_marker, unit_noun, StandingsHead};
+use super::standings::{on_podium, row_cells, StandingsHead};
+use super::{followed_board, key_param, reconnecting_marker, unit_noun};
 use crate::api::live::{get_live_screen, BoardShare, LiveBoard, LiveRow, LiveScreen};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::domain::deadline::Deadline;
-use crate::domain::ranking::score_text;
 use crate::i18n::*;
 use crate::pages::unit::parts::kind_label;
 use leptos::prelude::*;
@@ -164,33 +164,38 @@ fn ProgressPanel(board: RwSignal<LiveBoard>, page: usize, pages: usize) -> impl 
 #[component]
 fn RankingPanel(board: RwSignal<LiveBoard>, page: usize, pages: usize) -> impl IntoView {
     let i18n = use_i18n();
+    let published = move || board.with(|b| b.published);
     let rows = move || {
-        board
-            .with(|b| page_of(&b.rows, page, RANKING_PER_PAGE))
-            .into_iter()
-            .map(|row| view! { <RankingRow row /> })
+        let (rows, min) = board.with(|b| (page_of(&b.rows, page, RANKING_PER_PAGE), b.min_initiatives));
+        rows.into_iter()
+            .map(|row| view! { <RankingRow row min published=published() /> })
             .collect_view()
     };
+    let title = move || {
+        if published() {
+            t_string!(i18n, live.ranking_title)
+        } else {
+            t_string!(i18n, live.progress_table_title)
+        }
+    };
     view! {
-        <section class="screen-ranking" aria-labelledby="screen-ranking-title">
-            <h2 id="screen-ranking-title">{t!(i18n, live.ranking_title)} <PageOf page pages /></h2>
-            <table>
-                <StandingsHead />
-                <tbody>{rows}</tbody>
-            </table>
+        <section
+            class="screen-ranking"
+            class:progress=move || !published()
+            aria-labelledby="screen-ranking-title"
+        >
+            <h2 id="screen-ranking-title">{title} <PageOf page pages /></h2>
+            <table>{move || view! { <StandingsHead published=published() /> }} <tbody>{rows}</tbody></table>
         </section>
     }
 }
 
 #[component]
-fn RankingRow(row: LiveRow) -> impl IntoView {
-    let podium = row.place <= 3;
+fn RankingRow(row: LiveRow, min: i32, published: bool) -> impl IntoView {
+    let (podium, id) = (on_podium(&row, published), row.unit_id.to_string());
     view! {
-        <tr data-slide-key=row.unit_id.to_string() class:podium=podium>
-            <td class="place">{row.place.to_string()}</td>
-            <th scope="row">{row.unit_name}</th>
-            <td class="num">{row.initiatives.to_string()}</td>
-            <td class="num score">{score_text(row.score_hundredths)}</td>
+        <tr data-slide-key=id class:podium=podium>
+            {row_cells(row, min, published)}
         </tr>
     }
 }

@@ -30,7 +30,8 @@ pub async fn list(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<CampaignS
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT c.id, c.title, c.state, o.name AS organizer_name, c.period_start, c.period_end,
                 c.registration_deadline,
-                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
+                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count,
+                c.results_released_at IS NOT NULL AS results_released
          FROM campaigns c JOIN units o ON o.id = c.organizer_id
          WHERE $1::bigint IS NULL OR c.organizer_id IN (SELECT id FROM unit_subtree($1))
          ORDER BY c.period_start DESC NULLS FIRST, c.id DESC",
@@ -85,6 +86,7 @@ struct DetailRow {
     copied_from: Option<i64>,
     copied_from_title: Option<String>,
     unit_count: i64,
+    results_released: bool,
 }
 
 /// One campaign with its lists, read at `now`; what it still lacks is left empty for the caller
@@ -102,7 +104,8 @@ pub async fn detail_in(
                 c.points_report, c.evaluation_mode, c.evaluation_weight, c.final_combine, c.quorum,
                 c.disagreement_percent, c.copied_from,
                 s.title AS copied_from_title,
-                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count
+                (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count,
+                c.results_released_at IS NOT NULL AS results_released
          FROM campaigns c JOIN units o ON o.id = c.organizer_id
          LEFT JOIN campaigns s ON s.id = c.copied_from
          WHERE c.id = $1",
@@ -160,6 +163,7 @@ pub async fn detail_in(
         max_initiatives: r.max_initiatives,
         visibility: r.visibility,
         state: r.state,
+        results_held: r.state.has_results() && !r.results_released,
         thresholds,
         scoring: Scoring {
             points_commitment: r.points_commitment,
@@ -270,6 +274,18 @@ pub async fn update_general(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Makes published results public; false when they already were (or are not published).
+pub async fn release_results(conn: &mut PgConnection, id: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE campaigns SET results_released_at = now(), updated_at = now()
+         WHERE id = $1 AND state IN ('published', 'closed') AND results_released_at IS NULL",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn set_state(conn: &mut PgConnection, id: i64, state: CampaignState) -> Result<(), AppError> {

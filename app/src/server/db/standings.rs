@@ -99,6 +99,8 @@ pub struct BoardCampaign {
     pub points_report: i32,
     pub evaluation_mode: EvaluationMode,
     pub evaluation_weight: f64,
+    /// Published results are public (not held for the conference).
+    pub results_released: bool,
 }
 
 pub async fn board_campaign(
@@ -107,7 +109,8 @@ pub async fn board_campaign(
 ) -> Result<Option<BoardCampaign>, AppError> {
     Ok(sqlx::query_as(
         "SELECT title, theme, state, visibility, min_initiatives, registration_deadline, points_commitment,
-                points_minimum, points_report, evaluation_mode, evaluation_weight
+                points_minimum, points_report, evaluation_mode, evaluation_weight,
+                results_released_at IS NOT NULL AS results_released
          FROM campaigns WHERE id = $1",
     )
     .bind(campaign_id)

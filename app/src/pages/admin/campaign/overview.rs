@@ -37,6 +37,7 @@ fn Overview(c: CampaignDetail, links: BoardLinks) -> impl IntoView {
             "copied" => Some(t_string!(i18n, campaigns.saved_copied).to_string()),
             "state" => Some(t_string!(i18n, campaigns.saved_state).to_string()),
             "extended" => Some(t_string!(i18n, campaigns.saved_extended).to_string()),
+            "released" => Some(t_string!(i18n, lifecycle.released).to_string()),
             _ => None,
         })
     };
@@ -44,6 +45,17 @@ fn Overview(c: CampaignDetail, links: BoardLinks) -> impl IntoView {
         <CampaignHead id=c.id title=c.title.clone() state=c.state active="" />
         {move || saved().map(|text| view! { <SavedNotice text /> })}
         <Lifecycle state=c.state />
+        {c
+            .results_held
+            .then(|| {
+                view! {
+                    <p class="alert alert-info">
+                        <strong>{t!(i18n, lifecycle.held_title)}</strong>
+                        " "
+                        <a href=format!("/admin/campaigns/{}/state", c.id)>{t!(i18n, lifecycle.release)}</a>
+                    </p>
+                }
+            })}
         <div class="grid">
             <NextStep c=c.clone() />
             <Deadlines c=c.clone() />

@@ -1,6 +1,6 @@
 //! The confirmation before a lifecycle step: what the step means, what is still missing (for
 //! opening), and one button. The server checks everything again.
-use crate::api::campaign_lifecycle::ChangeCampaignState;
+use crate::api::campaign_lifecycle::{ChangeCampaignState, ReleaseCampaignResults};
 use crate::api::campaigns::CampaignDetail;
 use crate::components::campaign_labels::{
     action_explanation, action_label, missing_section, missing_text, state_label,
@@ -106,11 +106,35 @@ fn Confirm(c: CampaignDetail) -> impl IntoView {
             .into_any()
         }
     };
+    let held = c.results_held.then(|| view! { <ReleaseCard id=c.id /> });
     view! {
         <CampaignHead id=c.id title=c.title.clone() state=c.state active="state" />
+        {held}
         <section class="card form-card">
             <h2>{t!(i18n, lifecycle.title)}</h2>
             {body}
+        </section>
+    }
+}
+
+/// Results held for the conference, and the organizer's way to make them public without it.
+#[component]
+fn ReleaseCard(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ReleaseCampaignResults>::new();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    view! {
+        <section class="card form-card" aria-labelledby="held-title">
+            <h2 id="held-title">{t!(i18n, lifecycle.held_title)}</h2>
+            <p>{t!(i18n, lifecycle.held_lead)}</p>
+            <ActionForm action>
+                <FormAlert error />
+                <input type="hidden" name="id" value=id />
+                <p class="strong">{t!(i18n, lifecycle.release_confirm)}</p>
+                <button type="submit" class="button" disabled=action.pending()>
+                    {t!(i18n, lifecycle.release)}
+                </button>
+            </ActionForm>
         </section>
     }
 }

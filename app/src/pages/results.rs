@@ -1,0 +1,463 @@
+//! A campaign's results (`/results/{campaign}`, `?k=` for a link-only campaign): the units by
+//! place (đồng hạng shown and explained) and the initiatives with their final scores, both
+//! filtered and sorted by the address's query, so links and the filter form work without
+//! scripts. What a reader may not see arrives hidden from the server and is said to be so.
+use crate::api::results::{
+    get_campaign_results, Arrangement, CampaignResults, InitiativeResult, Reader, Sort, Table, UnitResult,
+};
+use crate::components::campaign_labels::level_label;
+use crate::components::id_param::number_param;
+use crate::components::page_loader::page_loader;
+use crate::domain::council::decision::Level;
+use crate::domain::ranking::score_text;
+use crate::i18n::*;
+use crate::pages::council::points;
+use crate::pages::live::key_param;
+use crate::pages::live::standings::tie_text;
+use crate::pages::unit::parts::{kind_label, moment_text};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let campaign = number_param("campaign");
+    let key = key_param();
+    let key_of_page = key.clone();
+    view! {
+        <main id="main" class="page results-page">
+            {page_loader(
+                move || (campaign(), key()),
+                |(id, key)| get_campaign_results(id, key),
+                move |results| view! { <Results results key=key_of_page() /> },
+            )}
+        </main>
+    }
+}
+
+#[component]
+fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let arrangement = Memo::new(move |_| query.with(|q| Arrangement::parse(|k| q.get(k))));
+    let title = results.title.clone();
+    let back = match results.reader {
+        Reader::Organizer => (
+            format!("/admin/campaigns/{}", results.campaign_id),
+            t_string!(i18n, results.back_organizer),
+        ),
+        Reader::Council => (
+            format!("/council/{}", results.campaign_id),
+            t_string!(i18n, results.back_council),
+        ),
+        Reader::Public => (
+            board_address(results.campaign_id, key.as_deref()),
+            t_string!(i18n, results.back_board),
+        ),
+    };
+    let body = if results.pending {
+        view! {
+            <section class="card">
+                <h2>{t!(i18n, results.pending_title)}</h2>
+                <p>{t!(i18n, results.pending_lead)}</p>
+                <p>
+                    <a class="button" href=back.0.clone()>
+                        {t!(i18n, results.back_board)}
+                    </a>
+                </p>
+            </section>
+        }
+        .into_any()
+    } else {
+        let final_results = results.final_results;
+        let base = format!("/results/{}", results.campaign_id);
+        let results = StoredValue::new(results.clone());
+        let key = key.clone();
+        view! {
+            <TableTabs arrangement key=key.clone() base=base.clone() />
+            {
+                let key = key.clone();
+                move || {
+                    let fields = results.with_value(|r| r.fields.clone());
+                    view! { <Filters a=arrangement.get() fields key=key.clone() /> }
+                }
+            }
+            {move || {
+                let a = arrangement.get();
+                match a.table {
+                    Table::Units => {
+                        let rows = results.with_value(|r| a.units(&r.units));
+                        view! {
+                            <UnitsTable rows arrangement=a key=key.clone() base=base.clone() final_results />
+                        }
+                            .into_any()
+                    }
+                    Table::Initiatives => {
+                        let rows = results.with_value(|r| a.initiatives(&r.initiatives));
+                        view! { <InitiativesTable rows arrangement=a key=key.clone() base=base.clone() /> }
+                            .into_any()
+                    }
+                }
+            }}
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=format!("{} · {}", t_string!(i18n, results.title), title) />
+        <nav class="breadcrumb">
+            <a href=back.0>{back.1}</a>
+        </nav>
+        <header class="results-head">
+            <p class="live-kicker">{t!(i18n, results.title)}</p>
+            <h1>{results.title.clone()}</h1>
+            <StatusNote results=results.clone() />
+        </header>
+        {body}
+    }
+}
+
+fn board_address(campaign_id: i64, key: Option<&str>) -> String {
+    match key {
+        Some(key) => format!("/live/{campaign_id}?k={key}"),
+        None => format!("/live/{campaign_id}"),
+    }
+}
+
+/// What kind of results these are: provisional, held for the conference, partly hidden.
+#[component]
+fn StatusNote(results: CampaignResults) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut notes = Vec::new();
+    if results.pending {
+        return None;
+    }
+    if !results.final_results {
+        notes.push(t_string!(i18n, results.provisional).to_string());
+    } else if results.held {
+        notes.push(t_string!(i18n, results.held).to_string());
+    }
+    if results.initiatives.iter().any(|r| r.hidden) {
+        notes.push(t_string!(i18n, results.some_hidden).to_string());
+    }
+    notes.push(t_string!(i18n, results.as_of, at = moment_text(results.loaded_at)).to_string());
+    Some(
+        notes
+            .into_iter()
+            .map(|text| view! { <p class="hint">{text}</p> })
+            .collect_view(),
+    )
+}
+
+#[component]
+fn TableTabs(arrangement: Memo<Arrangement>, key: Option<String>, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let tab = move |table: Table, label: String| {
+        let query = Arrangement {
+            table,
+            ..Arrangement::default()
+        }
+        .query_string(key.as_deref());
+        let href = format!("{base}{query}");
+        let current = move || (arrangement.get().table == table).then_some("page");
+        view! {
+            <a class="tab" href=href aria-current=current>
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label=move || t_string!(i18n, results.tables)>
+            {tab(Table::Units, t_string!(i18n, results.by_unit).to_string())}
+            {tab(Table::Initiatives, t_string!(i18n, results.by_initiative).to_string())}
+        </nav>
+    }
+}
+
+/// A GET form: the search, and for initiatives the field, the level and the marks.
+#[component]
+fn Filters(a: Arrangement, fields: Vec<String>, key: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let initiatives = a.table == Table::Initiatives;
+    let field_options = fields
+        .into_iter()
+        .map(|f| {
+            let selected = a.field.as_deref() == Some(f.as_str());
+            view! {
+                <option value=f.clone() selected=selected>
+                    {f.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    let level_options = [Level::Excellent, Level::Good, Level::Pass, Level::Fail]
+        .into_iter()
+        .map(|l| {
+            view! {
+                <option value=l.as_str() selected=a.level == Some(l)>
+                    {level_label(l)}
+                </option>
+            }
+        })
+        .collect_view();
+    let only = if a.only_exemplary {
+        "exemplary"
+    } else if a.only_recognised {
+        "recognised"
+    } else {
+        ""
+    };
+    let initiative_filters = initiatives.then(|| {
+        view! {
+            <div class="field">
+                <label for="filter-field">{t!(i18n, results.filter_field)}</label>
+                <select id="filter-field" name="field">
+                    <option value="">{t!(i18n, results.all)}</option>
+                    {field_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-level">{t!(i18n, results.filter_level)}</label>
+                <select id="filter-level" name="level">
+                    <option value="">{t!(i18n, results.all)}</option>
+                    {level_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-only">{t!(i18n, results.filter_only)}</label>
+                <select id="filter-only" name="only">
+                    <option value="" selected=only.is_empty()>
+                        {t!(i18n, results.all)}
+                    </option>
+                    <option value="recognised" selected=only == "recognised">
+                        {t!(i18n, results.only_recognised)}
+                    </option>
+                    <option value="exemplary" selected=only == "exemplary">
+                        {t!(i18n, results.only_exemplary)}
+                    </option>
+                </select>
+            </div>
+            <input type="hidden" name="table" value="initiatives" />
+        }
+    });
+    view! {
+        <form class="filters card" method="get" role="search">
+            <div class="field">
+                <label for="filter-q">{t!(i18n, results.search)}</label>
+                <input id="filter-q" name="q" type="search" value=a.query.clone() />
+            </div>
+            {initiative_filters}
+            {key.map(|k| view! { <input type="hidden" name="k" value=k /> })}
+            <button type="submit" class="button secondary">
+                {t!(i18n, results.apply)}
+            </button>
+        </form>
+    }
+}
+
+/// A column heading that sorts by `sort` (`aria-sort` says which one does).
+fn sort_heading(
+    base: &str,
+    label: String,
+    sort: Sort,
+    arrangement: &Arrangement,
+    key: Option<&str>,
+    class: &'static str,
+) -> impl IntoView {
+    let current = arrangement.sort == sort;
+    let href = Arrangement {
+        sort,
+        ..arrangement.clone()
+    }
+    .query_string(key);
+    let href = format!("{base}{href}");
+    view! {
+        <th scope="col" class=class aria-sort=if current { "descending" } else { "none" }>
+            <a href=href>{label}</a>
+        </th>
+    }
+}
+
+#[component]
+fn UnitsTable(
+    rows: Vec<UnitResult>,
+    arrangement: Arrangement,
+    key: Option<String>,
+    base: String,
+    final_results: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if rows.is_empty() {
+        return view! { <p class="empty card">{t!(i18n, results.no_units)}</p> }.into_any();
+    }
+    let body = rows
+        .into_iter()
+        .map(|row| view! { <UnitRow row podium=final_results /> })
+        .collect_view();
+    let key = key.as_deref();
+    view! {
+        <div class="card table-card">
+            <table class="results-table">
+                <thead>
+                    <tr>
+                        {sort_heading(
+                            &base,
+                            t_string!(i18n, live.col_place).to_string(),
+                            Sort::Score,
+                            &arrangement,
+                            key,
+                            "place",
+                        )}
+                        {sort_heading(
+                            &base,
+                            t_string!(i18n, live.col_unit).to_string(),
+                            Sort::Name,
+                            &arrangement,
+                            key,
+                            "",
+                        )} <th scope="col" class="num">
+                            {t!(i18n, results.col_total)}
+                        </th> <th scope="col" class="num">
+                            {t!(i18n, live.col_initiatives)}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+            <p class="hint tie-note">{t!(i18n, live.tie_note)}</p>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn UnitRow(row: UnitResult, podium: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if row.hidden {
+        return view! {
+            <tr>
+                <td class="place">"—"</td>
+                <th scope="row">{row.unit_name} <small>{t!(i18n, results.hidden_unit)}</small></th>
+                <td class="num">"—"</td>
+                <td class="num">{row.initiatives.to_string()}</td>
+            </tr>
+        }
+        .into_any();
+    }
+    let s = &row.standing;
+    let tie = tie_text(s.place, s.shared, s.ahead_by);
+    let parts = t_string!(
+        i18n,
+        results.parts,
+        participation = s.participation_points.to_string(),
+        evaluation = points(s.evaluation_points)
+    )
+    .to_string();
+    view! {
+        <tr class:podium=podium && s.place <= 3 class:shared=s.shared>
+            <td class="place">{s.place.to_string()}</td>
+            <th scope="row">
+                {row.unit_name} <small>{parts}</small>
+                {tie.map(|text| view! { <small class="tie">{text}</small> })}
+            </th>
+            <td class="num score">{score_text(s.score_hundredths)}</td>
+            <td class="num">{row.initiatives.to_string()}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[component]
+fn InitiativesTable(
+    rows: Vec<InitiativeResult>,
+    arrangement: Arrangement,
+    key: Option<String>,
+    base: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if rows.is_empty() {
+        return view! { <p class="empty card">{t!(i18n, results.no_initiatives)}</p> }.into_any();
+    }
+    let count = t_string!(i18n, results.count, count = rows.len().to_string()).to_string();
+    let body = rows
+        .into_iter()
+        .map(|row| view! { <InitiativeRow row /> })
+        .collect_view();
+    let key = key.as_deref();
+    view! {
+        <div class="card table-card">
+            <p class="hint">{count}</p>
+            <table class="results-table initiatives">
+                <thead>
+                    <tr>
+                        {sort_heading(
+                            &base,
+                            t_string!(i18n, results.col_initiative).to_string(),
+                            Sort::Title,
+                            &arrangement,
+                            key,
+                            "",
+                        )}
+                        {sort_heading(
+                            &base,
+                            t_string!(i18n, live.col_score).to_string(),
+                            Sort::Score,
+                            &arrangement,
+                            key,
+                            "num",
+                        )}
+                        {sort_heading(
+                            &base,
+                            t_string!(i18n, results.col_coverage).to_string(),
+                            Sort::Coverage,
+                            &arrangement,
+                            key,
+                            "num",
+                        )} <th scope="col">{t!(i18n, results.col_level)}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn InitiativeRow(row: InitiativeResult) -> impl IntoView {
+    let i18n = use_i18n();
+    let authors = if row.authors.is_empty() {
+        t_string!(i18n, results.collective, unit = row.unit_name.clone()).to_string()
+    } else {
+        row.authors.join(", ")
+    };
+    let about = format!("{} · {} · {}", row.unit_name, kind_label(row.kind), row.field);
+    let (score, level) = if row.hidden {
+        ("—".to_owned(), t_string!(i18n, results.hidden).to_string())
+    } else {
+        (
+            points(row.score),
+            row.level.map(level_label).unwrap_or_else(|| "—".into()),
+        )
+    };
+    let marks = view! {
+        {(row.recognised == Some(true))
+            .then(|| view! { <span class="badge">{t!(i18n, results.recognised)}</span> })}
+        {row.exemplary.then(|| view! { <span class="badge ok">{t!(i18n, results.exemplary)}</span> })}
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <span class="results-title">{row.title}</span>
+                <small>{about}</small>
+                <small>{t!(i18n, results.authors, authors = authors)}</small>
+            </th>
+            <td class="num score" data-label=t_string!(i18n, live.col_score)>
+                {score}
+            </td>
+            <td class="num" data-label=t_string!(i18n, results.col_coverage)>
+                {format!("{}/{}", row.scored, row.expected)}
+            </td>
+            <td class="level">{level} {marks}</td>
+        </tr>
+    }
+}
