@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod awards;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;

@@ -1,10 +1,10 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
-    audit::CampaignAuditPage, copy::CampaignCopyPage, council::CampaignCouncilPage,
-    council_assignment::CouncilAssignmentPage, criteria::CampaignCriteriaPage, extend::CampaignExtendPage,
-    fields::CampaignFieldsPage, general::CampaignGeneralPage, links::CampaignLinksPage,
-    links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
+    audit::CampaignAuditPage, awards::CampaignAwardsPage, copy::CampaignCopyPage,
+    council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage, criteria::CampaignCriteriaPage,
+    extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
+    links::CampaignLinksPage, links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
     overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
     state_change::CampaignStatePage, units::CampaignUnitsPage,
 };
@@ -166,6 +166,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/awards")
+                            view=CampaignAwardsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />
                         <Route path=path!("units/new") view=NewUnitPage ssr=SsrMode::Async />
                         <Route path=path!("units/import") view=UnitImportPage ssr=SsrMode::Async />

@@ -2,6 +2,7 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod awards;
 pub mod campaign;
 pub mod campaign_state;
 pub mod council;

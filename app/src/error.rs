@@ -113,6 +113,14 @@ pub enum Problem {
     Choose,
     /// A council member who has submitted scores stays: his scores count.
     MemberHasScores,
+    /// An award form that has recipients cannot be removed nor change whom it goes to.
+    AwardFormInUse {
+        name: String,
+    },
+    /// The recipient already holds an award for this achievement in this campaign.
+    AlreadyAwarded,
+    /// Awards are decided once results are published, until the campaign closes.
+    AwardsNotOpen,
     /// A score is a whole or half point: "7" or "7,5".
     NotAHalfPoint,
     /// The score was saved from elsewhere (another tab) since this form was opened.

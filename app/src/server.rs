@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod attachment_download;
 pub mod audit_snapshot;
 pub mod auth;
+pub mod awards;
 pub mod board_key;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod awards;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod council;

@@ -44,6 +44,7 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         crate::demo_campaigns::load(pool, &key).await?;
         crate::demo_council::load_once(pool).await?;
         crate::demo_results::load_once(pool).await?;
+        crate::demo_awards::load_once(pool).await?;
         create_demo_organizers(pool).await?;
         tracing::info!("Demo: đăng nhập với tên `{DEMO_ADMIN_USERNAME}`, mật khẩu `{DEMO_ADMIN_PASSWORD}` (quản trị hệ thống)");
         for (username, name, _, password) in DEMO_ORGANIZERS {

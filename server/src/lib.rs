@@ -1,6 +1,7 @@
 //! The server of Thi đua CCHC, as a library so tests can build the real router.
 pub mod bootstrap;
 pub mod config;
+pub mod demo_awards;
 pub mod demo_campaigns;
 pub mod demo_council;
 pub mod demo_registrations;

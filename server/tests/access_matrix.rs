@@ -103,8 +103,9 @@ enum Rule {
     /// A pair given or spread while everyone scores everything: an admin of the campaign passes
     /// access and is told the campaign does not spread; everyone else is refused as by `ScopedAdmin`.
     ScopedAdminNotSpreading,
-    /// Releasing results of a campaign that has none yet (the world's is open): an admin of the
-    /// campaign passes access and is told the step is not allowed; others as by `ScopedAdmin`.
+    /// A step on results or awards of a campaign that has none yet (the world's is open): an
+    /// admin of the campaign passes access and is told the step is not allowed yet; others as by
+    /// `ScopedAdmin`.
     ScopedAdminNotPublished,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
@@ -223,6 +224,8 @@ struct World {
     member: i64,
     import: i64,
     field: i64,
+    /// The open campaign's first award form.
+    award_form: i64,
     token: String,
     cookies: Vec<(Caller, Option<String>)>,
 }
@@ -251,7 +254,7 @@ fn rows(w: &World) -> Vec<Row> {
             "code,name,kind,parent code\nQ11-P9,Phường 9,phường,Q11\n".as_bytes(),
         )],
     );
-    let (u, i, a, m) = (w.unit, w.initiative, w.evaluator, w.member);
+    let (u, i, a, m, f) = (w.unit, w.initiative, w.evaluator, w.member, w.award_form);
     vec![
         // Server functions: signing in and out.
         call("/api/login", format!("username=quan11&password={PASSWORD}&next=/admin"), Anyone),
@@ -309,6 +312,17 @@ fn rows(w: &World) -> Vec<Row> {
         ),
         call("/api/change_campaign_state", format!("id={c}&to=evaluating"), ScopedAdmin),
         call("/api/release_campaign_results", format!("id={c}"), ScopedAdminNotPublished),
+        // Awards: rules may be set before publication; recipients and decisions wait for it.
+        call("/api/awards_desk", format!("campaign_id={c}"), ScopedAdmin),
+        call("/api/set_award_rule", format!("campaign_id={c}&form_id={f}&rule=none"), ScopedAdmin),
+        call("/api/add_award", format!("campaign_id={c}&form_id={f}&candidate=u{u}&reason=x"), ScopedAdminNotPublished),
+        call("/api/add_proposed_awards", format!("campaign_id={c}&form_id={f}"), ScopedAdminNotPublished),
+        call("/api/remove_award", format!("campaign_id={c}&form_id={f}&award_id=1&removal_reason=x"), ScopedAdminNotPublished),
+        call(
+            "/api/record_award_decision",
+            format!("campaign_id={c}&form_id={f}&decision_number=1&decision_date=01/01/2030&decision_signer=A"),
+            ScopedAdminNotPublished,
+        ),
         call(
             "/api/extend_campaign_deadline",
             format!("id={c}&deadline=registration&new_date=10/12/2030&reason=L%C3%BD%20do"),
@@ -439,6 +453,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/extend", format!("/admin/campaigns/{c}/extend"), ScopedAdmin),
         page("/admin/campaigns/{id}/copy", format!("/admin/campaigns/{c}/copy"), ScopedAdmin),
         page("/admin/campaigns/{id}/audit", format!("/admin/campaigns/{c}/audit"), ScopedAdmin),
+        page("/admin/campaigns/{id}/awards", format!("/admin/campaigns/{c}/awards"), ScopedAdmin),
         page("/admin/campaigns/{id}/council", format!("/admin/campaigns/{c}/council"), ScopedAdmin),
         page(
             "/admin/campaigns/{id}/council/assignment",
@@ -672,6 +687,13 @@ async fn world(pool: PgPool) -> World {
     .await;
     let organizer = sign_in(&app, "quan11", PASSWORD).await;
     let field = first_field(&pool, campaign).await;
+    let award_form: i64 = sqlx::query_scalar(
+        "SELECT id FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position LIMIT 1",
+    )
+    .bind(campaign)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     // The unit's initiative with a photo, and an import by the organizer.
     let fields = initiative_fields(campaign, Some(field), "K-WORLD");
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -741,6 +763,7 @@ async fn world(pool: PgPool) -> World {
         member,
         import,
         field,
+        award_form,
         token,
         cookies,
     }

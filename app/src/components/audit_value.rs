@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 50] = [
+const KEY_ORDER: [&str; 58] = [
     "state",
     "results",
     "copied_from",
@@ -57,6 +57,14 @@ const KEY_ORDER: [&str; 50] = [
     "override_score",
     "override_level",
     "exemplary",
+    "award_form",
+    "award_rule",
+    "award_count",
+    "recipient",
+    "achievement",
+    "decision_number",
+    "decision_date",
+    "decision_signer",
     "held_on",
     "present",
     "votes",
@@ -116,6 +124,14 @@ fn key_label(key: &str) -> String {
         "override_score" => t_string!(i18n, audit.key_override_score),
         "override_level" => t_string!(i18n, audit.key_override_level),
         "exemplary" => t_string!(i18n, audit.key_exemplary),
+        "award_form" => t_string!(i18n, audit.key_award_form),
+        "award_rule" => t_string!(i18n, audit.key_award_rule),
+        "award_count" => t_string!(i18n, audit.key_award_count),
+        "recipient" => t_string!(i18n, audit.key_recipient),
+        "achievement" => t_string!(i18n, audit.key_achievement),
+        "decision_number" => t_string!(i18n, audit.key_decision_number),
+        "decision_date" => t_string!(i18n, audit.key_decision_date),
+        "decision_signer" => t_string!(i18n, audit.key_decision_signer),
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
         "link_revoked" => t_string!(i18n, audit.key_link_revoked),
@@ -141,6 +157,8 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "score" if s == "declared" => t_string!(i18n, audit.score_declared).to_string(),
             "score" if s == "reopened" => t_string!(i18n, audit.score_reopened).to_string(),
             "override_level" => Level::parse(s).map_or_else(|| s.clone(), level_label),
+            "award_rule" => crate::domain::awards::AwardRule::stored(s, Some(1))
+                .map_or_else(|| s.clone(), crate::pages::admin::campaign::awards::rule_label),
             "results" if s == "held" => t_string!(i18n, audit.results_held).to_string(),
             "results" if s == "public" => t_string!(i18n, audit.results_public).to_string(),
             "assignment" if s == "all" => t_string!(i18n, audit.assignment_all).to_string(),

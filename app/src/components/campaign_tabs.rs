@@ -24,6 +24,7 @@ pub fn CampaignHead(
         ("criteria", t_string!(i18n, campaigns.tab_criteria)),
         ("scoring", t_string!(i18n, campaigns.tab_scoring)),
         ("council", t_string!(i18n, campaigns.tab_council)),
+        ("awards", t_string!(i18n, awards.tab)),
         ("audit", t_string!(i18n, campaigns.tab_audit)),
     ];
     // The results page is the same for every reader, outside the admin area.

@@ -71,6 +71,11 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::Confirm => t_string!(i18n, errors.confirm).to_string(),
         Problem::ReceiptFormat => t_string!(i18n, errors.receipt_format).to_string(),
         Problem::Choose => t_string!(i18n, errors.choose).to_string(),
+        Problem::AwardFormInUse { name } => {
+            t_string!(i18n, errors.award_form_in_use, name = name.clone()).to_string()
+        }
+        Problem::AlreadyAwarded => t_string!(i18n, errors.already_awarded).to_string(),
+        Problem::AwardsNotOpen => t_string!(i18n, errors.awards_not_open).to_string(),
         Problem::MemberHasScores => t_string!(i18n, errors.member_has_scores).to_string(),
         Problem::NotAHalfPoint => t_string!(i18n, errors.not_a_half_point).to_string(),
         Problem::StaleVersion => t_string!(i18n, errors.stale_version).to_string(),

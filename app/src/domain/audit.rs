@@ -17,10 +17,12 @@ pub enum AuditKind {
     Council,
     /// A member's submitted score, abstention or declared conflict.
     Scores,
+    /// Award rules, recipients added or removed, and award decisions.
+    Awards,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 11] = [
+    pub const ALL: [AuditKind; 12] = [
         AuditKind::Created,
         AuditKind::General,
         AuditKind::Units,
@@ -32,6 +34,7 @@ impl AuditKind {
         AuditKind::Links,
         AuditKind::Council,
         AuditKind::Scores,
+        AuditKind::Awards,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl AuditKind {
             AuditKind::Links => "links",
             AuditKind::Council => "council",
             AuditKind::Scores => "scores",
+            AuditKind::Awards => "awards",
         }
     }
 

@@ -5,16 +5,18 @@
 use crate::api::results::{
     get_campaign_results, Arrangement, CampaignResults, InitiativeResult, Reader, Sort, Table, UnitResult,
 };
-use crate::components::campaign_labels::level_label;
+use crate::components::campaign_labels::{level_label, recipient_label};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::domain::council::decision::Level;
+use crate::domain::deadline::format_date;
 use crate::domain::ranking::score_text;
 use crate::i18n::*;
 use crate::pages::council::points;
 use crate::pages::live::key_param;
 use crate::pages::live::standings::tie_text;
 use crate::pages::unit::parts::{kind_label, moment_text};
+use crate::wire::awards::AwardList;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -74,6 +76,7 @@ fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
         let results = StoredValue::new(results.clone());
         let key = key.clone();
         view! {
+            <AwardsSection awards=results.with_value(|r| r.awards.clone()) />
             <TableTabs arrangement key=key.clone() base=base.clone() />
             {
                 let key = key.clone();
@@ -460,4 +463,46 @@ fn InitiativeRow(row: InitiativeResult) -> impl IntoView {
             <td class="level">{level} {marks}</td>
         </tr>
     }
+}
+
+/// The award lists, form by form, with their decisions.
+#[component]
+fn AwardsSection(awards: Vec<AwardList>) -> impl IntoView {
+    let i18n = use_i18n();
+    if awards.is_empty() {
+        return None;
+    }
+    let forms = awards
+        .into_iter()
+        .map(|list| {
+            let decision = list.decision.is_recorded().then(|| {
+                let date = list.decision.date.map(format_date).unwrap_or_default();
+                view! {
+                    <p class="hint">
+                        {t!(
+                            i18n, awards.decision_recorded, number = list.decision.number.clone(), date = date, signer = list.decision.signer.clone()
+                        )}
+                    </p>
+                }
+            });
+            let names = list
+                .recipients
+                .into_iter()
+                .map(|name| view! { <li>{name}</li> })
+                .collect_view();
+            view! {
+                <section class="award-result">
+                    <h3>{list.name} " " <span class="badge">{recipient_label(list.recipient)}</span></h3>
+                    {decision}
+                    <ol>{names}</ol>
+                </section>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="card awards-results" aria-labelledby="awards-title">
+            <h2 id="awards-title">{t!(i18n, results.awards_title)}</h2>
+            {forms}
+        </section>
+    })
 }

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod awards;
 pub mod campaign_units;
 pub mod campaigns;
 pub mod council;

@@ -45,6 +45,7 @@ pub async fn load(campaign_id: i64, key: Option<String>) -> Result<CampaignResul
         fields: campaign.fields.clone(),
         initiatives: Vec::new(),
         units: Vec::new(),
+        awards: Vec::new(),
         loaded_at: campaign.loaded_at,
     };
     if results.pending {
@@ -123,6 +124,7 @@ pub async fn load(campaign_id: i64, key: Option<String>) -> Result<CampaignResul
             })
         })
         .collect();
+    results.awards = super::awards::lists(&mut conn, campaign_id).await?;
     Ok(results)
 }
 

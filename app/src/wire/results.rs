@@ -6,6 +6,7 @@ use crate::domain::council::decision::Level;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::Standing;
 use crate::domain::text::fold_for_search;
+use crate::wire::awards::AwardList;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -34,6 +35,8 @@ pub struct CampaignResults {
     pub initiatives: Vec<InitiativeResult>,
     /// Best first, with shared places.
     pub units: Vec<UnitResult>,
+    /// Award forms with their recipients (and decisions).
+    pub awards: Vec<AwardList>,
     pub loaded_at: DateTime<Utc>,
 }
 

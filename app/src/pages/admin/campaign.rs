@@ -1,6 +1,7 @@
 //! A campaign's pages: the list, create and copy, the overview with its lifecycle, one page per
 //! setup section (each saves on its own), deadline extension and the audit trail.
 pub mod audit;
+pub mod awards;
 pub mod board_links;
 pub mod copy;
 pub mod council;

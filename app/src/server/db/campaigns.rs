@@ -7,7 +7,7 @@ use crate::domain::campaign::{AwardForm, Criterion, EvaluationMode, Recipient, T
 use crate::domain::campaign_state::{CampaignState, DeadlineKind};
 use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::deadline::Deadline;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::wire::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
 use crate::wire::units::UnitRef;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -392,24 +392,54 @@ pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring)
     Ok(())
 }
 
+/// Saves the campaign's award forms by position, so a kept form keeps its id, rule, decision
+/// and awards (its rule is cleared when it changes recipient). A form that has awards must stay
+/// at its position with its recipient: else `AwardFormInUse`, naming it.
 pub async fn replace_award_forms(
     conn: &mut PgConnection,
     id: i64,
     forms: &[AwardForm],
 ) -> Result<(), AppError> {
-    clear(conn, "campaign_award_forms", id).await?;
+    let used: Vec<(i32, String, String)> = sqlx::query_as(
+        "SELECT f.position, f.name, f.recipient FROM campaign_award_forms f
+         WHERE f.campaign_id = $1 AND EXISTS (SELECT 1 FROM awards a WHERE a.form_id = f.id)",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (position, name, recipient) in used {
+        let kept = usize::try_from(position - 1)
+            .ok()
+            .and_then(|i| forms.get(i))
+            .is_some_and(|f| f.recipient.as_str() == recipient);
+        if !kept {
+            return Err(AppError::field("award_forms", Problem::AwardFormInUse { name }));
+        }
+    }
     let names: Vec<&str> = forms.iter().map(|f| f.name.as_str()).collect();
     let recipients: Vec<&str> = forms.iter().map(|f| f.recipient.as_str()).collect();
     sqlx::query(
         "INSERT INTO campaign_award_forms (campaign_id, position, name, recipient)
          SELECT $1, t.ord, t.name, t.recipient
-         FROM UNNEST($2::text[], $3::text[]) WITH ORDINALITY AS t(name, recipient, ord)",
+         FROM UNNEST($2::text[], $3::text[]) WITH ORDINALITY AS t(name, recipient, ord)
+         ON CONFLICT (campaign_id, position) DO UPDATE SET
+             name = EXCLUDED.name,
+             recipient = EXCLUDED.recipient,
+             rule = CASE WHEN campaign_award_forms.recipient = EXCLUDED.recipient
+                         THEN campaign_award_forms.rule ELSE 'none' END,
+             rule_count = CASE WHEN campaign_award_forms.recipient = EXCLUDED.recipient
+                               THEN campaign_award_forms.rule_count END",
     )
     .bind(id)
     .bind(&names)
     .bind(&recipients)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    sqlx::query("DELETE FROM campaign_award_forms WHERE campaign_id = $1 AND position > $2")
+        .bind(id)
+        .bind(forms.len() as i32)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -25,6 +25,7 @@ pub fn kind_label(kind: AuditKind) -> String {
         AuditKind::Links => t_string!(i18n, audit.kind_links),
         AuditKind::Council => t_string!(i18n, audit.kind_council),
         AuditKind::Scores => t_string!(i18n, audit.kind_scores),
+        AuditKind::Awards => t_string!(i18n, audit.kind_awards),
     }
     .to_string()
 }
