@@ -5,6 +5,7 @@ pub mod audit;
 pub mod awards;
 pub mod campaign;
 pub mod campaign_state;
+pub mod ceremony;
 pub mod council;
 pub mod deadline;
 pub mod initiative;
