@@ -300,3 +300,47 @@ async fn a_draft_has_no_results_and_a_link_only_campaign_needs_its_key(pool: PgP
         .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn awards_are_public_with_the_results_and_never_before(pool: PgPool) {
+    let demo = demo(pool).await;
+    let finished = demo.campaign_of("Q11").await;
+    let board = public_board(&demo, finished).await;
+    assert_eq!(board["published"], true);
+    assert_eq!(
+        board["awards"].as_array().unwrap().len(),
+        2,
+        "the demo's giấy khen"
+    );
+    // The same year held for a conference: its awards leave every public path.
+    sqlx::query("UPDATE campaigns SET results_released_at = NULL WHERE id = $1")
+        .bind(finished)
+        .execute(&demo.pool)
+        .await
+        .unwrap();
+    // The kept board is rebuilt when the database notifies the change, a moment later.
+    let mut board = public_board(&demo, finished).await;
+    for _ in 0..50 {
+        if board["published"] == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        board = public_board(&demo, finished).await;
+    }
+    assert_eq!(board["published"], false);
+    assert_eq!(board["awards"], serde_json::json!([]));
+    let results = results_of(&demo, finished, "").await;
+    assert_eq!(results["pending"], true);
+    assert_eq!(results["awards"], serde_json::json!([]));
+    let (status, html, _) = get(&demo.app, &format!("/live/{finished}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("1250/QĐ-UBND"), "no decision on the public page");
+    let admin = demo.system_admin().await;
+    assert_eq!(
+        results_of(&demo, finished, &admin).await["awards"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -15,6 +15,7 @@ use crate::api::live::{get_live_board, LiveBoard};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::i18n::*;
+use crate::pages::results::AwardsSection;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -205,6 +206,10 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
             .collect_view();
         view! { <ol class="live-latest">{items}</ol> }.into_any()
     };
+    let awards = move || {
+        let awards = board.with(|b| b.awards.clone());
+        view! { <AwardsSection awards /> }
+    };
     view! {
         {reconnecting}
         <header class="live-head">
@@ -218,6 +223,7 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
             </h2>
             {progress}
         </section>
+        {awards}
         <div class="live-columns">
             <section aria-labelledby="live-ranking-title">
                 <h2 id="live-ranking-title">

@@ -465,9 +465,9 @@ fn InitiativeRow(row: InitiativeResult) -> impl IntoView {
     }
 }
 
-/// The award lists, form by form, with their decisions.
+/// The award lists, form by form, with their decisions (the results page and a public board).
 #[component]
-fn AwardsSection(awards: Vec<AwardList>) -> impl IntoView {
+pub fn AwardsSection(awards: Vec<AwardList>) -> impl IntoView {
     let i18n = use_i18n();
     if awards.is_empty() {
         return None;

@@ -135,6 +135,12 @@ pub async fn build_from(
             })
         })
         .collect();
+    // Award lists are public with the results, never before.
+    let awards = if published {
+        super::awards::lists(&mut *pool.acquire().await?, campaign_id).await?
+    } else {
+        Vec::new()
+    };
     let latest = db::standings::latest(pool, campaign_id, LATEST_SHOWN)
         .await?
         .into_iter()
@@ -156,6 +162,7 @@ pub async fn build_from(
         registration_deadline: campaign.registration_deadline.map(Deadline::from_instant),
         rows,
         latest,
+        awards,
         loaded_at,
     })
 }

@@ -2,6 +2,7 @@
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::TieBreak;
+use crate::wire::awards::AwardList;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,8 @@ pub struct LiveBoard {
     /// Best first.
     pub rows: Vec<LiveRow>,
     pub latest: Vec<LatestRegistration>,
+    /// Award forms with their recipients, once results are public.
+    pub awards: Vec<AwardList>,
     pub loaded_at: DateTime<Utc>,
 }
 
