@@ -78,10 +78,14 @@ fn Confirm(c: CampaignDetail) -> impl IntoView {
                 to = state_label(next)
             );
             let early = early_warning(&c, next);
+            // Closing archives the campaign: results held for the conference go public with it.
+            let releases = (c.results_held && next == CampaignState::Closed)
+                .then(|| view! { <p class="strong">{t!(i18n, lifecycle.close_releases)}</p> });
             view! {
                 <div class="confirm">
                     <p class="strong">{from_to}</p>
                     <p>{action_explanation(next)}</p>
+                    {releases}
                     {early
                         .map(|text| {
                             view! {
