@@ -54,14 +54,19 @@ fn standings(board: &Value) -> Vec<(i64, i64, i64)> {
         .collect()
 }
 
+/// The results as the page asks for them by default: the units' table.
 async fn results_of(demo: &Demo, campaign: i64, cookie: &str) -> Value {
-    let (status, body) = demo
-        .call(
-            "/api/campaign_results",
-            &format!("campaign_id={campaign}"),
-            cookie,
-        )
-        .await;
+    arranged(demo, campaign, cookie, "").await
+}
+
+/// The initiatives' table (its first page).
+async fn initiatives_of(demo: &Demo, campaign: i64, cookie: &str) -> Value {
+    arranged(demo, campaign, cookie, "table%3Dinitiatives").await
+}
+
+async fn arranged(demo: &Demo, campaign: i64, cookie: &str, query: &str) -> Value {
+    let body = format!("campaign_id={campaign}&query={query}");
+    let (status, body) = demo.call("/api/campaign_results", &body, cookie).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
@@ -228,13 +233,20 @@ async fn a_member_sees_no_result_of_his_own_ward_nor_what_he_has_still_to_score(
             .cloned()
             .unwrap()
     };
-    let seen_by_an = results_of(&council.demo, campaign, &an).await;
+    let seen_by_an = initiatives_of(&council.demo, campaign, &an).await;
     assert_eq!(seen_by_an["reader"], "Council");
     assert_eq!(seen_by_an["final_results"], false, "provisional while scoring");
     assert_eq!(row(&seen_by_an, own)["hidden"], false);
     assert!(row(&seen_by_an, own)["score"].is_number());
-    let seen_by_phuong = results_of(&council.demo, campaign, &phuong).await;
+    let seen_by_phuong = initiatives_of(&council.demo, campaign, &phuong).await;
     let hidden = row(&seen_by_phuong, own);
+    assert_eq!(seen_by_phuong["some_hidden"], true);
+    assert_eq!(
+        seen_by_phuong["units"],
+        serde_json::json!([]),
+        "one table at a time"
+    );
+    let seen_by_phuong = results_of(&council.demo, campaign, &phuong).await;
     assert_eq!(hidden["hidden"], true);
     assert_eq!(hidden["score"], Value::Null);
     assert_eq!(hidden["level"], Value::Null);
@@ -251,11 +263,11 @@ async fn a_member_sees_no_result_of_his_own_ward_nor_what_he_has_still_to_score(
     assert_eq!(unit["score_hundredths"], 0);
     // gk-binh has scored nothing yet: no peer's score reaches him.
     let binh = council.member("gk-binh").await;
-    let seen_by_binh = results_of(&council.demo, campaign, &binh).await;
+    let seen_by_binh = initiatives_of(&council.demo, campaign, &binh).await;
     assert_eq!(row(&seen_by_binh, own)["hidden"], true);
     // The organizer sees everything; the public nothing while the council scores.
     let admin = council.demo.system_admin().await;
-    assert!(row(&results_of(&council.demo, campaign, &admin).await, own)["score"].is_number());
+    assert!(row(&initiatives_of(&council.demo, campaign, &admin).await, own)["score"].is_number());
     let public = results_of(&council.demo, campaign, "").await;
     assert_eq!(public["pending"], true);
     assert_eq!(public["initiatives"], serde_json::json!([]));

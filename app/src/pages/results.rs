@@ -26,11 +26,20 @@ pub fn ResultsPage() -> impl IntoView {
     let campaign = number_param("campaign");
     let key = key_param();
     let key_of_page = key.clone();
+    let query = use_query_map();
+    // The server arranges and pages the rows: only what the address asks for travels.
+    let arranged = move || {
+        query
+            .with(|q| Arrangement::parse(|k| q.get(k)))
+            .query_string(None)
+            .trim_start_matches('?')
+            .to_owned()
+    };
     view! {
         <main id="main" class="page results-page">
             {page_loader(
-                move || (campaign(), key()),
-                |(id, key)| get_campaign_results(id, key),
+                move || (campaign(), key(), arranged()),
+                |(id, key, query)| get_campaign_results(id, key, query),
                 move |results| view! { <Results results key=key_of_page() /> },
             )}
         </main>
@@ -41,7 +50,7 @@ pub fn ResultsPage() -> impl IntoView {
 fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let arrangement = Memo::new(move |_| query.with(|q| Arrangement::parse(|k| q.get(k))));
+    let arrangement = query.with_untracked(|q| Arrangement::parse(|k| q.get(k)));
     let title = results.title.clone();
     let back = match results.reader {
         Reader::Organizer => (
@@ -73,35 +82,35 @@ fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
     } else {
         let final_results = results.final_results;
         let base = format!("/results/{}", results.campaign_id);
-        let results = StoredValue::new(results.clone());
-        let key = key.clone();
-        view! {
-            <AwardsSection awards=results.with_value(|r| r.awards.clone()) />
-            <TableTabs arrangement key=key.clone() base=base.clone() />
-            {
-                let key = key.clone();
-                move || {
-                    let fields = results.with_value(|r| r.fields.clone());
-                    view! { <Filters a=arrangement.get() fields key=key.clone() /> }
-                }
+        let a = arrangement.clone();
+        let table = match a.table {
+            Table::Units => view! {
+                <UnitsTable
+                    rows=results.units.clone()
+                    arrangement=a.clone()
+                    key=key.clone()
+                    base=base.clone()
+                    final_results
+                />
             }
-            {move || {
-                let a = arrangement.get();
-                match a.table {
-                    Table::Units => {
-                        let rows = results.with_value(|r| a.units(&r.units));
-                        view! {
-                            <UnitsTable rows arrangement=a key=key.clone() base=base.clone() final_results />
-                        }
-                            .into_any()
-                    }
-                    Table::Initiatives => {
-                        let rows = results.with_value(|r| a.initiatives(&r.initiatives));
-                        view! { <InitiativesTable rows arrangement=a key=key.clone() base=base.clone() /> }
-                            .into_any()
-                    }
-                }
-            }}
+            .into_any(),
+            Table::Initiatives => view! {
+                <InitiativesTable
+                    rows=results.initiatives.clone()
+                    matching=results.matching
+                    arrangement=a.clone()
+                    key=key.clone()
+                    base=base.clone()
+                />
+            }
+            .into_any(),
+        };
+        view! {
+            <AwardsSection awards=results.awards.clone() />
+            <TableTabs arrangement=a.clone() key=key.clone() base=base.clone() />
+            <Filters a=a.clone() fields=results.fields.clone() key=key.clone() />
+            {table}
+            <Pager arrangement=a pages=results.pages key=key.clone() base />
         }
         .into_any()
     };
@@ -139,7 +148,7 @@ fn StatusNote(results: CampaignResults) -> impl IntoView {
     } else if results.held {
         notes.push(t_string!(i18n, results.held).to_string());
     }
-    if results.initiatives.iter().any(|r| r.hidden) {
+    if results.some_hidden {
         notes.push(t_string!(i18n, results.some_hidden).to_string());
     }
     notes.push(t_string!(i18n, results.as_of, at = moment_text(results.loaded_at)).to_string());
@@ -152,7 +161,7 @@ fn StatusNote(results: CampaignResults) -> impl IntoView {
 }
 
 #[component]
-fn TableTabs(arrangement: Memo<Arrangement>, key: Option<String>, base: String) -> impl IntoView {
+fn TableTabs(arrangement: Arrangement, key: Option<String>, base: String) -> impl IntoView {
     let i18n = use_i18n();
     let tab = move |table: Table, label: String| {
         let query = Arrangement {
@@ -161,7 +170,7 @@ fn TableTabs(arrangement: Memo<Arrangement>, key: Option<String>, base: String) 
         }
         .query_string(key.as_deref());
         let href = format!("{base}{query}");
-        let current = move || (arrangement.get().table == table).then_some("page");
+        let current = (arrangement.table == table).then_some("page");
         view! {
             <a class="tab" href=href aria-current=current>
                 {label}
@@ -269,6 +278,7 @@ fn sort_heading(
     let current = arrangement.sort == sort;
     let href = Arrangement {
         sort,
+        page: 1,
         ..arrangement.clone()
     }
     .query_string(key);
@@ -372,6 +382,7 @@ fn UnitRow(row: UnitResult, podium: bool) -> impl IntoView {
 #[component]
 fn InitiativesTable(
     rows: Vec<InitiativeResult>,
+    matching: usize,
     arrangement: Arrangement,
     key: Option<String>,
     base: String,
@@ -380,7 +391,7 @@ fn InitiativesTable(
     if rows.is_empty() {
         return view! { <p class="empty card">{t!(i18n, results.no_initiatives)}</p> }.into_any();
     }
-    let count = t_string!(i18n, results.count, count = rows.len().to_string()).to_string();
+    let count = t_string!(i18n, results.count, count = matching.to_string()).to_string();
     let body = rows
         .into_iter()
         .map(|row| view! { <InitiativeRow row /> })
@@ -504,5 +515,44 @@ pub fn AwardsSection(awards: Vec<AwardList>) -> impl IntoView {
             <h2 id="awards-title">{t!(i18n, results.awards_title)}</h2>
             {forms}
         </section>
+    })
+}
+
+/// "Trang 2/5" with the previous and next pages, when there is more than one.
+#[component]
+fn Pager(arrangement: Arrangement, pages: usize, key: Option<String>, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    if pages <= 1 {
+        return None;
+    }
+    let page = arrangement.page.clamp(1, pages);
+    let link = |to: usize| {
+        let query = Arrangement {
+            page: to,
+            ..arrangement.clone()
+        }
+        .query_string(key.as_deref());
+        format!("{base}{query}")
+    };
+    let previous = (page > 1).then(|| {
+        view! {
+            <a class="button secondary" href=link(page - 1) rel="prev">
+                {t!(i18n, results.previous)}
+            </a>
+        }
+    });
+    let next = (page < pages).then(|| {
+        view! {
+            <a class="button secondary" href=link(page + 1) rel="next">
+                {t!(i18n, results.next)}
+            </a>
+        }
+    });
+    Some(view! {
+        <nav class="pager" aria-label=move || t_string!(i18n, results.pages)>
+            {previous}
+            <span>{t!(i18n, results.page_of, page = page.to_string(), pages = pages.to_string())}</span>
+            {next}
+        </nav>
     })
 }

@@ -14,11 +14,11 @@ use crate::domain::campaign_state::CampaignState;
 use crate::domain::council::decision::Level;
 use crate::domain::ranking::{rank, Standing};
 use crate::error::AppError;
-use crate::wire::results::{CampaignResults, InitiativeResult, Reader, UnitResult};
+use crate::wire::results::{Arrangement, CampaignResults, InitiativeResult, Reader, Table, UnitResult};
 use std::collections::{HashMap, HashSet};
 
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
-pub async fn load(campaign_id: i64, key: Option<String>) -> Result<CampaignResults, AppError> {
+pub async fn load(campaign_id: i64, key: Option<String>, query: &str) -> Result<CampaignResults, AppError> {
     let reader = access::results_reader(campaign_id, key).await?;
     let mut conn = pool()?.acquire().await?;
     let campaign = super::campaigns::load(&mut conn, campaign_id).await?;
@@ -43,8 +43,11 @@ pub async fn load(campaign_id: i64, key: Option<String>) -> Result<CampaignResul
         held: campaign.results_held,
         pending: kind == Reader::Public && !released,
         fields: campaign.fields.clone(),
+        some_hidden: false,
         initiatives: Vec::new(),
         units: Vec::new(),
+        matching: 0,
+        pages: 1,
         awards: Vec::new(),
         loaded_at: campaign.loaded_at,
     };
@@ -125,6 +128,23 @@ pub async fn load(campaign_id: i64, key: Option<String>) -> Result<CampaignResul
         })
         .collect();
     results.awards = super::awards::lists(&mut conn, campaign_id).await?;
+    // Only the asked page of the asked table travels: a campaign may have 20,000 initiatives.
+    let arrangement = Arrangement::from_query(query);
+    results.some_hidden = results.initiatives.iter().any(|r| r.hidden);
+    match arrangement.table {
+        Table::Units => {
+            let units = arrangement.units(&results.units);
+            results.matching = units.len();
+            (results.units, results.pages) = arrangement.paged(&units);
+            results.initiatives = Vec::new();
+        }
+        Table::Initiatives => {
+            let initiatives = arrangement.initiatives(&results.initiatives);
+            results.matching = initiatives.len();
+            (results.initiatives, results.pages) = arrangement.paged(&initiatives);
+            results.units = Vec::new();
+        }
+    }
     Ok(results)
 }
 

@@ -32,9 +32,15 @@ pub struct CampaignResults {
     /// For the public: not released yet, so `initiatives` and `units` are empty.
     pub pending: bool,
     pub fields: Vec<String>,
+    /// Some initiatives are hidden from this reader.
+    pub some_hidden: bool,
+    /// One page of the table the address asks for (the other table is empty), arranged as asked.
     pub initiatives: Vec<InitiativeResult>,
     /// Best first, with shared places.
     pub units: Vec<UnitResult>,
+    /// Rows of the asked table that pass the filters, and its pages.
+    pub matching: usize,
+    pub pages: usize,
     /// Award forms with their recipients (and decisions).
     pub awards: Vec<AwardList>,
     pub loaded_at: DateTime<Utc>,
@@ -98,7 +104,7 @@ pub enum Sort {
 }
 
 /// What the address asks for: `?table=initiatives&sort=unit&field=…&level=excellent&q=…&only=exemplary`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrangement {
     pub table: Table,
     pub sort: Sort,
@@ -108,9 +114,48 @@ pub struct Arrangement {
     pub query: String,
     pub only_exemplary: bool,
     pub only_recognised: bool,
+    /// 1-based page of `RESULTS_PAGE` rows.
+    pub page: usize,
+}
+
+/// Rows per page of a results table.
+pub const RESULTS_PAGE: usize = 100;
+
+impl Default for Arrangement {
+    fn default() -> Self {
+        Arrangement {
+            table: Table::default(),
+            sort: Sort::default(),
+            field: None,
+            level: None,
+            query: String::new(),
+            only_exemplary: false,
+            only_recognised: false,
+            page: 1,
+        }
+    }
 }
 
 impl Arrangement {
+    /// Reads an address's query string (`table=initiatives&…`, without `?`).
+    pub fn from_query(query: &str) -> Self {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        Arrangement::parse(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+    }
+
+    /// Rows `page` of `rows` and how many pages there are (at least one).
+    pub fn paged<T: Clone>(&self, rows: &[T]) -> (Vec<T>, usize) {
+        let pages = rows.len().div_ceil(RESULTS_PAGE).max(1);
+        let page = self.page.clamp(1, pages);
+        let shown = rows
+            .iter()
+            .skip((page - 1) * RESULTS_PAGE)
+            .take(RESULTS_PAGE)
+            .cloned()
+            .collect();
+        (shown, pages)
+    }
+
     /// Reads the query's values; anything unknown is the default.
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Self {
         let table = match get("table").as_deref() {
@@ -133,6 +178,10 @@ impl Arrangement {
             query: get("q").unwrap_or_default().chars().take(100).collect(),
             only_exemplary: only == "exemplary",
             only_recognised: only == "recognised",
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
         }
     }
 
@@ -198,6 +247,9 @@ impl Arrangement {
             query.append_pair("only", "exemplary");
         } else if self.only_recognised {
             query.append_pair("only", "recognised");
+        }
+        if self.page > 1 {
+            query.append_pair("page", &self.page.to_string());
         }
         if let Some(key) = key {
             query.append_pair("k", key);

@@ -98,6 +98,7 @@ fn an_arrangement_survives_its_own_address() {
         ("level", "excellent"),
         ("q", "một cửa"),
         ("only", "recognised"),
+        ("page", "3"),
     ]);
     let address = typed.query_string(Some("ABC"));
     let pairs: Vec<(String, String)> = form_urlencoded::parse(address.trim_start_matches('?').as_bytes())
@@ -107,4 +108,18 @@ fn an_arrangement_survives_its_own_address() {
     assert_eq!(read, typed);
     assert!(address.ends_with("&k=ABC"), "{address}");
     assert_eq!(Arrangement::default().query_string(None), "");
+}
+
+#[test]
+fn pages_hold_a_hundred_rows_and_an_odd_page_is_the_nearest() {
+    let rows: Vec<usize> = (0..250).collect();
+    let at = |page: &str| arrangement(&[("page", page)]).paged(&rows);
+    assert_eq!(at("1").0.first(), Some(&0));
+    assert_eq!(at("3").0, (200..250).collect::<Vec<_>>());
+    assert_eq!(at("3").1, 3);
+    assert_eq!(at("99").0.first(), Some(&200), "past the end: the last page");
+    assert_eq!(at("0").0.first(), Some(&0));
+    assert_eq!(at("x").0.first(), Some(&0));
+    assert_eq!(Arrangement::default().paged::<usize>(&[]), (vec![], 1));
+    assert_eq!(Arrangement::from_query("table=initiatives&page=2").page, 2);
 }
