@@ -206,15 +206,17 @@ impl Arrangement {
             let score = |r: &InitiativeResult| r.score.filter(|_| !r.hidden).unwrap_or(f64::NEG_INFINITY);
             score(b).partial_cmp(&score(a)).unwrap_or(Ordering::Equal)
         };
-        kept.sort_by(|a, b| {
-            let first = match self.sort {
-                Sort::Title => fold_for_search(&a.title).cmp(&fold_for_search(&b.title)),
-                Sort::Unit => fold_for_search(&a.unit_name).cmp(&fold_for_search(&b.unit_name)),
-                Sort::Coverage => (a.scored * b.expected.max(1)).cmp(&(b.scored * a.expected.max(1))),
-                Sort::Score | Sort::Name => by_score(a, b),
-            };
-            first.then_with(|| by_score(a, b)).then(a.id.cmp(&b.id))
-        });
+        // Score (then id) first; a stable sort by name keeps that order within equal names, and
+        // folds each name once instead of at every comparison.
+        kept.sort_by(|a, b| by_score(a, b).then(a.id.cmp(&b.id)));
+        match self.sort {
+            Sort::Title => kept.sort_by_cached_key(|r| fold_for_search(&r.title)),
+            Sort::Unit => kept.sort_by_cached_key(|r| fold_for_search(&r.unit_name)),
+            Sort::Coverage => {
+                kept.sort_by(|a, b| (a.scored * b.expected.max(1)).cmp(&(b.scored * a.expected.max(1))))
+            }
+            Sort::Score | Sort::Name => {}
+        }
         kept
     }
 
