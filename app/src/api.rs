@@ -9,6 +9,7 @@ pub mod awards;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod ceremony;
 pub mod council;
 pub mod council_assignment;
 pub mod council_chair;

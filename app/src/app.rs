@@ -1,12 +1,13 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
-    audit::CampaignAuditPage, awards::CampaignAwardsPage, copy::CampaignCopyPage,
-    council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage, criteria::CampaignCriteriaPage,
-    extend::CampaignExtendPage, fields::CampaignFieldsPage, general::CampaignGeneralPage,
-    links::CampaignLinksPage, links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
-    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
-    state_change::CampaignStatePage, units::CampaignUnitsPage,
+    audit::CampaignAuditPage, awards::CampaignAwardsPage, ceremony::CampaignCeremonyPage,
+    copy::CampaignCopyPage, council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage,
+    criteria::CampaignCriteriaPage, extend::CampaignExtendPage, fields::CampaignFieldsPage,
+    general::CampaignGeneralPage, links::CampaignLinksPage, links_print::CampaignLinksPrintPage,
+    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage,
+    participation::CampaignParticipationPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
+    units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
@@ -25,6 +26,7 @@ use crate::pages::unit::{
     report::ReportPageView,
 };
 use crate::pages::{
+    ceremony::CeremonyConsolePage,
     council::{
         chair::CouncilChairPage, desk::CouncilDeskPage, meeting::CouncilMeetingPage, queue::CouncilQueuePage,
         CouncilHomePage, CouncilPasswordPage,
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/results/:campaign") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/ceremony/:campaign") view=CeremonyConsolePage ssr=SsrMode::Async />
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
                         <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />
@@ -169,6 +172,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("campaigns/:id/awards")
                             view=CampaignAwardsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/ceremony")
+                            view=CampaignCeremonyPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />

@@ -141,6 +141,10 @@ pub enum Problem {
     NotSpreading,
     /// The member may not score this initiative (another field, or a conflict).
     CannotScoreThis,
+    /// The ceremony's checklist is not complete.
+    CeremonyNotReady,
+    /// The ceremony has started: its plan stays as it is, or the step asked for is not there.
+    CeremonyRunning,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Pages, one folder per area.
 pub mod admin;
+pub mod ceremony;
 pub mod council;
 pub mod home;
 pub mod live;

@@ -10,6 +10,7 @@ pub mod board_key;
 pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod ceremony;
 pub mod client_address;
 pub mod council;
 pub mod council_assignment;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod awards;
 pub mod campaign_setup;
 pub mod campaigns;
+pub mod ceremony;
 pub mod council;
 pub mod council_assignment;
 pub mod council_chair;

@@ -62,8 +62,17 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
             .map(|e| e.0)
             .collect();
         tracing::info!(
-            "Demo: Hội đồng đợt năm 2022 của Quận 11 (đã công bố): `{}`, cùng mật khẩu",
+            "Demo: Hội đồng đợt năm 2022 của Quận 11 (đã công bố, chờ lễ công bố tại hội nghị): `{}`, cùng mật khẩu",
             finished.join("`, `")
+        );
+        let year_2022: i64 = sqlx::query_scalar(
+            "SELECT c.id FROM campaigns c JOIN units u ON u.id = c.organizer_id WHERE u.code = 'Q11' ORDER BY c.id LIMIT 1",
+        )
+        .fetch_one(pool)
+        .await?;
+        tracing::info!(
+            "Demo: lễ công bố năm 2022 của Quận 11 đã chuẩn bị: màn hình hội nghị /live/{year_2022}/screen, Chủ tịch `{}` điều khiển tại /ceremony/{year_2022}",
+            finished.first().copied().unwrap_or_default()
         );
     }
     Ok(())

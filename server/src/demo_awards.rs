@@ -1,7 +1,9 @@
 //! The demo's award decisions for Quận 11's 2022 campaign: a giấy khen tập thể to the first
 //! three units and a giấy khen cá nhân to the authors of the exemplary initiatives, granted by
-//! one decision, as the organizer would give them on the awards page (audited the same way).
-//! Loaded once, under its own mark, after the year's results.
+//! one decision, as the organizer would give them on the awards page (audited the same way);
+//! and its reveal ceremony prepared, from the last place to the first, stopping on the first
+//! unit's giấy khen and on the first individual's, so it can be run at once. Loaded once, under
+//! its own mark, after the year's results.
 use app::domain::awards::AwardRule;
 use app::domain::campaign::Recipient;
 use app::server::awards::{decide_in, Actor};
@@ -38,6 +40,17 @@ pub async fn load_once(pool: &PgPool) -> anyhow::Result<()> {
     decide_in(&mut tx, actor, &forms, &decision)
         .await
         .map_err(|e| anyhow::anyhow!("demo awards: {e:?}"))?;
+    let stops: Vec<i64> = sqlx::query_scalar(
+        "(SELECT id FROM awards WHERE campaign_id = $1 AND person_name IS NULL ORDER BY id LIMIT 1)
+         UNION ALL
+         (SELECT id FROM awards WHERE campaign_id = $1 AND person_name IS NOT NULL ORDER BY id LIMIT 1)",
+    )
+    .bind(campaign_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    app::server::ceremony::prepare_in(&mut tx, campaign_id, account_id, &stops)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo ceremony: {e:?}"))?;
     tx.commit().await?;
     tracing::info!("demo awards of 2022 loaded");
     Ok(())

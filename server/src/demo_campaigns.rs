@@ -1,5 +1,5 @@
 //! The demo campaigns: the real cases of DESIGN.md, configured and in sensible states (two
-//! closed, one published, one being scored, one open now, one draft copied from an earlier
+//! closed, one published and held for its conference, one being scored, one open now, one draft copied from an earlier
 //! year). Loaded once, in one transaction with its mark, so two servers starting together
 //! cannot load them twice. Dates of the current campaigns are relative to today.
 use anyhow::Context;
@@ -212,11 +212,6 @@ async fn insert(conn: &mut PgConnection, key: &LinkKey, admin: i64, demo: &Demo)
             .map_err(fail)?;
         state = next;
     }
-    // A finished year's results are public.
-    if state.has_results() {
-        app::server::campaign_lifecycle::release_in(conn, admin, id)
-            .await
-            .map_err(fail)?;
-    }
+    // Closed years are public (closing releases); the published one waits for its ceremony.
     Ok(id)
 }

@@ -107,6 +107,12 @@ enum Rule {
     /// admin of the campaign passes access and is told the step is not allowed yet; others as by
     /// `ScopedAdmin`.
     ScopedAdminNotPublished,
+    /// The ceremony's console: the campaign's admins or its council's chair (the world's council
+    /// has none); to anyone else signed in it does not exist.
+    CeremonyDriver,
+    /// A ceremony started before results are published: a driver passes access and is told the
+    /// checklist is not complete; others as by `CeremonyDriver`.
+    CeremonyDriverNotPublished,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -136,6 +142,15 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
                 refused => refused,
             }
         }
+        Rule::CeremonyDriver => match caller {
+            Organizer | SystemAdmin => ok,
+            Evaluator | ConflictedEvaluator | OrganizerElsewhere => StatusCode::NOT_FOUND,
+            _ => unauthorized,
+        },
+        Rule::CeremonyDriverNotPublished => match expected(Rule::CeremonyDriver, caller) {
+            StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
+            refused => refused,
+        },
         Rule::UnitOfCampaign | Rule::OwningUnit => match caller {
             TheUnit => ok,
             AnotherUnitOfTheCampaign if matches!(rule, Rule::UnitOfCampaign) => ok,
@@ -323,6 +338,11 @@ fn rows(w: &World) -> Vec<Row> {
             format!("campaign_id={c}&form_id={f}&decision_number=1&decision_date=01/01/2030&decision_signer=A"),
             ScopedAdminNotPublished,
         ),
+        // The reveal ceremony: prepared by the admins, driven by them or the council's chair.
+        call("/api/ceremony_desk", format!("campaign_id={c}"), ScopedAdmin),
+        call("/api/save_ceremony_plan", format!("campaign_id={c}&order=last_to_first"), ScopedAdmin),
+        call("/api/ceremony_console", format!("campaign_id={c}"), CeremonyDriver),
+        call("/api/control_ceremony", format!("campaign_id={c}&action=rehearse"), CeremonyDriverNotPublished),
         call(
             "/api/extend_campaign_deadline",
             format!("id={c}&deadline=registration&new_date=10/12/2030&reason=L%C3%BD%20do"),
@@ -431,6 +451,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/live/{campaign}", format!("/live/{c}"), Anyone),
         page("/live/{campaign}/screen", format!("/live/{c}/screen"), Anyone),
         page("/results/{campaign}", format!("/results/{c}"), Anyone),
+        page("/ceremony/{campaign}", format!("/ceremony/{c}"), CeremonyDriver),
         page("/unit/{campaign}", format!("/unit/{c}"), UnitOfCampaign),
         page("/unit/{campaign}/commitment", format!("/unit/{c}/commitment"), UnitOfCampaign),
         page("/unit/{campaign}/report", format!("/unit/{c}/report"), UnitOfCampaign),
@@ -454,6 +475,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/copy", format!("/admin/campaigns/{c}/copy"), ScopedAdmin),
         page("/admin/campaigns/{id}/audit", format!("/admin/campaigns/{c}/audit"), ScopedAdmin),
         page("/admin/campaigns/{id}/awards", format!("/admin/campaigns/{c}/awards"), ScopedAdmin),
+        page("/admin/campaigns/{id}/ceremony", format!("/admin/campaigns/{c}/ceremony"), ScopedAdmin),
         page("/admin/campaigns/{id}/council", format!("/admin/campaigns/{c}/council"), ScopedAdmin),
         page(
             "/admin/campaigns/{id}/council/assignment",

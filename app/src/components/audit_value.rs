@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 58] = [
+const KEY_ORDER: [&str; 61] = [
     "state",
     "results",
     "copied_from",
@@ -72,6 +72,9 @@ const KEY_ORDER: [&str; 58] = [
     "links_issued",
     "link_reissued",
     "link_revoked",
+    "ceremony",
+    "ceremony_order",
+    "ceremony_stops",
     "reason",
 ];
 
@@ -135,6 +138,9 @@ fn key_label(key: &str) -> String {
         "links_issued" => t_string!(i18n, audit.key_links_issued),
         "link_reissued" => t_string!(i18n, audit.key_link_reissued),
         "link_revoked" => t_string!(i18n, audit.key_link_revoked),
+        "ceremony" => t_string!(i18n, audit.key_ceremony),
+        "ceremony_order" => t_string!(i18n, audit.key_ceremony_order),
+        "ceremony_stops" => t_string!(i18n, audit.key_ceremony_stops),
         _ => t_string!(i18n, audit.what),
     }
     .to_string()
@@ -159,6 +165,12 @@ fn value_lines(key: &str, value: &Value) -> Vec<String> {
             "override_level" => Level::parse(s).map_or_else(|| s.clone(), level_label),
             "award_rule" => crate::domain::awards::AwardRule::stored(s, Some(1))
                 .map_or_else(|| s.clone(), crate::pages::admin::campaign::awards::rule_label),
+            "ceremony" => crate::domain::ceremony::Mode::parse(s)
+                .map_or_else(|| s.clone(), crate::pages::admin::campaign::ceremony::mode_label),
+            "ceremony_order" if s == "last_to_first" => {
+                t_string!(i18n, ceremony.order_last_to_first).to_string()
+            }
+            "ceremony_order" if s == "by_award_form" => t_string!(i18n, ceremony.order_by_form).to_string(),
             "results" if s == "held" => t_string!(i18n, audit.results_held).to_string(),
             "results" if s == "public" => t_string!(i18n, audit.results_public).to_string(),
             "assignment" if s == "all" => t_string!(i18n, audit.assignment_all).to_string(),

@@ -25,6 +25,7 @@ pub fn CampaignHead(
         ("scoring", t_string!(i18n, campaigns.tab_scoring)),
         ("council", t_string!(i18n, campaigns.tab_council)),
         ("awards", t_string!(i18n, awards.tab)),
+        ("ceremony", t_string!(i18n, ceremony.tab)),
         ("audit", t_string!(i18n, campaigns.tab_audit)),
     ];
     // The results page is the same for every reader, outside the admin area.

@@ -86,6 +86,8 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::ChairPublishes => t_string!(i18n, errors.chair_publishes).to_string(),
         Problem::NotSpreading => t_string!(i18n, errors.not_spreading).to_string(),
         Problem::CannotScoreThis => t_string!(i18n, errors.cannot_score_this).to_string(),
+        Problem::CeremonyNotReady => t_string!(i18n, errors.ceremony_not_ready).to_string(),
+        Problem::CeremonyRunning => t_string!(i18n, errors.ceremony_running).to_string(),
     }
 }
 

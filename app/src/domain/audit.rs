@@ -19,10 +19,12 @@ pub enum AuditKind {
     Scores,
     /// Award rules, recipients added or removed, and award decisions.
     Awards,
+    /// The reveal ceremony's plan, its start and its end.
+    Ceremony,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 12] = [
+    pub const ALL: [AuditKind; 13] = [
         AuditKind::Created,
         AuditKind::General,
         AuditKind::Units,
@@ -35,6 +37,7 @@ impl AuditKind {
         AuditKind::Council,
         AuditKind::Scores,
         AuditKind::Awards,
+        AuditKind::Ceremony,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +54,7 @@ impl AuditKind {
             AuditKind::Council => "council",
             AuditKind::Scores => "scores",
             AuditKind::Awards => "awards",
+            AuditKind::Ceremony => "ceremony",
         }
     }
 

@@ -29,6 +29,87 @@ impl Order {
     }
 }
 
+/// Where a ceremony stands. Only a `Live` one reaches the screens; a `Rehearsal` moves the
+/// console alone; `Finished` hands the screens back to the (now public) board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mode {
+    Prepared,
+    Rehearsal,
+    Live,
+    Finished,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Prepared => "prepared",
+            Mode::Rehearsal => "rehearsal",
+            Mode::Live => "live",
+            Mode::Finished => "finished",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Mode::Prepared, Mode::Rehearsal, Mode::Live, Mode::Finished]
+            .into_iter()
+            .find(|m| m.as_str() == raw)
+    }
+
+    /// A console may move its steps.
+    pub fn running(self) -> bool {
+        matches!(self, Mode::Rehearsal | Mode::Live)
+    }
+}
+
+/// What must hold before a ceremony (or its rehearsal) may start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckItem {
+    /// The council has published the results.
+    ResultsPublished,
+    /// At least one award is given.
+    AwardsGiven,
+    /// Every form with recipients has its decision (number, date, signer).
+    DecisionsRecorded,
+    /// Every individual recipient has a name and a position.
+    RecipientsNamed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub item: CheckItem,
+    pub done: bool,
+}
+
+/// The facts the checklist is read from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Readiness {
+    pub published: bool,
+    pub awards: usize,
+    pub undecided_forms: usize,
+    pub unnamed_recipients: usize,
+}
+
+pub fn checklist(facts: Readiness) -> Vec<Check> {
+    let check = |item, done| Check { item, done };
+    vec![
+        check(CheckItem::ResultsPublished, facts.published),
+        check(CheckItem::AwardsGiven, facts.awards > 0),
+        check(
+            CheckItem::DecisionsRecorded,
+            facts.awards > 0 && facts.undecided_forms == 0,
+        ),
+        check(
+            CheckItem::RecipientsNamed,
+            facts.awards > 0 && facts.unnamed_recipients == 0,
+        ),
+    ]
+}
+
+/// Whether every item of a checklist is done.
+pub fn ready(checks: &[Check]) -> bool {
+    checks.iter().all(|c| c.done)
+}
+
 /// One unit's line of the final standings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
@@ -42,8 +123,12 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     pub form: String,
-    /// The unit, or "Nguyễn Văn A, Chuyên viên".
+    /// A tập thể award (else cá nhân).
+    pub collective: bool,
+    /// The unit, or the person's name.
     pub recipient: String,
+    /// A person's position.
+    pub position: Option<String>,
     pub unit_name: String,
     pub initiative: Option<String>,
     /// A photo's address, when the organizer gave one.

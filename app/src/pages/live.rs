@@ -2,7 +2,9 @@
 //! units have registered, the standings, the newest registrations. With scripts on it follows
 //! the server's pushed boards (`follow`) and says so discreetly while it reconnects; without
 //! them it is a complete page as of its loading. A link-only board carries its key (`?k=`) in
-//! every request it makes.
+//! every request it makes. While a reveal ceremony runs live, its current step shows above the
+//! board (`ceremony`).
+pub mod ceremony;
 #[cfg(feature = "hydrate")]
 mod follow;
 #[cfg(feature = "hydrate")]
@@ -14,6 +16,7 @@ pub mod standings;
 use crate::api::live::{get_live_board, LiveBoard};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
+use crate::domain::ceremony::Stage;
 use crate::i18n::*;
 use crate::pages::results::AwardsSection;
 use crate::pages::unit::parts::{kind_label, moment_text};
@@ -43,15 +46,27 @@ pub fn key_param() -> impl Fn() -> Option<String> + Clone + Send + Sync + 'stati
     move || query.read().get("k")
 }
 
-/// The board as the server pushes it from now on, and whether its stream is up. With `slide`,
-/// rows marked `data-slide-key` glide to their new places at each change.
+/// What a followed board shows, as the server pushes it.
+#[derive(Clone, Copy)]
+pub struct Followed {
+    pub board: RwSignal<LiveBoard>,
+    /// The ceremony's current step while one runs live.
+    pub stage: RwSignal<Option<Stage>>,
+    /// Whether the stream is up.
+    pub connected: RwSignal<bool>,
+}
+
+/// The board and the ceremony as the server pushes them from now on. With `slide`, rows marked
+/// `data-slide-key` glide to their new places at each change.
 pub fn followed_board(
     initial: LiveBoard,
+    initial_stage: Option<Stage>,
     key: Option<String>,
     slide: bool,
-) -> (RwSignal<LiveBoard>, RwSignal<bool>) {
+) -> Followed {
     let url = events_url(initial.campaign_id, key.as_deref());
     let board = RwSignal::new(initial);
+    let stage = RwSignal::new(initial_stage);
     let connected = RwSignal::new(true);
     #[cfg(not(feature = "hydrate"))]
     let _ = (url, slide);
@@ -70,6 +85,16 @@ pub fn followed_board(
                     rank_slide::play(places);
                 }
             },
+            move |json| {
+                let Ok(fresh) = serde_json::from_str::<Option<Stage>>(&json) else {
+                    return;
+                };
+                let places = slide.then(rank_slide::measure).flatten();
+                stage.try_set(fresh);
+                if let Some(places) = places {
+                    rank_slide::play(places);
+                }
+            },
             move |up| {
                 connected.try_set(up);
             },
@@ -77,7 +102,11 @@ pub fn followed_board(
         // Kept while the page is open; dropping it closes the stream.
         StoredValue::new_local(follower);
     });
-    (board, connected)
+    Followed {
+        board,
+        stage,
+        connected,
+    }
 }
 
 fn events_url(campaign_id: i64, key: Option<&str>) -> String {
@@ -123,8 +152,18 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         Some(k) => format!("/results/{}?k={k}", initial.campaign_id),
         None => format!("/results/{}", initial.campaign_id),
     };
-    let (board, connected) = followed_board(initial.clone(), key, false);
+    let Followed {
+        board,
+        stage,
+        connected,
+    } = followed_board(initial.clone(), None, key, false);
     let reconnecting = reconnecting_marker(connected);
+    let ceremony = move || {
+        stage.get().map(|stage| {
+            let noun = board.with(unit_noun);
+            view! { <ceremony::BoardCeremony stage noun /> }
+        })
+    };
     let theme =
         (!initial.theme.is_empty()).then(|| view! { <p class="live-theme">{initial.theme.clone()}</p> });
     let progress = move || {
@@ -217,6 +256,7 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
             <h1>{initial.title.clone()}</h1>
             {theme}
         </header>
+        {ceremony}
         <section class="live-progress" aria-labelledby="live-progress-title">
             <h2 id="live-progress-title" class="sr-only">
                 {t!(i18n, live.progress_title)}

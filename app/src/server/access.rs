@@ -18,6 +18,8 @@
 //! - A campaign's results are read by its admins, by its council's members (what they may not
 //!   score stays hidden from them, `server::results`) and by anybody with the board's pass once
 //!   they are released (`ResultsReader`).
+//! - A campaign's reveal ceremony is prepared by its admins and driven (started, moved, ended)
+//!   by its admins or its council's chair (`CeremonyDriver`); to anyone else it does not exist.
 //! - A stored file is read by the unit that sent it (through a live link), by the admins whose
 //!   scope holds its campaign and by the council members who may score its initiative; to
 //!   anyone else it does not exist.
@@ -275,6 +277,40 @@ async fn seat_of(
         assignment,
         assigned,
     }))
+}
+
+/// Who may drive a campaign's ceremony: one of its admins, or its council's chair.
+#[derive(Debug, Clone)]
+pub struct CeremonyDriver {
+    account_id: i64,
+    campaign_id: i64,
+}
+
+impl CeremonyDriver {
+    pub fn account_id(&self) -> i64 {
+        self.account_id
+    }
+
+    pub fn campaign_id(&self) -> i64 {
+        self.campaign_id
+    }
+}
+
+/// The signed-in driver of `campaign_id`'s ceremony; `NotFound` for anyone else.
+pub async fn ceremony_driver(campaign_id: i64) -> Result<CeremonyDriver, AppError> {
+    let account = auth::require_account().await?;
+    let account_id = account.id;
+    let driver = CeremonyDriver {
+        account_id,
+        campaign_id,
+    };
+    if account.role != Role::Evaluator {
+        return admin_of(account)?.campaign(campaign_id).await.map(|_| driver);
+    }
+    match seat_of(&pool()?, campaign_id, account).await? {
+        Some(seat) if seat.role() == CouncilRole::Chair => Ok(driver),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// The unit on whose behalf this browser acts in one campaign, through a live link.

@@ -191,7 +191,7 @@ impl Book {
 }
 
 /// "Nguyễn Văn A, Chuyên viên" (the position when given).
-fn person(name: &str, position: &str) -> String {
+pub(crate) fn person(name: &str, position: &str) -> String {
     if position.is_empty() {
         name.to_owned()
     } else {
@@ -199,7 +199,7 @@ fn person(name: &str, position: &str) -> String {
     }
 }
 
-fn award_view(a: &db::awards::AwardRow) -> AwardView {
+pub(crate) fn award_view(a: &db::awards::AwardRow) -> AwardView {
     AwardView {
         id: a.id,
         recipient: match &a.person_name {
@@ -212,7 +212,7 @@ fn award_view(a: &db::awards::AwardRow) -> AwardView {
     }
 }
 
-fn decision_of(form: &db::awards::FormRow) -> Decision {
+pub(crate) fn decision_of(form: &db::awards::FormRow) -> Decision {
     Decision {
         number: form.decision_number.clone(),
         date: form.decision_date,

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod awards;
 pub mod campaign_units;
 pub mod campaigns;
+pub mod ceremonies;
 pub mod council;
 pub mod council_chair;
 pub mod council_desk;

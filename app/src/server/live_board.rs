@@ -33,9 +33,14 @@ pub async fn load(campaign_id: i64, key: Option<String>) -> Result<LiveBoard, Ap
 
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn load_screen(campaign_id: i64, key: Option<String>) -> Result<LiveScreen, AppError> {
-    let board = load(campaign_id, key).await?;
+    let pass = super::access::board_pass(&link_key()?, campaign_id, key);
+    let (board, ceremony) = live_hub()?.current_with_stage(&pass).await?;
     let share = share(&link_key()?, campaign_id, board.link_only)?;
-    Ok(LiveScreen { board, share })
+    Ok(LiveScreen {
+        board: LiveBoard::clone(&board),
+        share,
+        ceremony,
+    })
 }
 
 /// For organizers: the addresses to hand out, once the campaign has opened.
@@ -94,14 +99,9 @@ pub async fn build(pool: &PgPool, campaign_id: i64) -> Result<LiveBoard, AppErro
     build_from(pool, campaign_id, campaign).await
 }
 
-/// The board of `campaign`, read by `opened_campaign`.
-pub async fn build_from(
-    pool: &PgPool,
-    campaign_id: i64,
-    campaign: BoardCampaign,
-) -> Result<LiveBoard, AppError> {
-    let state = campaign.state;
-    let scoring = Scoring {
+/// How the board ranks `campaign`'s units.
+pub fn scoring_of(campaign: &BoardCampaign) -> Scoring {
+    Scoring {
         points_commitment: campaign.points_commitment,
         points_minimum: campaign.points_minimum,
         points_report: campaign.points_report,
@@ -109,7 +109,17 @@ pub async fn build_from(
         evaluation_weight: campaign.evaluation_weight,
         // Final scores are stored, so the board never needs the council's rules.
         ..Scoring::default()
-    };
+    }
+}
+
+/// The board of `campaign`, read by `opened_campaign`.
+pub async fn build_from(
+    pool: &PgPool,
+    campaign_id: i64,
+    campaign: BoardCampaign,
+) -> Result<LiveBoard, AppError> {
+    let state = campaign.state;
+    let scoring = scoring_of(&campaign);
     // Results held for the conference stay off every public board until released.
     let published = state.has_results() && campaign.results_released;
     let loaded_at = chrono::Utc::now();

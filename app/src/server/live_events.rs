@@ -3,6 +3,8 @@
 //! that reconnects is whole again at once. Open like the board itself (a link-only board with its
 //! key `?k=`); anything else 404. Streams end when the server stops. Each board's event is made
 //! once by the hub and written to every screen as it is. One client address may hold
+//! A live ceremony's current step comes as its own event (`event: stage`, the JSON of
+//! `Option<Stage>`), first when the stream opens, then at each step. One client address may hold
 //! `MAX_STREAMS_PER_ADDRESS` streams at once (429 past that; a hall behind one NAT address needs
 //! hundreds).
 use super::access::board_pass;
@@ -45,17 +47,22 @@ pub async fn events(
     let pass = board_pass(&state.link_key, campaign_id, query.k);
     match hub.subscribe(&pass).await {
         Ok(receiver) => {
+            let Some(stages) = hub.stages(campaign_id) else {
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            };
             // The stream holds its place among its address's streams until it ends.
             let boards = WatchStream::new(receiver).map(move |board| {
                 let _counted = &slot;
                 board.frame
             });
+            let stages = WatchStream::new(stages).map(|stage| stage.frame);
             let start = tokio::time::Instant::now() + KEEP_ALIVE;
             let keep_alive = IntervalStream::new(tokio::time::interval_at(start, KEEP_ALIVE))
                 .map(|_| Bytes::from_static(KEEP_ALIVE_FRAME));
             // The stream ends when the server stops, so the screen reconnects elsewhere.
             let stop = WatchStream::from_changes(hub.stopping()).map(|_| None);
             let frames = boards
+                .merge(stages)
                 .merge(keep_alive)
                 .map(Some)
                 .merge(stop)

@@ -8,8 +8,11 @@
 //! Board pages and their server functions read the same boards (`current`): a board opened that
 //! way stays watched for `KEPT_FOR` after it was first asked for, so a crowd loading a page costs
 //! one build, not one per visitor.
+//! The same listener waits on channel `ceremony`: a live ceremony's current step is read and sent
+//! to the campaign's screens at once (its own small `stage` event, never held back by `SETTLE`).
 use super::access::BoardPass;
 use super::live_board;
+use crate::domain::ceremony::Stage;
 use crate::error::AppError;
 use crate::wire::live::LiveBoard;
 use axum::body::Bytes;
@@ -24,6 +27,8 @@ use tokio::sync::{watch, Notify};
 
 /// The channel the triggers of migration `20261127000001` notify.
 pub const CHANNEL: &str = "standings";
+/// The channel the trigger of migration `20261208000001` notifies at each ceremony change.
+pub const CEREMONY_CHANNEL: &str = "ceremony";
 /// Pause between two rebuilds of one board while registrations pour in.
 const SETTLE: Duration = Duration::from_millis(150);
 const RETRY_FIRST: Duration = Duration::from_millis(500);
@@ -42,6 +47,14 @@ pub struct PublishedBoard {
     pub link_only: bool,
     /// The board itself, for pages and server functions.
     pub board: Arc<LiveBoard>,
+}
+
+/// A campaign's ceremony as screens see it: the current step's stage while it runs live.
+#[derive(Clone)]
+pub struct PublishedStage {
+    /// `event: stage` with the stage's JSON (`null` when no ceremony runs live).
+    pub frame: Bytes,
+    pub stage: Option<Arc<Stage>>,
 }
 
 #[derive(Clone)]
@@ -88,6 +101,8 @@ struct Watched {
     changed: Arc<Notify>,
     /// Held for `KEPT_FOR` after a page asked for the board, so it stays watched meanwhile.
     kept: Option<watch::Receiver<PublishedBoard>>,
+    stage: watch::Sender<PublishedStage>,
+    stage_changed: Arc<Notify>,
 }
 
 impl LiveHub {
@@ -138,6 +153,7 @@ impl LiveHub {
             live_board::opened_campaign(pool, campaign_id, |link_only| pass.opens(link_only)).await?;
         self.inner.builds.fetch_add(1, Ordering::Relaxed);
         let first = publish(live_board::build_from(pool, campaign_id, campaign).await?)?;
+        let first_stage = publish_stage(super::ceremony::screen_stage(pool, campaign_id).await?)?;
         let mut watched = self.watched();
         // Another screen may have started watching while this board was built.
         if let Some(existing) = watched.get(&campaign_id) {
@@ -145,15 +161,19 @@ impl LiveHub {
         }
         let (board, receiver) = watch::channel(first);
         let changed = Arc::new(Notify::new());
+        let stage_changed = Arc::new(Notify::new());
         watched.insert(
             campaign_id,
             Watched {
                 board,
                 changed: changed.clone(),
                 kept: None,
+                stage: watch::Sender::new(first_stage),
+                stage_changed: stage_changed.clone(),
             },
         );
         tokio::spawn(refresh_while_watched(self.clone(), campaign_id, changed));
+        tokio::spawn(follow_ceremony(self.clone(), campaign_id, stage_changed));
         Ok(receiver)
     }
 
@@ -173,6 +193,23 @@ impl LiveHub {
             });
         }
         Ok(board)
+    }
+
+    /// The current board and ceremony stage for a page (see `current`).
+    pub async fn current_with_stage(
+        &self,
+        pass: &BoardPass,
+    ) -> Result<(Arc<LiveBoard>, Option<Stage>), AppError> {
+        let board = self.current(pass).await?;
+        let stage = self
+            .stages(pass.campaign_id())
+            .and_then(|s| s.borrow().stage.as_deref().cloned());
+        Ok((board, stage))
+    }
+
+    /// The ceremony stages of a watched campaign (call after `subscribe` admitted the caller).
+    pub fn stages(&self, campaign_id: i64) -> Option<watch::Receiver<PublishedStage>> {
+        self.watched().get(&campaign_id).map(|w| w.stage.subscribe())
     }
 
     fn subscribe_watched(&self, campaign_id: i64) -> Option<watch::Receiver<PublishedBoard>> {
@@ -224,6 +261,13 @@ impl LiveHub {
     fn mark_all_changed(&self) {
         for watched in self.watched().values() {
             watched.changed.notify_one();
+            watched.stage_changed.notify_one();
+        }
+    }
+
+    fn mark_stage_changed(&self, campaign_id: i64) {
+        if let Some(watched) = self.watched().get(&campaign_id) {
+            watched.stage_changed.notify_one();
         }
     }
 
@@ -252,6 +296,48 @@ fn lock<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 async fn build(pool: &PgPool, campaign_id: i64) -> Result<PublishedBoard, AppError> {
     publish(live_board::build(pool, campaign_id).await?)
+}
+
+fn publish_stage(stage: Option<Stage>) -> Result<PublishedStage, AppError> {
+    let json = serde_json::to_string(&stage).map_err(|e| {
+        tracing::error!(error = %e, "stage serialization failed");
+        AppError::Internal
+    })?;
+    Ok(PublishedStage {
+        frame: Bytes::from(format!("event: stage\ndata: {json}\n\n")),
+        stage: stage.map(Arc::new),
+    })
+}
+
+/// Sends a campaign's ceremony stage to its screens at each change, until it is not watched.
+async fn follow_ceremony(hub: LiveHub, campaign_id: i64, changed: Arc<Notify>) {
+    loop {
+        changed.notified().await;
+        let sender = match hub.watched().get(&campaign_id) {
+            Some(entry) if Arc::ptr_eq(&entry.stage_changed, &changed) => entry.stage.clone(),
+            // No screen left (or a newer watch with its own follower).
+            _ => return,
+        };
+        match super::ceremony::screen_stage(&hub.inner.pool, campaign_id)
+            .await
+            .and_then(publish_stage)
+        {
+            // A rehearsal's steps change nothing here: screens are not written to at all.
+            Ok(fresh) => {
+                sender.send_if_modified(|current| {
+                    let differs = current.frame != fresh.frame;
+                    if differs {
+                        *current = fresh;
+                    }
+                    differs
+                });
+            }
+            Err(_) => {
+                tokio::time::sleep(RETRY_FIRST).await;
+                changed.notify_one();
+            }
+        }
+    }
 }
 
 fn publish(board: LiveBoard) -> Result<PublishedBoard, AppError> {
@@ -283,7 +369,10 @@ async fn refresh_while_watched(hub: LiveHub, campaign_id: i64, changed: Arc<Noti
                 let mut watched = hub.watched();
                 // A screen that subscribed meanwhile keeps the board alive.
                 if watched.get(&campaign_id).is_some_and(|w| w.board.receiver_count() == 0) {
-                    watched.remove(&campaign_id);
+                    if let Some(gone) = watched.remove(&campaign_id) {
+                        // Its ceremony follower wakes, finds it gone and ends.
+                        gone.stage_changed.notify_one();
+                    }
                     return;
                 }
                 continue;
@@ -320,15 +409,18 @@ async fn listen(hub: LiveHub) {
 
 async fn listen_once(hub: &LiveHub, retry: &mut Duration) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(&hub.inner.pool).await?;
-    listener.listen(CHANNEL).await?;
+    listener.listen_all([CHANNEL, CEREMONY_CHANNEL]).await?;
     *retry = RETRY_FIRST;
     // Whatever changed while nobody listened is read again.
     hub.mark_all_changed();
     loop {
         match listener.try_recv().await {
             Ok(Some(notification)) => match notification.payload().parse() {
+                Ok(campaign_id) if notification.channel() == CEREMONY_CHANNEL => {
+                    hub.mark_stage_changed(campaign_id)
+                }
                 Ok(campaign_id) => hub.mark_changed(campaign_id),
-                Err(_) => tracing::warn!(payload = notification.payload(), "unexpected standings payload"),
+                Err(_) => tracing::warn!(payload = notification.payload(), "unexpected live payload"),
             },
             // The connection dropped and was made again: resynchronize every board.
             Ok(None) => hub.mark_all_changed(),

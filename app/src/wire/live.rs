@@ -1,4 +1,5 @@
 //! What the `api::live` server functions take and return, shared by the browser and the server.
+use crate::domain::ceremony::Stage;
 use crate::domain::deadline::Deadline;
 use crate::domain::initiative::InitiativeKind;
 use crate::domain::ranking::TieBreak;
@@ -79,6 +80,8 @@ pub struct BoardShare {
 pub struct LiveScreen {
     pub board: LiveBoard,
     pub share: BoardShare,
+    /// The reveal ceremony's current step, while one runs live.
+    pub ceremony: Option<Stage>,
 }
 
 /// An organizer's links to a campaign's board (`None` while it is a draft: no board yet).

@@ -21,8 +21,19 @@ pub async fn open_stream(server: axum::Router, campaign: i64, query: &str) -> Bo
     response.into_body()
 }
 
-/// The next `board` event of a stream, as JSON; keep-alive comments are skipped.
+/// The next `board` event of a stream, as JSON; keep-alive comments and other events are skipped.
 pub async fn next_board(body: &mut Body) -> serde_json::Value {
+    next_event(body, "board").await
+}
+
+/// The next `stage` event of a stream (a live ceremony's step, or `null`), as JSON.
+pub async fn next_stage(body: &mut Body) -> serde_json::Value {
+    next_event(body, "stage").await
+}
+
+/// The next event named `kind`, within 10 s (each event arrives in a frame of its own).
+async fn next_event(body: &mut Body, kind: &str) -> serde_json::Value {
+    let wanted = format!("event: {kind}\n");
     let wait = async {
         let mut text = String::new();
         loop {
@@ -34,9 +45,9 @@ pub async fn next_board(body: &mut Body) -> serde_json::Value {
             if let Ok(data) = frame.into_data() {
                 text.push_str(&String::from_utf8_lossy(&data));
             }
-            if let Some(end) = text.find("\n\n") {
+            while let Some(end) = text.find("\n\n") {
                 let event: String = text.drain(..end + 2).collect();
-                if event.contains("event: board") {
+                if event.starts_with(&wanted) {
                     let json = event.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
                     return serde_json::from_str(json).unwrap();
                 }
@@ -45,7 +56,7 @@ pub async fn next_board(body: &mut Body) -> serde_json::Value {
     };
     tokio::time::timeout(Duration::from_secs(10), wait)
         .await
-        .expect("a board within 10 s")
+        .unwrap_or_else(|_| panic!("a {kind} event within 10 s"))
 }
 
 /// The first board of the stream (from now) that satisfies `wanted`, within 10 s.

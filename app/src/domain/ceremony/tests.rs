@@ -17,7 +17,9 @@ fn line(form_position: i32, unit_id: i64, stop: bool) -> AwardLine {
         stop,
         citation: Citation {
             form: format!("Hình thức {form_position}"),
+            collective: true,
             recipient: format!("Phường {unit_id}"),
+            position: None,
             unit_name: format!("Phường {unit_id}"),
             initiative: None,
             photo: None,
@@ -162,4 +164,41 @@ proptest! {
         prop_assert_eq!(last.revealed.len(), rows.len());
         prop_assert_eq!(last.hidden, 0);
     }
+}
+
+#[test]
+fn a_ceremony_is_ready_only_when_every_item_is_done() {
+    let facts = Readiness {
+        published: true,
+        awards: 4,
+        undecided_forms: 0,
+        unnamed_recipients: 0,
+    };
+    assert!(ready(&checklist(facts)));
+    for broken in [
+        Readiness {
+            published: false,
+            ..facts
+        },
+        Readiness { awards: 0, ..facts },
+        Readiness {
+            undecided_forms: 1,
+            ..facts
+        },
+        Readiness {
+            unnamed_recipients: 2,
+            ..facts
+        },
+    ] {
+        assert!(!ready(&checklist(broken)), "{broken:?}");
+    }
+}
+
+#[test]
+fn modes_read_back_as_stored() {
+    for mode in [Mode::Prepared, Mode::Rehearsal, Mode::Live, Mode::Finished] {
+        assert_eq!(Mode::parse(mode.as_str()), Some(mode));
+    }
+    assert_eq!(Mode::parse("paused"), None);
+    assert!(Mode::Live.running() && Mode::Rehearsal.running() && !Mode::Finished.running());
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod awards;
 pub mod board_links;
+pub mod ceremony;
 pub mod copy;
 pub mod council;
 pub mod council_assignment;

@@ -136,7 +136,16 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
         <p class="lead">{t!(i18n, chair.lead)}</p>
         {desk
             .results_held
-            .then(|| view! { <p class="alert alert-info">{t!(i18n, chair.published_held)}</p> })}
+            .then(|| {
+                view! {
+                    <p class="alert alert-info">{t!(i18n, chair.published_held)}</p>
+                    <p>
+                        <a class="button" href=format!("/ceremony/{}", desk.campaign_id)>
+                            {t!(i18n, ceremony.console_title)}
+                        </a>
+                    </p>
+                }
+            })}
         <p>
             <a class="button secondary" href=format!("/council/{}/meeting", desk.campaign_id)>
                 {t!(i18n, chair.meeting_link)}

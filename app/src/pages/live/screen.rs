@@ -2,10 +2,12 @@
 //! podium, which nobody touches. Rules: it fills the screen and never scrolls (long lists are
 //! paged, long names cut); every size follows the screen's height, so a 4K screen shows the
 //! same as a 1080p one; panels turn every `SECONDS_PER_SLIDE` (`?panel=` pins one kind); rows
-//! slide to their new places as standings change, except under reduced motion.
+//! slide to their new places as standings change, except under reduced motion. While a reveal
+//! ceremony runs live the screen shows its current step instead of the panels (`ceremony`).
+use super::ceremony::ScreenCeremony;
 use super::slides::{page_of, slides, Pin, Slide, LATEST_PER_PAGE, PROGRESS_PER_PAGE, RANKING_PER_PAGE};
 use super::standings::{on_podium, row_cells, StandingsHead};
-use super::{followed_board, key_param, reconnecting_marker, unit_noun};
+use super::{followed_board, key_param, reconnecting_marker, unit_noun, Followed};
 use crate::api::live::{get_live_screen, BoardShare, LiveBoard, LiveRow, LiveScreen};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
@@ -37,12 +39,18 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
     let LiveScreen {
         board: initial,
         share,
+        ceremony,
     } = screen;
     let pin = use_query_map()
         .read_untracked()
         .get("panel")
         .and_then(|p| Pin::parse(&p));
-    let (board, connected) = followed_board(initial.clone(), key, true);
+    let Followed {
+        board,
+        stage,
+        connected,
+    } = followed_board(initial.clone(), ceremony, key, true);
+    let in_ceremony = move || stage.with(Option::is_some);
     let turn = RwSignal::new(0usize);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -59,6 +67,10 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
     let theme =
         (!initial.theme.is_empty()).then(|| view! { <p class="screen-theme">{initial.theme.clone()}</p> });
     let panel = move || match slide.get() {
+        _ if in_ceremony() => {
+            let stage = Signal::derive(move || stage.get().unwrap_or_default());
+            view! { <ScreenCeremony stage board /> }.into_any()
+        }
         Slide::Progress { page, pages } => view! { <ProgressPanel board page pages /> }.into_any(),
         Slide::Ranking { page, pages } => view! { <RankingPanel board page pages /> }.into_any(),
         Slide::Latest => view! { <LatestPanel board /> }.into_any(),
@@ -76,14 +88,22 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
         {reconnecting_marker(connected)}
         <header class="screen-head">
             <div class="screen-titles">
-                <p class="screen-kicker">{t!(i18n, live.kicker)}</p>
+                <p class="screen-kicker">
+                    {move || {
+                        if in_ceremony() {
+                            t_string!(i18n, ceremony.kicker)
+                        } else {
+                            t_string!(i18n, live.kicker)
+                        }
+                    }}
+                </p>
                 <h1>{initial.title.clone()}</h1>
                 {theme}
             </div>
             <FullscreenButton />
         </header>
         <div class="screen-panel">{panel}</div>
-        <footer class="screen-foot">
+        <footer class="screen-foot" class:ceremony-quiet=in_ceremony>
             <p>
                 {move || {
                     t_string!(

@@ -26,6 +26,7 @@ pub fn kind_label(kind: AuditKind) -> String {
         AuditKind::Council => t_string!(i18n, audit.kind_council),
         AuditKind::Scores => t_string!(i18n, audit.kind_scores),
         AuditKind::Awards => t_string!(i18n, audit.kind_awards),
+        AuditKind::Ceremony => t_string!(i18n, audit.kind_ceremony),
     }
     .to_string()
 }
