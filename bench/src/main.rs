@@ -4,9 +4,10 @@
 //! registration page; ranking a campaign of 3,500 units; the council's desk on a campaign of
 //! 20,000 initiatives (one score to the new board, the next initiative, 30 members saving);
 //! live boards pushed to 1,000 screens over two app server processes and the memory of 5,000
-//! idle screens; the size of the release WebAssembly; hostile traffic (an endless upload,
+//! idle screens; the reveal ceremony's steps reaching 1,000 screens over two servers; the size of the release WebAssembly; hostile traffic (an endless upload,
 //! password guessing, slow clients). Figures go to the results file.
 mod app_server;
+mod ceremony;
 mod council;
 mod hostile;
 mod live;
@@ -36,6 +37,15 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
         let mut out = String::new();
         write_live(&mut out, &live::run(&pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--ceremony-only` likewise for the reveal ceremony.
+    if std::env::args().any(|a| a == "--ceremony-only") {
+        let (_, url) = fresh_database(&admin, &base_url, "thidua_bench_ceremony").await?;
+        let mut out = String::new();
+        write_ceremony(&mut out, &ceremony::run(&url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -145,6 +155,9 @@ async fn main() -> anyhow::Result<()> {
     let pushed = live::run(&pool, &url).await?;
     pool.close().await;
     write_live(&mut out, &pushed)?;
+    let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_ceremony").await?;
+    pool.close().await;
+    write_ceremony(&mut out, &ceremony::run(&url).await?)?;
     let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_hostile").await?;
     let hostile = hostile::run(&pool, &url).await?;
     pool.close().await;
@@ -313,6 +326,32 @@ fn write_registration(out: &mut String, r: &registration::Figures) -> anyhow::Re
         out,
         "| form posts without WebAssembly | {} | yes |",
         if p.form_works_without_wasm { "yes" } else { "NO" }
+    )?;
+    Ok(())
+}
+
+fn write_ceremony(out: &mut String, f: &ceremony::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## The reveal ceremony (two app server processes, the demo's Quận 11 2022 ceremony)\n"
+    )?;
+    writeln!(
+        out,
+        "{} screens (Server-Sent Events) split over the two servers; the console's request \
+         (`control_ceremony`, signed in) moves the live ceremony one step a second for {} steps; \
+         latency from the request's start to that step's `stage` event on each screen.\n",
+        ceremony::SCREENS,
+        ceremony::STEPS
+    )?;
+    writeln!(out, "| figure | value | aim |")?;
+    writeln!(out, "|---|---|---|")?;
+    writeln!(out, "| console to screen, p50 | {} | |", ms(f.p50))?;
+    writeln!(out, "| console to screen, p99 | {} | < 100 ms |", ms(f.p99))?;
+    writeln!(out, "| console to screen, max | {} | |", ms(f.max))?;
+    writeln!(
+        out,
+        "| steps seen on screens / expected | {} / {} | equal |",
+        f.received, f.expected
     )?;
     Ok(())
 }

@@ -251,6 +251,22 @@ async fn the_plan_is_checked_and_a_ceremony_without_final_results_cannot_start(p
         .map(|l| l["award_id"].as_i64().unwrap())
         .collect();
     assert_eq!(stops, vec![award]);
+    // A step number from nowhere moves nothing (and breaks nothing); closing the campaign ends
+    // a ceremony that was left running.
+    assert_eq!(control(&demo, &admin, q11, "start", 0, 0).await.0, StatusCode::OK);
+    let (status, console) = control(&demo, &admin, q11, "move", 99_999_999_999, 1).await;
+    assert_eq!((status, console["step"].as_u64()), (StatusCode::OK, Some(0)));
+    let (status, body) = demo
+        .call(
+            "/api/change_campaign_state",
+            &format!("id={q11}&to=closed"),
+            &admin,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, console) = demo.call(CONSOLE, &format!("campaign_id={q11}"), &admin).await;
+    assert_eq!(console["mode"], "Finished");
+    assert_eq!(screen(&demo, q11).await["ceremony"], Value::Null);
     // An organizer outside the campaign's scope is told it does not exist.
     let stranger = demo.organizer("Q1-NCT").await;
     let (status, _) = demo

@@ -85,9 +85,10 @@ pub async fn set_state_in(
         reason: "",
     };
     db::audit::record(conn, change).await?;
-    // A closed campaign is archived: nothing stays held for a conference.
+    // A closed campaign is archived: nothing stays held for a conference, no ceremony runs on.
     if to == CampaignState::Closed {
         release_in(conn, admin_id, id).await?;
+        db::ceremonies::end(conn, id).await?;
     }
     Ok(())
 }

@@ -304,7 +304,7 @@ pub async fn control(campaign_id: i64, action: &str, at: usize, to: usize) -> Re
                 return Err(AppError::field("step", Problem::CeremonyRunning));
             }
             // Not at `at` any more (a second tap, another console): nothing moves.
-            let moved = db::ceremonies::move_step(&mut tx, campaign_id, at, to).await?;
+            let moved = at <= last && db::ceremonies::move_step(&mut tx, campaign_id, at, to).await?;
             if moved && mode == Mode::Live && to == last {
                 super::campaign_lifecycle::release_in(&mut tx, account, campaign_id).await?;
             }

@@ -107,6 +107,18 @@ pub async fn set_mode(
     Ok(())
 }
 
+/// Ends a running ceremony or rehearsal (the campaign closed): screens go back to the board.
+pub async fn end(conn: &mut PgConnection, campaign_id: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE ceremonies SET mode = CASE mode WHEN 'live' THEN 'finished' ELSE 'prepared' END, updated_at = now()
+         WHERE campaign_id = $1 AND mode IN ('rehearsal', 'live')",
+    )
+    .bind(campaign_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Moves from step `at` to `to`; `false` when the ceremony was not at `at` any more.
 pub async fn move_step(
     conn: &mut PgConnection,
