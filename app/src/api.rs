@@ -27,7 +27,7 @@ pub mod units;
 
 #[cfg(test)]
 mod tests {
-    use crate::wire::{IMPORT_UNITS_PATH, SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH};
+    use crate::wire::{CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH};
     use leptos::server_fn::ServerFn;
 
     #[test]
@@ -35,5 +35,6 @@ mod tests {
         assert_eq!(super::initiatives::SubmitInitiative::PATH, SUBMIT_INITIATIVE_PATH);
         assert_eq!(super::reports::SubmitReport::PATH, SUBMIT_REPORT_PATH);
         assert_eq!(super::unit_import::ImportUnits::PATH, IMPORT_UNITS_PATH);
+        assert_eq!(super::ceremony::UploadCeremonyPhoto::PATH, CEREMONY_PHOTO_PATH);
     }
 }

@@ -11,6 +11,7 @@ pub mod campaign_lifecycle;
 pub mod campaign_setup;
 pub mod campaigns;
 pub mod ceremony;
+pub mod ceremony_photo;
 pub mod client_address;
 pub mod council;
 pub mod council_assignment;

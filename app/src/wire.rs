@@ -25,7 +25,13 @@ pub mod units;
 /// The server functions that take multipart uploads; every other one takes a url-encoded form.
 /// Written out because the request guard needs them before any endpoint runs; `api` tests that
 /// they are the paths of its multipart endpoints.
-pub const UPLOAD_PATHS: [&str; 3] = [SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH, IMPORT_UNITS_PATH];
+pub const UPLOAD_PATHS: [&str; 4] = [
+    SUBMIT_INITIATIVE_PATH,
+    SUBMIT_REPORT_PATH,
+    IMPORT_UNITS_PATH,
+    CEREMONY_PHOTO_PATH,
+];
+pub const CEREMONY_PHOTO_PATH: &str = "/api/upload_ceremony_photo";
 pub const SUBMIT_INITIATIVE_PATH: &str = "/api/submit_initiative";
 pub const SUBMIT_REPORT_PATH: &str = "/api/submit_report";
 pub const IMPORT_UNITS_PATH: &str = "/api/import_units";

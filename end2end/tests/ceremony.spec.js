@@ -8,6 +8,7 @@ import { hydrated, signIn, watchErrors } from './helpers.js';
 
 const CAMPAIGN = 3; // Quận 11, 2022 (demo): published, held for its ceremony
 const CHAIR = { username: 'hd11.chutich', password: 'hoidong-demo-2026' };
+const ORGANIZER = { username: 'quan11', password: 'quan11-demo-2026' };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** What the screen shows at most 80 % down, and its rows' and card's sizes against its height. */
@@ -34,6 +35,22 @@ test('the chair rehearses, then runs the ceremony from the last place to the fir
   await delegate.goto(`/live/${CAMPAIGN}`);
   await hydrated(delegate, testInfo);
   await expect(delegate.locator('.board-ceremony')).toHaveCount(0);
+
+  // The organizer gives the individual's card a photo (drawn here, as a phone's photo would be).
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, testInfo, ORGANIZER, `/admin/campaigns/${CAMPAIGN}/ceremony`);
+  const drawn = await organizer.evaluate(() => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 480, height: 360 });
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#b91c1c'; g.fillRect(0, 0, 480, 360);
+    g.fillStyle = '#facc15'; g.font = 'bold 64px sans-serif'; g.fillText('Ảnh', 170, 200);
+    return canvas.toDataURL('image/png').split(',')[1];
+  });
+  const line = organizer.locator('.photo-line').filter({ hasText: 'Nguyễn' }).first();
+  await line.getByLabel('Chọn ảnh').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from(drawn, 'base64') });
+  await line.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await expect(organizer.getByText('Đã cập nhật ảnh của thẻ xướng danh.')).toBeVisible();
+  await expect(organizer.locator('.photo-line').filter({ hasText: 'Nguyễn' }).first()).toContainText('đã có ảnh');
 
   const chair = await (await browser.newContext(phone)).newPage();
   await signIn(chair, testInfo, CHAIR, `/ceremony/${CAMPAIGN}`);
@@ -91,6 +108,9 @@ test('the chair rehearses, then runs the ceremony from the last place to the fir
   await expect(screen.locator('.ceremony-card')).toBeVisible();
   await expect(screen.locator('.ceremony-form')).toContainText('Giấy khen');
   await expect(delegate.locator('.board-ceremony .ceremony-card')).toBeVisible();
+  // The first card reached is the individual's, with the photo, now served to the screens.
+  await expect(screen.locator('.ceremony-photo')).toBeVisible();
+  await expect.poll(() => screen.locator('.ceremony-photo').evaluate((img) => img.naturalWidth)).toBe(480);
   const cardLayout = await screenLayout(screen);
   expect(Math.min(...cardLayout.card)).toBeGreaterThanOrEqual(0.05 - 0.001);
   expect(cardLayout.lowest).toBeLessThanOrEqual(0.8);

@@ -5,7 +5,7 @@ import { jsEnabled, signInToUnits } from './helpers.js';
 
 const PAGES = ['/', '/login', '/admin/units', '/admin/units?q=phuong%204', '/admin/units/new?parent=GV',
   '/admin/units/import', '/admin/accounts', '/admin/campaigns', '/admin/campaigns/new'];
-const CAMPAIGN_TABS = ['', '/general', '/units', '/fields', '/criteria', '/scoring', '/state', '/copy', '/audit'];
+const CAMPAIGN_TABS = ['', '/general', '/units', '/fields', '/criteria', '/scoring', '/state', '/copy', '/audit', '/ceremony'];
 
 test('admin pages hydrate without errors, load after load', async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'hydration needs scripts');

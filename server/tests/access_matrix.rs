@@ -113,6 +113,9 @@ enum Rule {
     /// A ceremony started before results are published: a driver passes access and is told the
     /// checklist is not complete; others as by `CeremonyDriver`.
     CeremonyDriverNotPublished,
+    /// A ceremony's photo before its card was reached (the world has no ceremony): to everyone
+    /// it does not exist.
+    NotYetShown,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -142,6 +145,7 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
                 refused => refused,
             }
         }
+        Rule::NotYetShown => StatusCode::NOT_FOUND,
         Rule::CeremonyDriver => match caller {
             Organizer | SystemAdmin => ok,
             Evaluator | ConflictedEvaluator | OrganizerElsewhere => StatusCode::NOT_FOUND,
@@ -269,6 +273,7 @@ fn rows(w: &World) -> Vec<Row> {
             "code,name,kind,parent code\nQ11-P9,Phường 9,phường,Q11\n".as_bytes(),
         )],
     );
+    let photo = multipart(&[("campaign_id", &c.to_string()), ("award_id", "1")], &[]);
     let (u, i, a, m, f) = (w.unit, w.initiative, w.evaluator, w.member, w.award_form);
     vec![
         // Server functions: signing in and out.
@@ -343,6 +348,13 @@ fn rows(w: &World) -> Vec<Row> {
         call("/api/save_ceremony_plan", format!("campaign_id={c}&order=last_to_first"), ScopedAdmin),
         call("/api/ceremony_console", format!("campaign_id={c}"), CeremonyDriver),
         call("/api/control_ceremony", format!("campaign_id={c}&action=rehearse"), CeremonyDriverNotPublished),
+        row(
+            "/api/upload_ceremony_photo",
+            "/api/upload_ceremony_photo",
+            Send::Multipart(photo),
+            ScopedAdminNotPublished,
+        ),
+        call("/api/remove_ceremony_photo", format!("campaign_id={c}&award_id=1"), ScopedAdmin),
         call(
             "/api/extend_campaign_deadline",
             format!("id={c}&deadline=registration&new_date=10/12/2030&reason=L%C3%BD%20do"),
@@ -494,6 +506,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/healthz", "/healthz", Anyone),
         page("/files/{id}", format!("/files/{}", w.file), File),
         page("/live/{campaign}/events", format!("/live/{c}/events"), Anyone),
+        page("/live/{campaign}/photos/{award}", format!("/live/{c}/photos/1"), NotYetShown),
     ]
 }
 

@@ -7,7 +7,8 @@ mod common;
 use axum::http::StatusCode;
 use common::demo::{demo, Demo};
 use common::events::{next_board, next_stage, open_stream};
-use common::{get, router, sign_in};
+use common::unit_fixture::{PDF, PNG};
+use common::{get, multipart, post_multipart, router, sign_in};
 use serde_json::Value;
 use server::demo_council::DEMO_COUNCIL_PASSWORD;
 use sqlx::PgPool;
@@ -213,6 +214,76 @@ async fn the_chair_runs_the_ceremony_step_by_step_on_every_server_and_no_screen_
     assert!(
         audited >= 3,
         "prepared, started and finished are audited ({audited})"
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_card_photo_reaches_the_screens_only_with_its_card(pool: PgPool) {
+    let demo = demo(pool).await;
+    let admin = demo.system_admin().await;
+    let campaign = demo.campaign_of("Q11").await;
+    let (_, desk) = demo
+        .call("/api/ceremony_desk", &format!("campaign_id={campaign}"), &admin)
+        .await;
+    let award = desk["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["stop"] == true)
+        .unwrap()["award_id"]
+        .as_i64()
+        .unwrap();
+    let upload = |file: &'static [u8], cookie: Option<String>| {
+        let body = multipart(
+            &[
+                ("campaign_id", &campaign.to_string()),
+                ("award_id", &award.to_string()),
+            ],
+            &[("photo", "anh.png", file)],
+        );
+        let app = demo.app.clone();
+        async move { post_multipart(&app, "/api/upload_ceremony_photo", body, cookie.as_deref()).await }
+    };
+    assert_eq!(upload(PNG, None).await.0, StatusCode::UNAUTHORIZED);
+    let (status, body) = upload(PDF, Some(admin.clone())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("photo"), "{body}");
+    assert_eq!(upload(PNG, Some(admin.clone())).await.0, StatusCode::OK);
+    let (_, desk) = demo
+        .call("/api/ceremony_desk", &format!("campaign_id={campaign}"), &admin)
+        .await;
+    let line = desk["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["award_id"] == award)
+        .unwrap()
+        .clone();
+    assert_eq!(line["photo_bytes"].as_u64(), Some(PNG.len() as u64));
+
+    // Live: the photo is not there before its card, and is once the card is on the screens.
+    let path = format!("/live/{campaign}/photos/{award}");
+    assert_eq!(get(&demo.app, &path, None).await.0, StatusCode::NOT_FOUND);
+    let (_, live) = control(&demo, &admin, campaign, "start", 0, 0).await;
+    let card = live["script"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s["Card"]["photo"] == path.as_str())
+        .expect("the card carries its photo's address");
+    assert_eq!(get(&demo.app, &path, None).await.0, StatusCode::NOT_FOUND);
+    control(&demo, &admin, campaign, "move", 0, card - 1).await;
+    assert_eq!(get(&demo.app, &path, None).await.0, StatusCode::NOT_FOUND);
+    control(&demo, &admin, campaign, "move", card - 1, card).await;
+    let (status, _, headers) = get(&demo.app, &path, None).await;
+    assert_eq!(
+        (status, &headers["content-type"]),
+        (StatusCode::OK, &"image/png".parse().unwrap())
+    );
+    // Started: photos stay as they are.
+    assert_eq!(
+        upload(PNG, Some(admin.clone())).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
     );
 }
 

@@ -4,6 +4,7 @@
 use crate::error::AppError;
 pub use crate::wire::ceremony::*;
 use leptos::server;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 #[server(prefix = "/api", endpoint = "ceremony_desk")]
 pub async fn get_ceremony_desk(campaign_id: i64) -> Result<CeremonyDesk, AppError> {
@@ -41,4 +42,24 @@ pub async fn control_ceremony(
         redirect_plain_form(&format!("/ceremony/{campaign_id}"));
     }
     finish_form(result, &[("action", action.as_str())])
+}
+
+/// Gives award `award_id`'s card a photo: a multipart form whose first field is `campaign_id`,
+/// then `award_id` and the file `photo` (JPEG or PNG).
+#[server(prefix = "/api", endpoint = "upload_ceremony_photo", input = MultipartFormData)]
+pub async fn upload_ceremony_photo(data: MultipartData) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    finish_form(
+        crate::server::ceremony::upload_photo(data).await,
+        &[] as &[(&str, &str)],
+    )
+}
+
+#[server(prefix = "/api", endpoint = "remove_ceremony_photo")]
+pub async fn remove_ceremony_photo(campaign_id: i64, award_id: i64) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    finish_form(
+        crate::server::ceremony::remove_photo(campaign_id, award_id).await,
+        &[] as &[(&str, &str)],
+    )
 }

@@ -156,12 +156,12 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         board,
         stage,
         connected,
-    } = followed_board(initial.clone(), None, key, false);
+    } = followed_board(initial.clone(), None, key.clone(), false);
     let reconnecting = reconnecting_marker(connected);
     let ceremony = move || {
         stage.get().map(|stage| {
             let noun = board.with(unit_noun);
-            view! { <ceremony::BoardCeremony stage noun /> }
+            view! { <ceremony::BoardCeremony stage noun key=key.clone() /> }
         })
     };
     let theme =

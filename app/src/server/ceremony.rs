@@ -19,9 +19,11 @@ use crate::domain::campaign_state::CampaignState;
 use crate::domain::ceremony::{
     checklist, ready, script, stage_at, AwardLine, Check, Citation, Mode, Order, Readiness, Row, Stage,
 };
+use crate::domain::initiative::attachment::MediaType;
 use crate::domain::ranking::rank;
 use crate::error::{AppError, Problem};
 use crate::wire::ceremony::{CeremonyDesk, Console, StopLine};
+use leptos::server_fn::codec::MultipartData;
 use serde_json::json;
 use sqlx::{PgConnection, PgExecutor};
 
@@ -30,6 +32,7 @@ const STOPS_MAX: usize = 5_000;
 
 /// The campaign's results and awards as the ceremony reads them.
 struct Facts {
+    campaign_id: i64,
     title: String,
     state: CampaignState,
     released: bool,
@@ -37,6 +40,8 @@ struct Facts {
     /// Each award with its form's position and whether it goes to a unit.
     awards: Vec<(usize, Recipient, db::awards::AwardRow)>,
     forms: Vec<db::awards::FormRow>,
+    /// Awards with a photo, and its size.
+    photos: Vec<(i64, i32)>,
 }
 
 impl Facts {
@@ -71,6 +76,8 @@ impl Facts {
             .collect();
         awards.sort_by_key(|(position, _, a)| (*position, a.id));
         Ok(Facts {
+            campaign_id,
+            photos: db::ceremonies::photos(&mut *conn, campaign_id).await?,
             title: campaign.title,
             state: campaign.state,
             released: campaign.results_released,
@@ -116,8 +123,17 @@ impl Facts {
             position: award.person_position.clone().filter(|p| !p.trim().is_empty()),
             unit_name: award.unit_name.clone(),
             initiative: award.initiative_title.clone(),
-            photo: None,
+            photo: self
+                .photo_bytes(award.id)
+                .map(|_| photo_path(self.campaign_id, award.id)),
         }
+    }
+
+    fn photo_bytes(&self, award_id: i64) -> Option<i32> {
+        self.photos
+            .iter()
+            .find(|(id, _)| *id == award_id)
+            .map(|(_, size)| *size)
     }
 
     fn script(&self, ceremony: &Ceremony) -> Vec<crate::domain::ceremony::Step> {
@@ -160,6 +176,7 @@ pub async fn desk(campaign_id: i64) -> Result<CeremonyDesk, AppError> {
                 unit_name: citation.unit_name,
                 initiative: citation.initiative,
                 stop: ceremony.stop_awards.contains(&a.id),
+                photo_bytes: facts.photo_bytes(a.id),
             }
         })
         .collect();
@@ -207,6 +224,71 @@ pub async fn save_plan(campaign_id: i64, order: &str, stops: &[String]) -> Resul
     audit(&mut conn, campaign_id, admin.id(), before, after).await?;
     conn.commit().await?;
     super::respond::redirect_plain_form(&format!("/admin/campaigns/{campaign_id}/ceremony?saved=plan"));
+    Ok(())
+}
+
+/// Where the screens read an award's photo (`server::ceremony_photo`).
+pub fn photo_path(campaign_id: i64, award_id: i64) -> String {
+    format!("/live/{campaign_id}/photos/{award_id}")
+}
+
+/// Gives an award's card a photo (JPEG or PNG), while the ceremony has not started. The caller
+/// is checked from the form's leading `campaign_id` before the rest of it is read.
+#[tracing::instrument(skip_all)]
+pub async fn upload_photo(data: MultipartData) -> Result<(), AppError> {
+    let opened = super::upload_form::open(data)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let campaign_id = opened.campaign_id;
+    access::campaign_admin(campaign_id).await?;
+    let form = opened.read("photo").await?;
+    let award_id: i64 = form
+        .text("award_id")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    if let Some(problem) = form.file_problems.first() {
+        return Err(AppError::field("photo", problem.clone()));
+    }
+    let photo = match form.files.as_slice() {
+        [one] if one.media_type != MediaType::Pdf => one,
+        [] => return Err(AppError::field("photo", Problem::Required)),
+        _ => return Err(AppError::field("photo", Problem::FileType)),
+    };
+    let mut tx = pool()?.begin().await?;
+    let ceremony = db::ceremonies::lock(&mut tx, campaign_id).await?;
+    if ceremony.mode != Mode::Prepared {
+        return Err(AppError::field("photo", Problem::CeremonyRunning));
+    }
+    let awards = db::awards::awards(&mut *tx, campaign_id).await?;
+    if !awards.iter().any(|a| a.id == award_id) {
+        return Err(AppError::NotFound);
+    }
+    db::ceremonies::set_photo(
+        &mut tx,
+        campaign_id,
+        award_id,
+        photo.media_type.mime(),
+        &photo.bytes,
+    )
+    .await?;
+    tx.commit().await?;
+    super::respond::redirect_plain_form(&format!("/admin/campaigns/{campaign_id}/ceremony?saved=photo"));
+    Ok(())
+}
+
+/// Takes an award's photo away, while the ceremony has not started.
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
+pub async fn remove_photo(campaign_id: i64, award_id: i64) -> Result<(), AppError> {
+    access::campaign_admin(campaign_id).await?;
+    let mut tx = pool()?.begin().await?;
+    let ceremony = db::ceremonies::lock(&mut tx, campaign_id).await?;
+    if ceremony.mode != Mode::Prepared {
+        return Err(AppError::field("form", Problem::CeremonyRunning));
+    }
+    db::ceremonies::remove_photo(&mut tx, campaign_id, award_id).await?;
+    tx.commit().await?;
+    super::respond::redirect_plain_form(&format!("/admin/campaigns/{campaign_id}/ceremony?saved=photo"));
     Ok(())
 }
 

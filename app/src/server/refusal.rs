@@ -3,12 +3,12 @@
 //! another site (403). A server function called by the app's script gets the JSON error it
 //! decodes (shown at the form's field); a plain form post (scripts off) gets a short Vietnamese
 //! page that takes it straight back to its form with the message at the file field.
-use crate::domain::initiative::attachment::MAX_TOTAL_MB;
+use crate::domain::initiative::attachment::{MAX_FILE_MB, MAX_TOTAL_MB};
 use crate::error::{AppError, Problem};
 use crate::i18n::Locale;
 use crate::server::import_file::MAX_FILE_BYTES;
 use crate::server::respond::{accepts_html, back_with_problems, plain_form_back, NOTHING_TYPED};
-use crate::wire::{IMPORT_UNITS_PATH, UPLOAD_PATHS};
+use crate::wire::{CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, UPLOAD_PATHS};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos_i18n::td_string;
@@ -52,9 +52,11 @@ pub fn answer(refusal: Refusal, path: &str, headers: &HeaderMap) -> Response {
 
 /// The problem the form shows at its file field.
 fn too_large_error(path: &str) -> AppError {
+    let max_mb = MAX_FILE_BYTES / 1024 / 1024;
     if path == IMPORT_UNITS_PATH {
-        let max_mb = MAX_FILE_BYTES / 1024 / 1024;
         AppError::field("file", Problem::FileTooLarge { max_mb })
+    } else if path == CEREMONY_PHOTO_PATH {
+        AppError::field("photo", Problem::FileTooLarge { max_mb: MAX_FILE_MB })
     } else {
         AppError::field("attachments", Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB })
     }

@@ -30,6 +30,8 @@ pub struct StopLine {
     pub unit_name: String,
     pub initiative: Option<String>,
     pub stop: bool,
+    /// The size of its card's photo, when it has one.
+    pub photo_bytes: Option<i32>,
 }
 
 /// The driver's console: where the ceremony stands and everything it will show.

@@ -20,11 +20,15 @@ const FINALE_NAMES: usize = 4;
 
 /// The ceremony on the conference screen.
 #[component]
-pub fn ScreenCeremony(stage: Signal<Stage>, board: RwSignal<LiveBoard>) -> impl IntoView {
+pub fn ScreenCeremony(
+    stage: Signal<Stage>,
+    board: RwSignal<LiveBoard>,
+    key: Option<String>,
+) -> impl IntoView {
     move || {
         let stage = stage.get();
         if let Some(card) = stage.card {
-            view! { <CitationCard card /> }.into_any()
+            view! { <CitationCard card key=key.clone() /> }.into_any()
         } else if stage.finale {
             let awards = board.with(|b| b.awards.clone());
             view! { <Finale rows=stage.revealed awards /> }.into_any()
@@ -85,7 +89,21 @@ fn RevealedRow(row: Row, just: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn CitationCard(card: Citation) -> impl IntoView {
+pub fn CitationCard(card: Citation, key: Option<String>) -> impl IntoView {
+    // A link-only board's photos need its key, like the board itself.
+    let with_photo = card.photo.is_some();
+    let photo = card.photo.map(|path| {
+        let src = match key {
+            Some(key) => format!(
+                "{path}?k={}",
+                key.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            ),
+            None => path,
+        };
+        view! { <img class="ceremony-photo" src=src alt="" /> }
+    });
     let kind = recipient_label(if card.collective {
         Recipient::Collective
     } else {
@@ -101,12 +119,15 @@ pub fn CitationCard(card: Citation) -> impl IntoView {
         .initiative
         .map(|title| view! { <p class="ceremony-initiative">{format!("«{title}»")}</p> });
     view! {
-        <section class="ceremony-card" aria-live="polite">
-            <p class="ceremony-form">{format!("{} · {kind}", card.form)}</p>
-            <p class="ceremony-recipient">{card.recipient}</p>
-            {position}
-            {unit}
-            {initiative}
+        <section class="ceremony-card" class:with-photo=with_photo aria-live="polite">
+            {photo}
+            <div class="ceremony-citation">
+                <p class="ceremony-form">{format!("{} · {kind}", card.form)}</p>
+                <p class="ceremony-recipient">{card.recipient}</p>
+                {position}
+                {unit}
+                {initiative}
+            </div>
         </section>
     }
 }
@@ -154,9 +175,9 @@ fn Finale(rows: Vec<Row>, awards: Vec<AwardList>) -> impl IntoView {
 
 /// The ceremony on the public board (a phone in the hall): the card, or the rows revealed so far.
 #[component]
-pub fn BoardCeremony(stage: Stage, noun: String) -> impl IntoView {
+pub fn BoardCeremony(stage: Stage, noun: String, key: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let card = stage.card.clone().map(|card| view! { <CitationCard card /> });
+    let card = stage.card.clone().map(|card| view! { <CitationCard card key /> });
     let hidden = (stage.hidden > 0).then(
         || view! { <p class="hint">{t!(i18n, ceremony.hidden, count = stage.hidden, noun = noun)}</p> },
     );

@@ -49,7 +49,7 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
         board,
         stage,
         connected,
-    } = followed_board(initial.clone(), ceremony, key, true);
+    } = followed_board(initial.clone(), ceremony, key.clone(), true);
     let in_ceremony = move || stage.with(Option::is_some);
     let turn = RwSignal::new(0usize);
     #[cfg(feature = "hydrate")]
@@ -69,7 +69,7 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
     let panel = move || match slide.get() {
         _ if in_ceremony() => {
             let stage = Signal::derive(move || stage.get().unwrap_or_default());
-            view! { <ScreenCeremony stage board /> }.into_any()
+            view! { <ScreenCeremony stage board key=key.clone() /> }.into_any()
         }
         Slide::Progress { page, pages } => view! { <ProgressPanel board page pages /> }.into_any(),
         Slide::Ranking { page, pages } => view! { <RankingPanel board page pages /> }.into_any(),

@@ -141,3 +141,59 @@ pub async fn move_step(
     .await?;
     Ok(moved.rows_affected() == 1)
 }
+
+/// The awards of the campaign that have a photo, with its size.
+pub async fn photos(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<(i64, i32)>, AppError> {
+    Ok(
+        sqlx::query_as("SELECT award_id, size_bytes FROM ceremony_photos WHERE campaign_id = $1")
+            .bind(campaign_id)
+            .fetch_all(ex)
+            .await?,
+    )
+}
+
+pub async fn set_photo(
+    conn: &mut PgConnection,
+    campaign_id: i64,
+    award_id: i64,
+    media_type: &str,
+    bytes: &[u8],
+) -> Result<(), AppError> {
+    let size = i32::try_from(bytes.len()).map_err(|_| AppError::Internal)?;
+    sqlx::query(
+        "INSERT INTO ceremony_photos (award_id, campaign_id, media_type, size_bytes, bytes) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (award_id) DO UPDATE SET media_type = $3, size_bytes = $4, bytes = $5, created_at = now()",
+    )
+    .bind(award_id)
+    .bind(campaign_id)
+    .bind(media_type)
+    .bind(size)
+    .bind(bytes)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_photo(conn: &mut PgConnection, campaign_id: i64, award_id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM ceremony_photos WHERE campaign_id = $1 AND award_id = $2")
+        .bind(campaign_id)
+        .bind(award_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A photo's type and bytes.
+pub async fn photo(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    award_id: i64,
+) -> Result<Option<(String, Vec<u8>)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT media_type, bytes FROM ceremony_photos WHERE campaign_id = $1 AND award_id = $2",
+    )
+    .bind(campaign_id)
+    .bind(award_id)
+    .fetch_optional(ex)
+    .await?)
+}

@@ -5,13 +5,14 @@
 use crate::api::ceremony::{get_ceremony_desk, CeremonyDesk, SaveCeremonyPlan, StopLine};
 use crate::components::campaign_labels::recipient_label;
 use crate::components::campaign_tabs::CampaignHead;
-use crate::components::field::FormAlert;
+use crate::components::field::{problem_lines, FormAlert};
 use crate::components::form_error::{form_error, saved_flag, successes};
 use crate::components::id_param::id_param;
 use crate::components::notice::SavedNotice;
 use crate::components::page_loader::page_loader;
 use crate::domain::campaign::Recipient;
 use crate::domain::ceremony::{ready, Check, CheckItem, Mode, Order};
+use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -88,7 +89,11 @@ pub fn Checklist(campaign_id: i64, checks: Vec<Check>, #[prop(optional)] links: 
 fn CeremonyPrep(desk: CeremonyDesk, action: ServerAction<SaveCeremonyPlan>) -> impl IntoView {
     let i18n = use_i18n();
     let saved = saved_flag(move || action.value().get().map(|r| r.is_ok()), "plan");
-    let error = form_error(move || action.value().get().and_then(Result::err));
+    let photo_saved = saved_flag(|| None, "photo");
+    let any_error = form_error(move || action.value().get().and_then(Result::err));
+    // A refused photo comes back (a plain post) with its problem at `photo`: shown by its section.
+    let photo_error = Signal::derive(move || any_error.get().filter(|e| !e.problems_at("photo").is_empty()));
+    let error = Signal::derive(move || any_error.get().filter(|e| e.problems_at("photo").is_empty()));
     let id = desk.campaign_id;
     let editable = desk.mode == Mode::Prepared;
     let is_ready = ready(&desk.checks);
@@ -96,6 +101,7 @@ fn CeremonyPrep(desk: CeremonyDesk, action: ServerAction<SaveCeremonyPlan>) -> i
         .then(|| view! { <p class="alert alert-info">{t!(i18n, ceremony.already_released)}</p> });
     let locked =
         (!editable).then(|| view! { <p class="alert alert-info">{t!(i18n, ceremony.plan_locked)}</p> });
+    let lines = desk.lines.clone();
     let console_hint = if is_ready {
         t_string!(i18n, ceremony.console_ready)
     } else {
@@ -105,6 +111,9 @@ fn CeremonyPrep(desk: CeremonyDesk, action: ServerAction<SaveCeremonyPlan>) -> i
         <CampaignHead id title=desk.title.clone() state=desk.state active="ceremony" />
         <Show when=move || saved.get()>
             <SavedNotice text=t_string!(i18n, ceremony.saved) />
+        </Show>
+        <Show when=move || photo_saved.get()>
+            <SavedNotice text=t_string!(i18n, ceremony.photo_saved) />
         </Show>
         <p class="lead">{t!(i18n, ceremony.lead)}</p>
         {released}
@@ -137,6 +146,91 @@ fn CeremonyPrep(desk: CeremonyDesk, action: ServerAction<SaveCeremonyPlan>) -> i
                 </button>
             </ActionForm>
         </section>
+        <Photos campaign_id=id lines editable error=photo_error />
+    }
+}
+
+/// A photo for each card, uploaded by a plain multipart form (scripts or not).
+#[component]
+fn Photos(
+    campaign_id: i64,
+    lines: Vec<StopLine>,
+    editable: bool,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let stops: Vec<StopLine> = lines.into_iter().filter(|l| l.stop).collect();
+    let body = if stops.is_empty() {
+        view! { <p class="empty">{t!(i18n, ceremony.photos_none)}</p> }.into_any()
+    } else {
+        stops
+            .into_iter()
+            .map(|line| view! { <PhotoLine campaign_id line editable /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="ceremony-photos">
+            <h2 id="ceremony-photos">{t!(i18n, ceremony.photos_title)}</h2>
+            <p class="hint">{t!(i18n, ceremony.photos_hint)}</p>
+            <div class="field-invalid" role="alert">
+                {problem_lines(error, "photo")}
+            </div>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn PhotoLine(campaign_id: i64, line: StopLine, editable: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let input = format!("photo-{}", line.award_id);
+    let status = match line.photo_bytes {
+        Some(bytes) => t_string!(i18n, ceremony.photo_present, kb = (bytes + 1023) / 1024).to_string(),
+        None => t_string!(i18n, ceremony.photo_absent).to_string(),
+    };
+    let remove = line.photo_bytes.filter(|_| editable).map(|_| {
+        view! {
+            <form method="post" action="/api/remove_ceremony_photo" class="inline-form">
+                <input type="hidden" name="campaign_id" value=campaign_id />
+                <input type="hidden" name="award_id" value=line.award_id />
+                <button type="submit" class="button secondary small">
+                    {t!(i18n, ceremony.photo_remove)}
+                </button>
+            </form>
+        }
+    });
+    let upload = editable.then(|| {
+        view! {
+            <form
+                method="post"
+                action="/api/upload_ceremony_photo"
+                enctype="multipart/form-data"
+                class="inline-form"
+            >
+                // First: the server checks who is calling from it before reading the file.
+                <input type="hidden" name="campaign_id" value=campaign_id />
+                <input type="hidden" name="award_id" value=line.award_id />
+                <div class="field">
+                    <label for=input.clone()>{t!(i18n, ceremony.photo_label)}</label>
+                    <input type="file" id=input name="photo" accept="image/jpeg,image/png" required />
+                </div>
+                <button type="submit" class="button secondary">
+                    {t!(i18n, ceremony.photo_upload)}
+                </button>
+            </form>
+        }
+    });
+    view! {
+        <div class="photo-line">
+            <p>
+                <strong>{line.recipient}</strong>
+                " · "
+                {status}
+            </p>
+            {upload}
+            {remove}
+        </div>
     }
 }
 
