@@ -31,6 +31,11 @@ test('the chair rehearses, then runs the ceremony from the last place to the fir
   await hydrated(screen, testInfo);
   await expect(screen.locator('.screen-kicker')).toHaveText('Bảng xếp hạng trực tiếp');
 
+  // A 4K screen shows the same, in proportion.
+  const screen4k = await (await browser.newContext({ viewport: { width: 3840, height: 2160 } })).newPage();
+  await screen4k.goto(`/live/${CAMPAIGN}/screen`);
+  await hydrated(screen4k, testInfo);
+
   const delegate = await (await browser.newContext(phone)).newPage();
   await delegate.goto(`/live/${CAMPAIGN}`);
   await hydrated(delegate, testInfo);
@@ -88,9 +93,12 @@ test('the chair rehearses, then runs the ceremony from the last place to the fir
     await expect(chair.locator('.console-count')).toHaveText(new RegExp(`^Bước ${k}/`));
   }
   await expect(screen.locator('.ceremony-rows li')).toHaveCount(4);
-  const layout = await screenLayout(screen);
-  expect(Math.min(...layout.rows)).toBeGreaterThanOrEqual(0.06);
-  expect(layout.lowest).toBeLessThanOrEqual(0.8);
+  await expect(screen4k.locator('.ceremony-rows li')).toHaveCount(4);
+  for (const shown of [screen, screen4k]) {
+    const layout = await screenLayout(shown);
+    expect(Math.min(...layout.rows)).toBeGreaterThanOrEqual(0.06);
+    expect(layout.lowest).toBeLessThanOrEqual(0.8);
+  }
 
   // Back one step, then a reload of the screen resumes where the ceremony stands.
   await chair.getByRole('button', { name: '◀ Lùi lại' }).click();
@@ -111,9 +119,12 @@ test('the chair rehearses, then runs the ceremony from the last place to the fir
   // The first card reached is the individual's, with the photo, now served to the screens.
   await expect(screen.locator('.ceremony-photo')).toBeVisible();
   await expect.poll(() => screen.locator('.ceremony-photo').evaluate((img) => img.naturalWidth)).toBe(480);
-  const cardLayout = await screenLayout(screen);
-  expect(Math.min(...cardLayout.card)).toBeGreaterThanOrEqual(0.05 - 0.001);
-  expect(cardLayout.lowest).toBeLessThanOrEqual(0.8);
+  await expect(screen4k.locator('.ceremony-card')).toBeVisible();
+  for (const shown of [screen, screen4k]) {
+    const cardLayout = await screenLayout(shown);
+    expect(Math.min(...cardLayout.card)).toBeGreaterThanOrEqual(0.05 - 0.001);
+    expect(cardLayout.lowest).toBeLessThanOrEqual(0.8);
+  }
   expect(await screen.locator('.screen-panel').textContent()).not.toContain('Kết quả chung cuộc');
 
   // The last step: final standings and the award list; the results are public from now on.

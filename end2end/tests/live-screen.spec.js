@@ -62,6 +62,7 @@ test('before results are published the screen shows progress, not a podium', asy
 });
 
 test('every panel fits the screen and the QR code leads to the public board', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   const errors = watchErrors(page);
   for (const panel of ['progress', 'latest', 'qr']) {
     await page.goto(`/live/${OPEN_CAMPAIGN}/screen?panel=${panel}`);
@@ -74,6 +75,11 @@ test('every panel fits the screen and the QR code leads to the public board', as
   expect(shortUrl).toMatch(new RegExp(`^[^/]+/live/${OPEN_CAMPAIGN}$`));
   await page.goto(`http://${shortUrl}`);
   await expect(page.locator('.live-table')).toBeVisible();
+  // Once results are public (the ceremony spec ran first), the award list is a panel of its own.
+  await page.goto(`/live/${PUBLISHED_CAMPAIGN}/screen?panel=awards`);
+  await hydrated(page, testInfo);
+  await expect(page.locator('.screen-awards h3').first()).toContainText('Giấy khen');
+  await expectNoScrolling(page);
   expect(errors).toEqual([]);
 });
 

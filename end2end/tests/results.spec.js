@@ -29,6 +29,9 @@ test('@forms the initiatives filter by mark and level and sort by their headings
   await hydrated(page, testInfo);
   await page.getByRole('link', { name: 'Theo sáng kiến' }).click();
   await expect(page).toHaveURL(/table=initiatives/);
+  // The address changes before the new table is drawn: wait for the initiatives' own heading.
+  await expect(page.getByRole('link', { name: 'Sáng kiến', exact: true })).toBeVisible();
+  await expect(page.locator('.results-table tbody tr').first()).toBeVisible();
   const all = await page.locator('.results-table tbody tr').count();
   expect(all).toBeGreaterThan(5);
   await page.getByLabel('Chỉ hiện').selectOption({ label: 'Điển hình nhân rộng' });

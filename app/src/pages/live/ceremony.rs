@@ -140,14 +140,29 @@ fn Finale(rows: Vec<Row>, awards: Vec<AwardList>) -> impl IntoView {
         .take(SCREEN_ROWS)
         .map(|row| view! { <RevealedRow just=false row /> })
         .collect_view();
+    view! {
+        <section class="ceremony finale" aria-labelledby="ceremony-title">
+            <h2 id="ceremony-title">{t!(i18n, ceremony.finale_title)}</h2>
+            <div class="ceremony-finale">
+                <ol class="ceremony-rows">{rows}</ol>
+                <AwardLines awards names=FINALE_NAMES />
+            </div>
+        </section>
+    }
+}
+
+/// Each award form with its first `names` recipients and how many more, for a big screen.
+#[component]
+pub fn AwardLines(awards: Vec<AwardList>, names: usize) -> impl IntoView {
+    let i18n = use_i18n();
     let forms = awards
         .into_iter()
         .map(|list| {
-            let more = list.recipients.len().saturating_sub(FINALE_NAMES);
-            let names = list
+            let more = list.recipients.len().saturating_sub(names);
+            let shown = list
                 .recipients
                 .into_iter()
-                .take(FINALE_NAMES)
+                .take(names)
                 .map(|name| view! { <li>{name}</li> })
                 .collect_view();
             let more =
@@ -155,21 +170,15 @@ fn Finale(rows: Vec<Row>, awards: Vec<AwardList>) -> impl IntoView {
             view! {
                 <li>
                     <h3>{format!("{} · {}", list.name, recipient_label(list.recipient))}</h3>
-                    <ul>{names} {more}</ul>
+                    <ul>{shown} {more}</ul>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section class="ceremony finale" aria-labelledby="ceremony-title">
-            <h2 id="ceremony-title">{t!(i18n, ceremony.finale_title)}</h2>
-            <div class="ceremony-finale">
-                <ol class="ceremony-rows">{rows}</ol>
-                <ul class="ceremony-awards" aria-label=t_string!(i18n, results.awards_title)>
-                    {forms}
-                </ul>
-            </div>
-        </section>
+        <ul class="ceremony-awards" aria-label=t_string!(i18n, results.awards_title)>
+            {forms}
+        </ul>
     }
 }
 

@@ -4,8 +4,10 @@
 //! same as a 1080p one; panels turn every `SECONDS_PER_SLIDE` (`?panel=` pins one kind); rows
 //! slide to their new places as standings change, except under reduced motion. While a reveal
 //! ceremony runs live the screen shows its current step instead of the panels (`ceremony`).
-use super::ceremony::ScreenCeremony;
-use super::slides::{page_of, slides, Pin, Slide, LATEST_PER_PAGE, PROGRESS_PER_PAGE, RANKING_PER_PAGE};
+use super::ceremony::{AwardLines, ScreenCeremony};
+use super::slides::{
+    page_of, slides, Pin, Slide, AWARD_NAMES_PER_FORM, LATEST_PER_PAGE, PROGRESS_PER_PAGE, RANKING_PER_PAGE,
+};
 use super::standings::{on_podium, row_cells, StandingsHead};
 use super::{followed_board, key_param, reconnecting_marker, unit_noun, Followed};
 use crate::api::live::{get_live_screen, BoardShare, LiveBoard, LiveRow, LiveScreen};
@@ -62,7 +64,7 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
             on_cleanup(move || timer.clear());
         }
     });
-    let rotation = Memo::new(move |_| board.with(|b| slides(b.rows.len(), pin)));
+    let rotation = Memo::new(move |_| board.with(|b| slides(b.rows.len(), !b.awards.is_empty(), pin)));
     let slide = Memo::new(move |_| rotation.with(|r| r[turn.get() % r.len()]));
     let theme =
         (!initial.theme.is_empty()).then(|| view! { <p class="screen-theme">{initial.theme.clone()}</p> });
@@ -73,6 +75,7 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
         }
         Slide::Progress { page, pages } => view! { <ProgressPanel board page pages /> }.into_any(),
         Slide::Ranking { page, pages } => view! { <RankingPanel board page pages /> }.into_any(),
+        Slide::Awards => view! { <AwardsPanel board /> }.into_any(),
         Slide::Latest => view! { <LatestPanel board /> }.into_any(),
         Slide::Qr => view! { <QrPanel share=share.clone() /> }.into_any(),
     };
@@ -217,6 +220,22 @@ fn RankingRow(row: LiveRow, min: i32, published: bool) -> impl IntoView {
         <tr data-slide-key=id class:podium=podium>
             {row_cells(row, min, published)}
         </tr>
+    }
+}
+
+/// The award list, once results are public (the ceremony's finale, kept in the rotation).
+#[component]
+fn AwardsPanel(board: RwSignal<LiveBoard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let awards = move || {
+        let awards = board.with(|b| b.awards.clone());
+        view! { <AwardLines awards names=AWARD_NAMES_PER_FORM /> }
+    };
+    view! {
+        <section class="screen-awards" aria-labelledby="screen-awards-title">
+            <h2 id="screen-awards-title">{t!(i18n, results.awards_title)}</h2>
+            {awards}
+        </section>
     }
 }
 

@@ -1,6 +1,6 @@
 //! Which panels a conference screen rotates through, in order: participation progress and the
-//! ranking, each paged so that nothing ever scrolls, then the newest registrations and the QR
-//! code. A screen may be pinned to one kind of panel (`?panel=ranking`); its pages still turn.
+//! ranking, each paged so that nothing ever scrolls, the award list once results are public, then
+//! the newest registrations and the QR code. A screen may be pinned to one kind of panel (`?panel=ranking`); its pages still turn.
 
 /// Units per page of the progress panel (two columns of eight).
 pub const PROGRESS_PER_PAGE: usize = 16;
@@ -8,6 +8,8 @@ pub const PROGRESS_PER_PAGE: usize = 16;
 pub const RANKING_PER_PAGE: usize = 10;
 /// Newest registrations on their panel.
 pub const LATEST_PER_PAGE: usize = 6;
+/// Recipients named per award form on the awards panel (then "và n … khác").
+pub const AWARD_NAMES_PER_FORM: usize = 6;
 /// How long one panel stays.
 pub const SECONDS_PER_SLIDE: u64 = 12;
 
@@ -22,6 +24,7 @@ pub enum Slide {
         page: usize,
         pages: usize,
     },
+    Awards,
     Latest,
     Qr,
 }
@@ -30,6 +33,7 @@ pub enum Slide {
 pub enum Pin {
     Progress,
     Ranking,
+    Awards,
     Latest,
     Qr,
 }
@@ -40,6 +44,7 @@ impl Pin {
         match s {
             "progress" => Some(Pin::Progress),
             "ranking" => Some(Pin::Ranking),
+            "awards" => Some(Pin::Awards),
             "latest" => Some(Pin::Latest),
             "qr" => Some(Pin::Qr),
             _ => None,
@@ -51,14 +56,15 @@ impl Pin {
             (self, slide),
             (Pin::Progress, Slide::Progress { .. })
                 | (Pin::Ranking, Slide::Ranking { .. })
+                | (Pin::Awards, Slide::Awards)
                 | (Pin::Latest, Slide::Latest)
                 | (Pin::Qr, Slide::Qr)
         )
     }
 }
 
-/// The rotation for a campaign of `units` units; never empty.
-pub fn slides(units: usize, pin: Option<Pin>) -> Vec<Slide> {
+/// The rotation for a campaign of `units` units (with its award list when `awards`); never empty.
+pub fn slides(units: usize, awards: bool, pin: Option<Pin>) -> Vec<Slide> {
     let pages = |per_page: usize| units.div_ceil(per_page).max(1);
     let (progress, ranking) = (pages(PROGRESS_PER_PAGE), pages(RANKING_PER_PAGE));
     let all = (0..progress)
@@ -67,6 +73,7 @@ pub fn slides(units: usize, pin: Option<Pin>) -> Vec<Slide> {
             pages: progress,
         })
         .chain((0..ranking).map(|page| Slide::Ranking { page, pages: ranking }))
+        .chain(awards.then_some(Slide::Awards))
         .chain([Slide::Latest, Slide::Qr]);
     all.filter(|slide| pin.is_none_or(|pin| pin.admits(*slide)))
         .collect()
@@ -89,7 +96,7 @@ mod tests {
     #[test]
     fn a_small_campaign_shows_four_panels() {
         assert_eq!(
-            slides(9, None),
+            slides(9, false, None),
             vec![
                 Slide::Progress { page: 0, pages: 1 },
                 Slide::Ranking { page: 0, pages: 1 },
@@ -101,7 +108,7 @@ mod tests {
 
     #[test]
     fn long_lists_are_paged_so_nothing_scrolls() {
-        let rotation = slides(33, None);
+        let rotation = slides(33, false, None);
         assert_eq!(rotation.len(), 3 + 4 + 2);
         assert_eq!(rotation[2], Slide::Progress { page: 2, pages: 3 });
         assert_eq!(rotation[6], Slide::Ranking { page: 3, pages: 4 });
@@ -113,16 +120,32 @@ mod tests {
     }
 
     #[test]
+    fn the_award_list_joins_the_rotation_after_the_ranking_once_public() {
+        assert_eq!(
+            slides(9, true, None),
+            vec![
+                Slide::Progress { page: 0, pages: 1 },
+                Slide::Ranking { page: 0, pages: 1 },
+                Slide::Awards,
+                Slide::Latest,
+                Slide::Qr
+            ]
+        );
+        assert_eq!(slides(9, true, Some(Pin::Awards)), vec![Slide::Awards]);
+        assert_eq!(Pin::parse("awards"), Some(Pin::Awards));
+    }
+
+    #[test]
     fn a_pinned_screen_turns_only_its_own_pages() {
         assert_eq!(
-            slides(21, Some(Pin::Ranking)),
+            slides(21, true, Some(Pin::Ranking)),
             (0..3)
                 .map(|page| Slide::Ranking { page, pages: 3 })
                 .collect::<Vec<_>>()
         );
-        assert_eq!(slides(0, Some(Pin::Qr)), vec![Slide::Qr]);
+        assert_eq!(slides(0, false, Some(Pin::Qr)), vec![Slide::Qr]);
         assert_eq!(
-            slides(0, Some(Pin::Progress)),
+            slides(0, false, Some(Pin::Progress)),
             vec![Slide::Progress { page: 0, pages: 1 }]
         );
         assert_eq!(Pin::parse("bogus"), None);
