@@ -88,6 +88,29 @@ impl Drop for AppServer {
 
 /// The app served from this process on a local port, prepared on `pool` as `./x run` prepares
 /// it (with its own pool, sized as in production); its base address.
+/// Signs `username` in on `base` as the sign-in form does; the session cookie to send back.
+pub async fn sign_in(
+    client: &reqwest::Client,
+    base: &str,
+    username: &str,
+    password: &str,
+) -> anyhow::Result<String> {
+    let answer = client
+        .post(format!("{base}/api/login"))
+        .form(&[("username", username), ("password", password), ("next", "/")])
+        .send()
+        .await?;
+    answer
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| !v.contains("Max-Age=0"))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+        .with_context(|| format!("signing in {username}: {}", answer.status()))
+}
+
 pub async fn in_process(pool: &sqlx::PgPool, config: &server::config::Config) -> anyhow::Result<String> {
     let url = config
         .database_url

@@ -4,7 +4,6 @@
 //! 1,000 screens follow the campaign, split over both. For each step and screen: the time from
 //! the console's request to the `stage` event of that step on that screen.
 use crate::app_server::AppServer;
-use anyhow::Context;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -31,7 +30,7 @@ pub async fn run(database_url: &str) -> anyhow::Result<Figures> {
     let b = AppServer::start(database_url, &[])?;
     b.wait_ready().await?;
     let client = reqwest::Client::new();
-    let cookie = sign_in(&client, &a.base).await?;
+    let cookie = crate::app_server::sign_in(&client, &a.base, ADMIN.0, ADMIN.1).await?;
     let ready = Arc::new(AtomicUsize::new(0));
     let (stop, stopping) = watch::channel(false);
     let mut screens = JoinSet::new();
@@ -88,23 +87,6 @@ pub async fn run(database_url: &str) -> anyhow::Result<Figures> {
         received: latencies.len(),
         expected: SCREENS * STEPS,
     })
-}
-
-async fn sign_in(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
-    let answer = client
-        .post(format!("{base}/api/login"))
-        .form(&[("username", ADMIN.0), ("password", ADMIN.1), ("next", "/admin")])
-        .send()
-        .await?;
-    answer
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| !v.contains("Max-Age=0"))
-        .and_then(|v| v.split(';').next())
-        .map(str::to_owned)
-        .with_context(|| format!("signing in: {}", answer.status()))
 }
 
 async fn control(

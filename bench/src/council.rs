@@ -258,25 +258,7 @@ struct Desk {
 
 impl Desk {
     async fn sign_in(&self, username: &str) -> anyhow::Result<String> {
-        let answer = self
-            .client
-            .post(format!("{}/api/login", self.base))
-            .form(&[
-                ("username", username),
-                ("password", PASSWORD),
-                ("next", "/council"),
-            ])
-            .send()
-            .await?;
-        answer
-            .headers()
-            .get_all(reqwest::header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| !v.contains("Max-Age=0"))
-            .and_then(|v| v.split(';').next())
-            .map(str::to_owned)
-            .with_context(|| format!("signing in {username}: {}", answer.status()))
+        crate::app_server::sign_in(&self.client, &self.base, username, PASSWORD).await
     }
 
     async fn post(
