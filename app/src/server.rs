@@ -21,6 +21,7 @@ pub mod council_meeting;
 pub mod council_roster;
 pub mod db;
 pub mod endpoint;
+pub mod exports;
 pub mod final_scores;
 pub mod import_file;
 pub mod initiatives;

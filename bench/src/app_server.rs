@@ -64,6 +64,16 @@ impl AppServer {
         resident_kb(self.child.id()).context("no VmRSS in /proc")
     }
 
+    /// Starts measuring the server's peak resident memory afresh (Linux: `clear_refs` 5).
+    pub fn reset_peak(&self) -> anyhow::Result<()> {
+        std::fs::write(format!("/proc/{}/clear_refs", self.child.id()), "5").context("resetting VmHWM")
+    }
+
+    /// The server's peak resident memory (KB) since it started or since `reset_peak`.
+    pub fn peak_kb(&self) -> anyhow::Result<u64> {
+        status_kb(self.child.id(), "VmHWM:").context("no VmHWM in /proc")
+    }
+
     /// Reads the server's resident memory (KB) from another task.
     pub fn rss_reader(&self) -> impl Fn() -> Option<u64> + Send + 'static {
         let pid = self.child.id();
@@ -72,10 +82,14 @@ impl AppServer {
 }
 
 fn resident_kb(pid: u32) -> Option<u64> {
+    status_kb(pid, "VmRSS:")
+}
+
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 

@@ -3,12 +3,14 @@
 //! import path; registrations through the real HTTP path against `pgbench`, and the weight of the
 //! registration page; ranking a campaign of 3,500 units; the council's desk on a campaign of
 //! 20,000 initiatives (one score to the new board, the next initiative, 30 members saving);
+//! downloads of 20,000 initiatives as CSV and .xlsx (time and server memory);
 //! live boards pushed to 1,000 screens over two app server processes and the memory of 5,000
 //! idle screens; the reveal ceremony's steps reaching 1,000 screens over two servers; the size of the release WebAssembly; hostile traffic (an endless upload,
 //! password guessing, slow clients). Figures go to the results file.
 mod app_server;
 mod ceremony;
 mod council;
+mod exports;
 mod hostile;
 mod live;
 mod ranking;
@@ -64,6 +66,14 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
         let mut out = String::new();
         write_registration(&mut out, &registration::run(pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--exports-only` likewise for the downloads.
+    if std::env::args().any(|a| a == "--exports-only") {
+        let mut out = String::new();
+        write_exports(&mut out, &exports_run(&admin, &base_url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -148,6 +158,7 @@ async fn main() -> anyhow::Result<()> {
     writeln!(out, "| median | {} | < 20 ms |", ms(ranked.median))?;
     writeln!(out, "| max | {} | |", ms(ranked.max))?;
     write_council(&mut out, &council_run(&admin, &base_url).await?)?;
+    write_exports(&mut out, &exports_run(&admin, &base_url).await?)?;
     let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_registration").await?;
     let reg = registration::run(pool, &url).await?;
     write_registration(&mut out, &reg)?;
@@ -179,6 +190,73 @@ async fn council_run(admin: &PgPool, base_url: &str) -> anyhow::Result<council::
     let figures = council::run(&pool, &url).await?;
     pool.close().await;
     Ok(figures)
+}
+
+/// The downloads' benchmark on a database of its own holding the imported units.
+async fn exports_run(admin: &PgPool, base_url: &str) -> anyhow::Result<exports::Figures> {
+    let (pool, url) = fresh_database(admin, base_url, "thidua_bench_exports").await?;
+    let account = bench_account(&pool).await?;
+    app::server::unit_import::import_bytes(&pool, account, "bench.csv", unit_file(UNITS, "").as_bytes())
+        .await
+        .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+    let figures = exports::run(&pool, &url).await?;
+    pool.close().await;
+    Ok(figures)
+}
+
+fn write_exports(out: &mut String, e: &exports::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## Downloads ({} initiatives with their texts, release server process, {} runs each)\n",
+        ranking::INITIATIVES,
+        exports::RUNS
+    )?;
+    writeln!(
+        out,
+        "The initiatives table (14 columns; a title and three texts of about 300 characters each) \
+         downloaded by an admin over HTTP, uncompressed. First byte: the header line, sent once the \
+         caller is checked; first row: the first rows read from the database. Extra memory: the \
+         server's peak resident memory during the download minus its resident memory before.\n"
+    )?;
+    writeln!(out, "| figure | CSV | .xlsx | aim |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    let max = |times: &[std::time::Duration]| times.iter().max().copied().unwrap_or_default();
+    writeln!(
+        out,
+        "| first byte, median / max | {} / {} | {} / {} | CSV < 200 ms |",
+        ms(median(&e.csv.first_byte)),
+        ms(max(&e.csv.first_byte)),
+        ms(median(&e.xlsx.first_byte)),
+        ms(max(&e.xlsx.first_byte))
+    )?;
+    writeln!(
+        out,
+        "| first row, median / max | {} / {} | (sent whole) | |",
+        ms(median(&e.csv.first_row)),
+        ms(max(&e.csv.first_row))
+    )?;
+    writeln!(
+        out,
+        "| whole file, median / max | {} / {} | {} / {} | < 2 s |",
+        ms(median(&e.csv.total)),
+        ms(max(&e.csv.total)),
+        ms(median(&e.xlsx.total)),
+        ms(max(&e.xlsx.total))
+    )?;
+    let mb = |kb: &[u64]| kb.iter().max().copied().unwrap_or_default() as f64 / 1024.0;
+    writeln!(
+        out,
+        "| extra server memory, max | {:.1} MB | {:.1} MB | < 50 MB |",
+        mb(&e.csv.extra_kb),
+        mb(&e.xlsx.extra_kb)
+    )?;
+    writeln!(
+        out,
+        "| file size | {:.1} MB | {:.1} MB | |",
+        e.csv.bytes as f64 / 1_048_576.0,
+        e.xlsx.bytes as f64 / 1_048_576.0
+    )?;
+    Ok(())
 }
 
 fn write_council(out: &mut String, c: &council::Figures) -> anyhow::Result<()> {

@@ -85,6 +85,11 @@ pub fn hand_routes() -> Vec<HandRoute> {
             handler: get(app::server::attachment_download::download),
         },
         HandRoute {
+            path: "/exports/{file}",
+            layer: Layer::WithPages,
+            handler: get(app::server::exports::route::export),
+        },
+        HandRoute {
             path: "/live/{campaign}/photos/{award}",
             layer: Layer::BeforeSessions,
             handler: get(app::server::ceremony_photo::photo),

@@ -116,6 +116,12 @@ enum Rule {
     /// A ceremony's photo before its card was reached (the world has no ceremony): to everyone
     /// it does not exist.
     NotYetShown,
+    /// The council's scores per member: the campaign's admins and its chair (the world's council
+    /// has none, so its members are forbidden); to anyone else signed in it does not exist.
+    AdminOrChair,
+    /// A campaign's results: its admins and its council's members (provisional while it is
+    /// open); the public sees nothing before release, so to everyone else it does not exist.
+    ResultsReader,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -146,6 +152,14 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
             }
         }
         Rule::NotYetShown => StatusCode::NOT_FOUND,
+        Rule::AdminOrChair => match caller {
+            Evaluator | ConflictedEvaluator => StatusCode::FORBIDDEN,
+            _ => expected(Rule::ScopedAdmin, caller),
+        },
+        Rule::ResultsReader => match caller {
+            Organizer | SystemAdmin | Evaluator | ConflictedEvaluator => ok,
+            _ => StatusCode::NOT_FOUND,
+        },
         Rule::CeremonyDriver => match caller {
             Organizer | SystemAdmin => ok,
             Evaluator | ConflictedEvaluator | OrganizerElsewhere => StatusCode::NOT_FOUND,
@@ -507,6 +521,13 @@ fn rows(w: &World) -> Vec<Row> {
         page("/files/{id}", format!("/files/{}", w.file), File),
         page("/live/{campaign}/events", format!("/live/{c}/events"), Anyone),
         page("/live/{campaign}/photos/{award}", format!("/live/{c}/photos/1"), NotYetShown),
+        page("/exports/{file}", "/exports/units.csv", AnyAdmin),
+        page("/exports/{file}", format!("/exports/participation.xlsx?campaign={c}"), ScopedAdmin),
+        page("/exports/{file}", format!("/exports/initiatives.csv?campaign={c}"), ScopedAdmin),
+        page("/exports/{file}", format!("/exports/member-scores.csv?campaign={c}"), AdminOrChair),
+        page("/exports/{file}", format!("/exports/unit-results.xlsx?campaign={c}"), ResultsReader),
+        page("/exports/{file}", format!("/exports/initiative-results.csv?campaign={c}"), ResultsReader),
+        page("/exports/{file}", format!("/exports/awards.csv?campaign={c}"), ResultsReader),
     ]
 }
 

@@ -6,6 +6,7 @@ use crate::api::results::{
     get_campaign_results, Arrangement, CampaignResults, InitiativeResult, Reader, Sort, Table, UnitResult,
 };
 use crate::components::campaign_labels::{level_label, recipient_label};
+use crate::components::export_links::ExportLinks;
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::domain::council::decision::Level;
@@ -17,6 +18,7 @@ use crate::pages::live::key_param;
 use crate::pages::live::standings::tie_text;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use crate::wire::awards::AwardList;
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -105,10 +107,34 @@ fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
             }
             .into_any(),
         };
+        let page_query = a.query_string(key.as_deref());
+        let (rows_table, rows_label) = match a.table {
+            Table::Units => (
+                ExportTable::UnitResults,
+                t_string!(i18n, export.unit_results_link),
+            ),
+            Table::Initiatives => (
+                ExportTable::InitiativeResults,
+                t_string!(i18n, export.initiative_results_link),
+            ),
+        };
+        let campaign = results.campaign_id;
+        let award_links = (!results.awards.is_empty()).then(|| {
+            view! {
+                <ExportLinks
+                    table=ExportTable::Awards
+                    campaign
+                    query=key.as_ref().map(|k| format!("k={k}")).unwrap_or_default()
+                    label=t_string!(i18n, export.awards_link)
+                />
+            }
+        });
         view! {
             <AwardsSection awards=results.awards.clone() />
+            {award_links}
             <TableTabs arrangement=a.clone() key=key.clone() base=base.clone() />
             <Filters a=a.clone() fields=results.fields.clone() key=key.clone() />
+            <ExportLinks table=rows_table campaign query=page_query label=rows_label />
             {table}
             <Pager arrangement=a pages=results.pages key=key.clone() base />
         }

@@ -21,6 +21,7 @@ use crate::server::council_roster::{Part, Placed, Roster};
 use crate::server::db;
 use crate::server::final_scores::refresh;
 use crate::server::state::{link_key, pool};
+use crate::wire::campaigns::CampaignDetail;
 use crate::wire::council_chair::{ChairDesk, MatrixCell, MatrixMember, MatrixRow};
 use serde_json::json;
 use sqlx::PgConnection;
@@ -53,6 +54,32 @@ fn decides(roster: &Roster, seat: &CouncilSeat, initiative: Placed) -> bool {
 
 pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError> {
     let seat = officer(campaign_id).await?;
+    let (campaign, members, rows) = matrix_of(campaign_id, Some(seat.account_id()), sort).await?;
+    Ok(ChairDesk {
+        campaign_id,
+        title: campaign.title,
+        state: campaign.state,
+        results_held: campaign.results_held,
+        role: seat.role(),
+        members,
+        rows,
+    })
+}
+
+/// The matrix as the campaign's organizer reads it (for the export): he is on the council of
+/// none of its initiatives, so every row is whole.
+pub async fn organizer_matrix(
+    admin: &crate::server::access::CampaignAdmin,
+) -> Result<(CampaignDetail, Vec<MatrixMember>, Vec<MatrixRow>), AppError> {
+    matrix_of(admin.campaign_id(), None, "").await
+}
+
+/// The rows as `viewer` may see them (`None`: nobody's conflicts hide anything).
+async fn matrix_of(
+    campaign_id: i64,
+    viewer: Option<i64>,
+    sort: &str,
+) -> Result<(CampaignDetail, Vec<MatrixMember>, Vec<MatrixRow>), AppError> {
     let mut conn = pool()?.acquire().await?;
     let campaign = load(&mut conn, campaign_id).await?;
     let roster = Roster::load(&mut conn, campaign_id, campaign.organizer.id, None).await?;
@@ -62,7 +89,7 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
         .into_iter()
         .map(|r| {
             let placed = Placed::new(r.id, r.unit_id, r.field_id);
-            if roster.account_recused(seat.account_id(), placed) {
+            if viewer.is_some_and(|account| roster.account_recused(account, placed)) {
                 return conflicted_row(r.id, r.title, r.unit_name);
             }
             let cells = roster
@@ -117,23 +144,16 @@ pub async fn matrix(campaign_id: i64, sort: &str) -> Result<ChairDesk, AppError>
         row.normalised = normalised.get(&row.initiative_id).copied();
     }
     sort_rows(&mut rows, sort);
-    Ok(ChairDesk {
-        campaign_id,
-        title: campaign.title,
-        state: campaign.state,
-        results_held: campaign.results_held,
-        role: seat.role(),
-        members: roster
-            .members
-            .iter()
-            .map(|m| MatrixMember {
-                account_id: m.account_id,
-                name: m.name.clone(),
-                role: m.role,
-            })
-            .collect(),
-        rows,
-    })
+    let members = roster
+        .members
+        .iter()
+        .map(|m| MatrixMember {
+            account_id: m.account_id,
+            name: m.name.clone(),
+            role: m.role,
+        })
+        .collect();
+    Ok((campaign, members, rows))
 }
 
 fn conflicted_row(initiative_id: i64, title: String, unit_name: String) -> MatrixRow {

@@ -155,19 +155,19 @@ fn table_from_cells(cells: Vec<((u32, u32), String)>) -> Vec<Vec<String>> {
     table
 }
 
-/// Finds the columns by header and turns each non-blank line into a numbered row.
-fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
-    let mut lines = table.into_iter();
-    let header = lines.next().ok_or_else(|| file_problem(Problem::EmptyFile))?;
+/// Lines above the header a file may have (an exported sheet's title line, a blank line).
+const MAX_LINES_ABOVE_HEADER: usize = 5;
+
+/// Where each column is, if `line` is a header naming all four.
+fn header_columns(line: &[String]) -> Option<(usize, usize, usize, usize)> {
     let position = |names: &[&str]| {
-        header
-            .iter()
+        line.iter()
             .position(|h| names.contains(&fold_for_search(h).as_str()))
     };
-    let columns = (
-        position(&["code", "ma", "ma don vi"]),
-        position(&["name", "ten", "ten don vi"]),
-        position(&["kind", "loai", "loai don vi"]),
+    Some((
+        position(&["code", "ma", "ma don vi"])?,
+        position(&["name", "ten", "ten don vi"])?,
+        position(&["kind", "loai", "loai don vi"])?,
         position(&[
             "parent",
             "parent code",
@@ -175,17 +175,30 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowPr
             "ma cap tren",
             "ma don vi cap tren",
             "cap tren",
-        ]),
-    );
-    let (Some(code), Some(name), Some(kind), Some(parent)) = columns else {
-        return Err(file_problem(Problem::MissingColumns));
-    };
-    let cell = |line: &[String], i: usize| line.get(i).cloned().unwrap_or_default();
-    let rows: Vec<RawUnitRow> = lines
+        ])?,
+    ))
+}
+
+/// Finds the header (the first line naming the four columns, within the first few lines) and
+/// turns each non-blank line below it into a row numbered as the spreadsheet numbers it.
+fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<RawUnitRow>, Vec<RowProblem>> {
+    if table.is_empty() {
+        return Err(file_problem(Problem::EmptyFile));
+    }
+    let (header_index, (code, name, kind, parent)) = table
+        .iter()
+        .take(MAX_LINES_ABOVE_HEADER + 1)
         .enumerate()
+        .find_map(|(i, line)| header_columns(line).map(|columns| (i, columns)))
+        .ok_or_else(|| file_problem(Problem::MissingColumns))?;
+    let cell = |line: &[String], i: usize| line.get(i).cloned().unwrap_or_default();
+    let rows: Vec<RawUnitRow> = table
+        .into_iter()
+        .enumerate()
+        .skip(header_index + 1)
         .filter(|(_, line)| line.iter().any(|c| !c.trim().is_empty()))
         .map(|(i, line)| RawUnitRow {
-            row: i + 2,
+            row: i + 1,
             code: cell(&line, code),
             name: cell(&line, name),
             kind: cell(&line, kind),

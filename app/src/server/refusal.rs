@@ -83,12 +83,25 @@ fn page(status: StatusCode, refusal: Refusal, back: Option<&str>) -> Response {
         ),
     };
     let (href, link) = match back {
-        Some(back) => (escape(back), td_string!(Locale::vi, request.back).to_string()),
+        Some(back) => (back.to_owned(), td_string!(Locale::vi, request.back).to_string()),
         None => ("/".to_owned(), td_string!(Locale::vi, request.home).to_string()),
     };
-    let refresh = back.map_or(String::new(), |_| {
+    message_page(status, (&title, &text), (&href, &link), back.is_some())
+}
+
+/// A short Vietnamese page: a title, the message and one link (followed at once when `go`).
+pub fn message_page(
+    status: StatusCode,
+    (title, text): (&str, &str),
+    (href, link): (&str, &str),
+    go: bool,
+) -> Response {
+    let href = escape(href);
+    let refresh = if go {
         format!(r#"<meta http-equiv="refresh" content="0;url={href}">"#)
-    });
+    } else {
+        String::new()
+    };
     let html = format!(
         r#"<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>{title}</title><link rel="stylesheet" href="/pkg/thidua.css"></head><body><main class="refusal"><h1>{title}</h1><p role="alert">{text}</p><p><a href="{href}">{link}</a></p></main></body></html>"#
     );

@@ -17,8 +17,34 @@ use crate::error::AppError;
 use crate::wire::results::{Arrangement, CampaignResults, InitiativeResult, Reader, Table, UnitResult};
 use std::collections::{HashMap, HashSet};
 
+/// The page's results: the asked page of the asked table, filtered and sorted (`query`).
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn load(campaign_id: i64, key: Option<String>, query: &str) -> Result<CampaignResults, AppError> {
+    let mut results = everything(campaign_id, key).await?;
+    if results.pending {
+        return Ok(results);
+    }
+    // Only the asked page of the asked table travels: a campaign may have 20,000 initiatives.
+    let arrangement = Arrangement::from_query(query);
+    match arrangement.table {
+        Table::Units => {
+            let units = arrangement.units(&results.units);
+            results.matching = units.len();
+            (results.units, results.pages) = arrangement.paged(&units);
+            results.initiatives = Vec::new();
+        }
+        Table::Initiatives => {
+            let initiatives = arrangement.initiatives(&results.initiatives);
+            results.matching = initiatives.len();
+            (results.initiatives, results.pages) = arrangement.paged(&initiatives);
+            results.units = Vec::new();
+        }
+    }
+    Ok(results)
+}
+
+/// Every result this reader may see, both tables whole (pages and exports cut them).
+pub async fn everything(campaign_id: i64, key: Option<String>) -> Result<CampaignResults, AppError> {
     let reader = access::results_reader(campaign_id, key).await?;
     let mut conn = pool()?.acquire().await?;
     let campaign = super::campaigns::load(&mut conn, campaign_id).await?;
@@ -128,23 +154,7 @@ pub async fn load(campaign_id: i64, key: Option<String>, query: &str) -> Result<
         })
         .collect();
     results.awards = super::awards::lists(&mut conn, campaign_id).await?;
-    // Only the asked page of the asked table travels: a campaign may have 20,000 initiatives.
-    let arrangement = Arrangement::from_query(query);
     results.some_hidden = results.initiatives.iter().any(|r| r.hidden);
-    match arrangement.table {
-        Table::Units => {
-            let units = arrangement.units(&results.units);
-            results.matching = units.len();
-            (results.units, results.pages) = arrangement.paged(&units);
-            results.initiatives = Vec::new();
-        }
-        Table::Initiatives => {
-            let initiatives = arrangement.initiatives(&results.initiatives);
-            results.matching = initiatives.len();
-            (results.initiatives, results.pages) = arrangement.paged(&initiatives);
-            results.units = Vec::new();
-        }
-    }
     Ok(results)
 }
 

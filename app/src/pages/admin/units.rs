@@ -1,9 +1,11 @@
 //! The unit list: search (diacritics and case ignored) or the tree, and the ways to add units.
 use super::unit_tree::UnitTree;
 use crate::api::units::{search_units, SearchHit};
+use crate::components::export_links::ExportLinks;
 use crate::components::kind_label::kind_label;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -41,6 +43,7 @@ pub fn UnitsPage() -> impl IntoView {
                 {t!(i18n, units.search_hint)}
             </p>
         </form>
+        <ExportLinks table=ExportTable::Units label=t_string!(i18n, export.units_link) />
         {move || {
             let text = q();
             if text.trim().is_empty() {

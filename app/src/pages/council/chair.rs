@@ -7,6 +7,7 @@ use crate::api::council_chair::{
     chair_matrix, ChairDesk, MatrixCell, MatrixRow, OverrideResult, PublishResults, ReopenScore, SetExemplary,
 };
 use crate::components::campaign_labels::{level_label, StateBadge};
+use crate::components::export_links::ExportLinks;
 use crate::components::field::{invalid, problem_lines, FormAlert};
 use crate::components::form_error::{form_error, successes};
 use crate::components::id_param::number_param;
@@ -17,6 +18,7 @@ use crate::domain::council::role::CouncilRole;
 use crate::domain::council::score_sheet::format_half_points;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -151,6 +153,16 @@ fn ChairView(desk: ChairDesk, actions: Actions) -> impl IntoView {
                 {t!(i18n, chair.meeting_link)}
             </a>
         </p>
+        {(desk.role == CouncilRole::Chair)
+            .then(|| {
+                view! {
+                    <ExportLinks
+                        table=ExportTable::MemberScores
+                        campaign=desk.campaign_id
+                        label=t_string!(i18n, export.member_scores_link)
+                    />
+                }
+            })}
         {errors.map(|error| view! { <FormAlert error /> })}
         <nav class="sort-links" aria-label=move || t_string!(i18n, chair.sort)>
             <span>{t!(i18n, chair.sort)}</span>

@@ -8,6 +8,7 @@ use crate::api::awards::{
 };
 use crate::components::campaign_labels::recipient_label;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::export_links::ExportLinks;
 use crate::components::field::{invalid, problem_lines, FormAlert};
 use crate::components::form_error::{form_error, successes, typed_or, typed_value};
 use crate::components::id_param::id_param;
@@ -16,6 +17,7 @@ use crate::domain::awards::AwardRule;
 use crate::domain::deadline::format_date;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -154,6 +156,19 @@ fn AwardsView(desk: AwardsDesk, actions: Actions) -> impl IntoView {
     view! {
         <CampaignHead id=desk.campaign_id title=desk.title.clone() state=desk.state active="awards" />
         <p class="lead">{lead}</p>
+        {desk
+            .forms
+            .iter()
+            .any(|f| !f.awards.is_empty())
+            .then(|| {
+                view! {
+                    <ExportLinks
+                        table=ExportTable::Awards
+                        campaign=desk.campaign_id
+                        label=t_string!(i18n, export.awards_link)
+                    />
+                }
+            })}
         {cards}
     }
 }

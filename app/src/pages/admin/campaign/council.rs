@@ -7,6 +7,7 @@ use crate::api::council::{
 };
 use crate::components::campaign_labels::council_role_label;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::export_links::ExportLinks;
 use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, successes};
 use crate::components::id_param::id_param;
@@ -14,6 +15,7 @@ use crate::components::page_loader::page_loader;
 use crate::domain::council::assignment::Assignment;
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -86,6 +88,16 @@ fn CouncilPageView(council: CouncilView, actions: Actions) -> impl IntoView {
             <FormAlert error=save_error />
             <FormAlert error=remove_error />
             <ul class="council-members">{members}</ul>
+            {(!council.members.is_empty())
+                .then(|| {
+                    view! {
+                        <ExportLinks
+                            table=ExportTable::MemberScores
+                            campaign=council.campaign_id
+                            label=t_string!(i18n, export.member_scores_link)
+                        />
+                    }
+                })}
         </section>
         <section class="card">
             <p>

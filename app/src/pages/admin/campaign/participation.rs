@@ -3,12 +3,14 @@
 //! scripts) and refreshed every few seconds while open. Also: look up a receipt code.
 use crate::api::participation::{campaign_participation, lookup_receipt, Participation};
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::export_links::ExportLinks;
 use crate::components::id_param::id_param;
 use crate::components::page_loader::page_loader;
 use crate::components::problem_text::{error_text, problem_text};
 use crate::domain::participation::{arrange, totals, ParticipationRow, Show, SortBy};
 use crate::i18n::*;
 use crate::pages::unit::parts::{kind_label, moment_text};
+use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::time::Duration;
@@ -83,6 +85,16 @@ fn Table(initial: Participation) -> impl IntoView {
         <section class="card">
             <h2>{t!(i18n, participation.title)}</h2>
             <Summary data />
+            <ExportLinks
+                table=ExportTable::Participation
+                campaign=id
+                label=t_string!(i18n, export.participation_link)
+            />
+            <ExportLinks
+                table=ExportTable::Initiatives
+                campaign=id
+                label=t_string!(i18n, export.initiatives_link)
+            />
             <form method="get" class="filter participation-filter">
                 <input type="hidden" name="sort" value=move || sort().as_str() />
                 <label for="show">{t!(i18n, participation.show)}</label>
