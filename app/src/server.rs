@@ -20,6 +20,7 @@ pub mod council_desk;
 pub mod council_meeting;
 pub mod council_roster;
 pub mod db;
+pub mod documents;
 pub mod endpoint;
 pub mod exports;
 pub mod final_scores;

@@ -12,6 +12,7 @@ pub mod council_assignment;
 pub mod council_chair;
 pub mod council_desk;
 pub mod council_meeting;
+pub mod documents;
 pub mod exports;
 pub mod initiatives;
 pub mod live;

@@ -66,3 +66,11 @@ test('@forms a download after the session ended asks to sign in, then returns to
   expect(csv.name).toMatch(/^don-vi-.*\.csv$/);
   expect(csvHeader(csv.bytes)).toBe('Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên,Trạng thái');
 });
+
+test('@forms the organizer downloads the draft award decision from the awards tab', async ({ page }, testInfo) => {
+  await signIn(page, testInfo, QUAN11, `/admin/campaigns/${PUBLISHED_CAMPAIGN}/awards`);
+  const file = await download(page, page.getByRole('link', { name: /Quyết định khen thưởng/ }));
+  expect(file.name).toMatch(/^du-thao-quyet-dinh-khen-thuong-3-\d{4}-\d{2}-\d{2}\.docx$/);
+  expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
+  expect(file.bytes.length).toBeGreaterThan(5_000);
+});

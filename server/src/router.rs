@@ -85,6 +85,11 @@ pub fn hand_routes() -> Vec<HandRoute> {
             handler: get(app::server::attachment_download::download),
         },
         HandRoute {
+            path: "/documents/{file}",
+            layer: Layer::WithPages,
+            handler: get(app::server::documents::document),
+        },
+        HandRoute {
             path: "/exports/{file}",
             layer: Layer::WithPages,
             handler: get(app::server::exports::route::export),

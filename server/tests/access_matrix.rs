@@ -122,6 +122,9 @@ enum Rule {
     /// A campaign's results: its admins and its council's members (provisional while it is
     /// open); the public sees nothing before release, so to everyone else it does not exist.
     ResultsReader,
+    /// A document drafted from what the world's open campaign lacks (awards): an admin of the
+    /// campaign passes access and is told there is none; others as by `ScopedAdmin`.
+    ScopedAdminNothingToDraft,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -152,6 +155,10 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
             }
         }
         Rule::NotYetShown => StatusCode::NOT_FOUND,
+        Rule::ScopedAdminNothingToDraft => match expected(Rule::ScopedAdmin, caller) {
+            StatusCode::OK => StatusCode::NOT_FOUND,
+            refused => refused,
+        },
         Rule::AdminOrChair => match caller {
             Evaluator | ConflictedEvaluator => StatusCode::FORBIDDEN,
             _ => expected(Rule::ScopedAdmin, caller),
@@ -521,6 +528,11 @@ fn rows(w: &World) -> Vec<Row> {
         page("/files/{id}", format!("/files/{}", w.file), File),
         page("/live/{campaign}/events", format!("/live/{c}/events"), Anyone),
         page("/live/{campaign}/photos/{award}", format!("/live/{c}/photos/1"), NotYetShown),
+        page(
+            "/documents/{file}",
+            format!("/documents/award-decision.docx?campaign={c}"),
+            ScopedAdminNothingToDraft,
+        ),
         page("/exports/{file}", "/exports/units.csv", AnyAdmin),
         page("/exports/{file}", format!("/exports/participation.xlsx?campaign={c}"), ScopedAdmin),
         page("/exports/{file}", format!("/exports/initiatives.csv?campaign={c}"), ScopedAdmin),

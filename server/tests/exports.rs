@@ -18,19 +18,7 @@ use tower::ServiceExt;
 const BOM: &str = "\u{feff}";
 
 async fn download(demo: &Demo, address: &str, cookie: Option<&str>) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let mut request = Request::get(address).header(header::ACCEPT, "text/html");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = demo
-        .app
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
-    (parts.status, parts.headers, bytes)
+    common::download(&demo.app, address, cookie).await
 }
 
 /// The CSV's records (header first), after checking the byte-order mark.

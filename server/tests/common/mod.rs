@@ -100,22 +100,8 @@ pub async fn get(
     path: &str,
     cookie: Option<&str>,
 ) -> (StatusCode, String, axum::http::HeaderMap) {
-    let mut request = Request::get(path).header(header::ACCEPT, "text/html");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        parts.status,
-        String::from_utf8_lossy(&bytes).into_owned(),
-        parts.headers,
-    )
+    let (status, headers, bytes) = download(app, path, cookie).await;
+    (status, String::from_utf8_lossy(&bytes).into_owned(), headers)
 }
 
 /// The session cookie a response set, as a `Cookie` header value.
@@ -172,4 +158,24 @@ pub async fn post_multipart(
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A GET whose answer is read as bytes (downloads).
+pub async fn download(
+    app: &Router,
+    path: &str,
+    cookie: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut request = Request::get(path).header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+    (parts.status, parts.headers, bytes)
 }

@@ -29,18 +29,12 @@ pub async fn export(
         return refused(AppError::NotFound, &parts);
     };
     let query = query.unwrap_or_default();
-    let context = state.clone();
-    let request = parts.clone();
-    let owner = Owner::new();
-    let built = owner
-        .with(|| {
-            ScopedFuture::new(async move {
-                provide_context(request);
-                provide_context(context);
-                sheets::sheet(table, &query).await
-            })
-        })
-        .await;
+    let built = within_request(
+        state,
+        parts.clone(),
+        async move { sheets::sheet(table, &query).await },
+    )
+    .await;
     match built {
         Ok(sheet) => match format {
             ExportFormat::Csv => csv_answer(sheet),
@@ -50,7 +44,26 @@ pub async fn export(
     }
 }
 
-fn download_headers(response: &mut Response, content_type: &'static str, file_name: &str) {
+/// Runs `work` with the request's context, as a server function runs: `server::access` and
+/// `state::pool` read it.
+pub(crate) async fn within_request<T>(
+    state: AppState,
+    parts: Parts,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    let owner = Owner::new();
+    owner
+        .with(|| {
+            ScopedFuture::new(async move {
+                provide_context(parts);
+                provide_context(state);
+                work.await
+            })
+        })
+        .await
+}
+
+pub(crate) fn download_headers(response: &mut Response, content_type: &'static str, file_name: &str) {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
@@ -88,7 +101,7 @@ async fn xlsx_answer(sheet: super::sheet::Sheet) -> Response {
 
 /// A refusal the browser shows as a page: sign in (401), not allowed (403), or not found (404,
 /// also for what lies outside the caller's scope).
-fn refused(error: AppError, parts: &Parts) -> Response {
+pub(crate) fn refused(error: AppError, parts: &Parts) -> Response {
     let back = referring_page(parts).unwrap_or_else(|| DEFAULT_AFTER_LOGIN.to_owned());
     let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
     let sign_in = format!("/login?next={next}");

@@ -17,6 +17,7 @@ use crate::domain::awards::AwardRule;
 use crate::domain::deadline::format_date;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::wire::documents::{document_address, OfficialDocument};
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 
@@ -167,6 +168,16 @@ fn AwardsView(desk: AwardsDesk, actions: Actions) -> impl IntoView {
                         campaign=desk.campaign_id
                         label=t_string!(i18n, export.awards_link)
                     />
+                    <p class="document-link">
+                        <a
+                            class="button secondary"
+                            href=document_address(OfficialDocument::AwardDecision, desk.campaign_id)
+                            rel="external"
+                        >
+                            {t!(i18n, documents.decision_link)}
+                        </a>
+                        <span class="hint">{t!(i18n, documents.decision_hint)}</span>
+                    </p>
                 }
             })}
         {cards}
