@@ -46,7 +46,9 @@ fn text_by_libreoffice(docx: &[u8]) -> String {
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
-async fn the_award_decision_is_drafted_in_the_nd30_format_with_every_recipient(pool: PgPool) {
+async fn the_decision_proposal_and_minutes_are_drafted_in_the_nd30_format_from_what_is_recorded(
+    pool: PgPool,
+) {
     let demo = demo(pool).await;
     let campaign = demo.campaign_of("Q11").await;
     let organizer = demo.organizer("Q11").await;
@@ -114,6 +116,56 @@ async fn the_award_decision_is_drafted_in_the_nd30_format_with_every_recipient(p
     .unwrap();
     let signer_name = signer.split(',').next().unwrap();
     assert!(text.contains(signer_name), "{signer_name}");
+
+    let proposal = format!("/documents/award-proposal.docx?campaign={campaign}");
+    let (status, docx) = download(&demo, &proposal, Some(&organizer)).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = text_by_libreoffice(&docx);
+    for expected in [
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "Số:      /TTr-HĐTĐKT",
+        "TỜ TRÌNH",
+        "Kính gửi: Chủ tịch Ủy ban nhân dân Quận 11.",
+        "(Kèm theo Tờ trình số      /TTr-HĐTĐKT",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    for name in &recipients {
+        assert!(text.contains(name.as_str()), "{name} is not in the proposal");
+    }
+
+    let minutes = format!("/documents/council-minutes.docx?campaign={campaign}");
+    let (status, docx) = download(&demo, &minutes, Some(&organizer)).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = text_by_libreoffice(&docx);
+    let (held, present): (chrono::NaiveDate, Vec<i64>) =
+        sqlx::query_as("SELECT held_on, present FROM council_meetings WHERE campaign_id = $1")
+            .bind(campaign)
+            .fetch_one(&demo.pool)
+            .await
+            .unwrap();
+    assert!(text.contains("BIÊN BẢN"), "{text}");
+    assert!(
+        text.contains(&format!("Thời gian: ngày {}.", held.format("%d/%m/%Y"))),
+        "{text}"
+    );
+    let present_names: Vec<String> =
+        sqlx::query_scalar("SELECT display_name FROM accounts WHERE id = ANY($1)")
+            .bind(&present)
+            .fetch_all(&demo.pool)
+            .await
+            .unwrap();
+    for name in &present_names {
+        assert!(text.contains(name.as_str()), "{name} present but not named");
+    }
+    let (agreed, voters): (i32, i32) = sqlx::query_as(
+        "SELECT agreed, present FROM council_votes WHERE campaign_id = $1 ORDER BY initiative_id LIMIT 1",
+    )
+    .bind(campaign)
+    .fetch_one(&demo.pool)
+    .await
+    .unwrap();
+    assert!(text.contains(&format!("{agreed}/{voters}")), "the recorded vote");
 
     // Only the campaign's admins: another scope is told it does not exist, the public to sign in.
     let elsewhere = demo.organizer("Q1-NCT").await;

@@ -4,8 +4,11 @@
 //! symbol's number and the signing day blank for the văn thư; it states only what is recorded
 //! (awards, decisions, the plan) and invents nothing else.
 mod award_decision;
+mod council_minutes;
 mod nd30;
+mod proposal;
 
+use super::council_roster::Roster;
 use super::exports::route::{download_headers, refused, within_request};
 use super::{access, campaigns, db, state::pool, AppState};
 use crate::error::AppError;
@@ -49,17 +52,37 @@ async fn drafted(document: OfficialDocument, campaign_id: i64) -> Result<Vec<u8>
     let mut conn = pool()?.acquire().await?;
     let campaign = campaigns::load(&mut conn, campaign_id).await?;
     let year = super::exports::sheet::local(chrono::Utc::now()).year();
+    let organizer = db::units::summary(&mut *conn, campaign.organizer.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match document {
-        OfficialDocument::AwardDecision => {
-            let organizer = db::units::summary(&mut *conn, campaign.organizer.id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+        OfficialDocument::AwardDecision | OfficialDocument::Proposal => {
             let forms = db::awards::forms(&mut *conn, campaign_id).await?;
             let awards = db::awards::awards(&mut *conn, campaign_id).await?;
             if awards.is_empty() {
                 return Err(AppError::NotFound);
             }
-            award_decision::draft(&campaign, organizer.kind, &forms, &awards, year)
+            if document == OfficialDocument::AwardDecision {
+                return award_decision::draft(&campaign, organizer.kind, &forms, &awards, year);
+            }
+            let meeting = db::council_meeting::meeting(&mut *conn, campaign_id).await?;
+            proposal::draft(&campaign, organizer.kind, meeting.as_ref(), &forms, &awards, year)
+        }
+        OfficialDocument::CouncilMinutes => {
+            let meeting = db::council_meeting::meeting(&mut *conn, campaign_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let roster = Roster::load(&mut conn, campaign_id, campaign.organizer.id, None).await?;
+            let initiatives = db::results::initiatives(&mut *conn, campaign_id).await?;
+            let votes = db::council_meeting::votes(&mut *conn, campaign_id).await?;
+            council_minutes::draft(&council_minutes::Minutes {
+                campaign: &campaign,
+                organizer_kind: organizer.kind,
+                meeting: &meeting,
+                members: &roster.members,
+                initiatives: &initiatives,
+                votes: &votes,
+            })
         }
     }
 }

@@ -14,7 +14,7 @@
 mod campaign_sheets;
 mod council_sheet;
 mod csv_file;
-mod labels;
+pub(crate) mod labels;
 mod result_sheets;
 pub mod route;
 pub(crate) mod sheet;

@@ -5,14 +5,24 @@
 pub enum OfficialDocument {
     /// Quyết định khen thưởng, with its danh sách.
     AwardDecision,
+    /// Tờ trình đề nghị khen thưởng, with the same lists.
+    Proposal,
+    /// Biên bản họp Hội đồng.
+    CouncilMinutes,
 }
 
 impl OfficialDocument {
-    pub const ALL: [OfficialDocument; 1] = [OfficialDocument::AwardDecision];
+    pub const ALL: [OfficialDocument; 3] = [
+        OfficialDocument::AwardDecision,
+        OfficialDocument::Proposal,
+        OfficialDocument::CouncilMinutes,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             OfficialDocument::AwardDecision => "award-decision",
+            OfficialDocument::Proposal => "award-proposal",
+            OfficialDocument::CouncilMinutes => "council-minutes",
         }
     }
 
@@ -20,6 +30,8 @@ impl OfficialDocument {
     pub fn file_name(self) -> &'static str {
         match self {
             OfficialDocument::AwardDecision => "du-thao-quyet-dinh-khen-thuong",
+            OfficialDocument::Proposal => "du-thao-to-trinh-khen-thuong",
+            OfficialDocument::CouncilMinutes => "du-thao-bien-ban-hop-hoi-dong",
         }
     }
 }

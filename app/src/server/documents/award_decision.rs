@@ -2,7 +2,7 @@
 //! plan), Điều 1 giving each award form to its recipients, Điều 2 on who carries it out, the
 //! signature of the decision's signer, then one "Danh sách" per form (ban hành kèm theo the
 //! decision) listing the units, or the people with their position, unit and initiative.
-use super::nd30::{self, blank, body, centred, grid, header, page_break, rule, run, signature, Issuer, BODY};
+use super::nd30::{self, blank, body, centred, grid, page_break, rule, run, signature, Issuer, BODY};
 use crate::domain::campaign::Recipient;
 use crate::domain::deadline::format_date;
 use crate::domain::unit::UnitKind;
@@ -15,11 +15,29 @@ use leptos_i18n::td_string;
 /// The organizer's name as a document's issuing body: a people's committee for a province,
 /// district or ward ("Ủy ban nhân dân" above "Quận 11"), the unit itself otherwise.
 pub fn issuing_body(organizer: &str, kind: UnitKind) -> Vec<String> {
+    issuing(
+        organizer,
+        kind,
+        td_string!(Locale::vi, documents.people_committee),
+    )
+}
+
+/// The same as the governing body above another's name, abbreviated as NĐ 30 allows
+/// ("UBND Quận 11").
+pub fn governing_body(organizer: &str, kind: UnitKind) -> String {
+    issuing(
+        organizer,
+        kind,
+        td_string!(Locale::vi, documents.people_committee_short),
+    )
+    .join(" ")
+}
+
+fn issuing(organizer: &str, kind: UnitKind, committee: &str) -> Vec<String> {
     match kind {
-        UnitKind::Province | UnitKind::District | UnitKind::Ward => vec![
-            td_string!(Locale::vi, documents.people_committee).to_owned(),
-            organizer.to_owned(),
-        ],
+        UnitKind::Province | UnitKind::District | UnitKind::Ward => {
+            vec![committee.to_owned(), organizer.to_owned()]
+        }
         _ => vec![organizer.to_owned()],
     }
 }
@@ -73,51 +91,32 @@ pub fn draft(
         symbol: td_string!(Locale::vi, documents.decision_symbol),
         place: organizer,
         year,
+        day: None,
     };
-    let mut doc = nd30::document()
-        .add_table(header(&issuer, &words()))
-        .add_paragraph(blank())
-        .add_paragraph(centred(
-            run(td_string!(Locale::vi, documents.decision_title), BODY).bold(),
-        ))
-        .add_paragraph(centred(
-            run(
-                td_string!(
-                    Locale::vi,
-                    documents.decision_about,
-                    campaign = campaign.title.as_str()
-                ),
-                BODY,
-            )
-            .bold(),
-        ))
-        .add_paragraph(rule(nd30::mm_inset()))
-        .add_paragraph(blank())
-        .add_paragraph(centred(
-            run(
-                format!("{} {}", signer_title, issuer.body.join(" ")).to_uppercase(),
-                BODY,
-            )
-            .bold(),
-        ))
-        .add_paragraph(blank());
+    let mut doc = nd30::opening(
+        &issuer,
+        &words(),
+        td_string!(Locale::vi, documents.decision_title),
+        &td_string!(
+            Locale::vi,
+            documents.decision_about,
+            campaign = campaign.title.as_str()
+        ),
+    )
+    .add_paragraph(blank())
+    .add_paragraph(centred(
+        run(
+            format!("{} {}", signer_title, issuer.body.join(" ")).to_uppercase(),
+            BODY,
+        )
+        .bold(),
+    ))
+    .add_paragraph(blank());
     let mut grounds = vec![
         td_string!(Locale::vi, documents.ground_law).to_owned(),
         td_string!(Locale::vi, documents.ground_decree).to_owned(),
     ];
-    if !campaign.plan_ref.trim().is_empty() {
-        let date = campaign
-            .plan_date
-            .map(|d| td_string!(Locale::vi, documents.dated, date = format_date(d)))
-            .unwrap_or_default();
-        grounds.push(td_string!(
-            Locale::vi,
-            documents.ground_plan,
-            plan = campaign.plan_ref.as_str(),
-            date = date,
-            campaign = campaign.title.as_str()
-        ));
-    }
+    grounds.extend(plan_ground(campaign));
     grounds.push(td_string!(
         Locale::vi,
         documents.ground_proposal,
@@ -133,11 +132,7 @@ pub fn draft(
         ))
         .add_paragraph(blank());
     for (n, form) in given.iter().enumerate() {
-        let (units, people) = counted(awards, form.id);
-        let whom = match Recipient::parse(&form.recipient) {
-            Some(Recipient::Individual) => td_string!(Locale::vi, documents.people, count = people),
-            _ => td_string!(Locale::vi, documents.units, count = units),
-        };
+        let whom = whom(form, awards);
         doc = doc.add_paragraph(body(vec![
             run(td_string!(Locale::vi, documents.article, n = n + 1), BODY).bold(),
             run(
@@ -171,27 +166,51 @@ pub fn draft(
             &signer_title,
             &signer_name,
         ));
+    let attached = td_string!(
+        Locale::vi,
+        documents.attached,
+        symbol = issuer.symbol,
+        year = issuer.year,
+        signer = format!("{} {}", signer_title, issuer.body.join(" ")),
+    );
     for form in &given {
         doc = doc.add_paragraph(page_break());
-        doc = list(doc, form, awards, &issuer, &signer_title);
+        doc = list(doc, form, awards, &attached);
     }
     nd30::bytes(doc)
 }
 
-fn counted(awards: &[AwardRow], form_id: i64) -> (usize, usize) {
-    let of_form = awards.iter().filter(|a| a.form_id == form_id);
+/// "3 tập thể" or "2 cá nhân": whom a form's awards go to.
+pub(super) fn whom(form: &FormRow, awards: &[AwardRow]) -> String {
+    let of_form = awards.iter().filter(|a| a.form_id == form.id);
     let people = of_form.clone().filter(|a| a.person_name.is_some()).count();
-    (of_form.count() - people, people)
+    let units = of_form.count() - people;
+    match Recipient::parse(&form.recipient) {
+        Some(Recipient::Individual) => td_string!(Locale::vi, documents.people, count = people),
+        _ => td_string!(Locale::vi, documents.units, count = units),
+    }
 }
 
-/// The "Danh sách" of one form, ban hành kèm theo the decision.
-fn list(
-    doc: docx_rs::Docx,
-    form: &FormRow,
-    awards: &[AwardRow],
-    issuer: &Issuer,
-    signer_title: &str,
-) -> docx_rs::Docx {
+/// "Căn cứ Kế hoạch số … ngày … về việc tổ chức …;" when the campaign names its plan.
+pub(super) fn plan_ground(campaign: &CampaignDetail) -> Option<String> {
+    if campaign.plan_ref.trim().is_empty() {
+        return None;
+    }
+    let date = campaign
+        .plan_date
+        .map(|d| td_string!(Locale::vi, documents.dated, date = format_date(d)))
+        .unwrap_or_default();
+    Some(td_string!(
+        Locale::vi,
+        documents.ground_plan,
+        plan = campaign.plan_ref.as_str(),
+        date = date,
+        campaign = campaign.title.as_str()
+    ))
+}
+
+/// The "Danh sách" of one form, with the line saying what it is attached to.
+pub(super) fn list(doc: docx_rs::Docx, form: &FormRow, awards: &[AwardRow], attached: &str) -> docx_rs::Docx {
     let individual = matches!(Recipient::parse(&form.recipient), Some(Recipient::Individual));
     let rows: Vec<Vec<String>> = awards
         .iter()
@@ -216,13 +235,7 @@ fn list(
         })
         .collect();
     let whose = td_string!(Locale::vi, documents.list_of, form = form.name.as_str(),);
-    let attached = td_string!(
-        Locale::vi,
-        documents.attached,
-        symbol = issuer.symbol,
-        year = issuer.year,
-        signer = format!("{} {}", signer_title, issuer.body.join(" ")),
-    );
+
     let (recipient_header, achievement_header) = if individual {
         (
             td_string!(Locale::vi, documents.col_person),

@@ -59,16 +59,18 @@ fn spaced(paragraph: Paragraph, before: u32, after: u32) -> Paragraph {
     paragraph.line_spacing(LineSpacing::new().before(before).after(after))
 }
 
+/// A month as NĐ 30 writes it in a date: January and February with a leading zero.
+pub fn month_text(month: u32) -> String {
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
+}
+
 /// A centred line.
 pub fn centred(run: Run) -> Paragraph {
     spaced(Paragraph::new().add_run(run).align(AlignmentType::Center), 0, 0)
-}
-
-/// A centred line with a short rule beneath (under the tiêu ngữ, the issuing body, the trích yếu).
-pub fn ruled(run: Run, inset: i32) -> Paragraph {
-    let mut paragraph = centred(run).indent(Some(inset), None, Some(inset), None);
-    paragraph.property = paragraph.property.set_borders(underline());
-    paragraph
 }
 
 /// A bottom border only (the default set draws all four).
@@ -117,7 +119,7 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
         .width(width, WidthType::Dxa)
 }
 
-/// Two columns without borders: the left a third of the text block wide.
+/// Two columns without borders: the left 40 % of the text block (the quốc hiệu needs the rest).
 fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
     let left_width = TEXT_WIDTH * 2 / 5;
     let right_width = TEXT_WIDTH - left_width;
@@ -133,11 +135,14 @@ fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
 /// blank number, the place; the year the draft is for.
 pub struct Issuer<'a> {
     pub parent: Option<&'a str>,
-    /// The body's name, one line each (the last one ruled).
+    /// The body's name, one line each (a rule beneath the last).
     pub body: Vec<String>,
     pub symbol: &'a str,
     pub place: &'a str,
     pub year: i32,
+    /// "ngày 15 tháng 12 năm 2022" for what records a day (a biên bản); `None` leaves day and
+    /// month blank for the signing day.
+    pub day: Option<String>,
 }
 
 /// The header: issuing body and blank number on the left; quốc hiệu, tiêu ngữ and place and
@@ -147,27 +152,25 @@ pub fn header(issuer: &Issuer, words: &HeaderWords) -> Table {
     if let Some(parent) = issuer.parent {
         left.push(centred(run(parent.to_uppercase(), HEADER)));
     }
-    let last = issuer.body.len().saturating_sub(1);
-    for (i, line) in issuer.body.iter().enumerate() {
-        let line = run(line.to_uppercase(), HEADER).bold();
-        left.push(if i == last {
-            ruled(line, mm(14))
-        } else {
-            centred(line)
-        });
+    for line in &issuer.body {
+        left.push(centred(run(line.to_uppercase(), HEADER).bold()));
     }
-    left.push(spaced(
-        centred(run(format!("{}      /{}", words.number, issuer.symbol), HEADER)),
-        120,
-        0,
-    ));
+    left.push(rule(mm(22)));
+    left.push(centred(run(
+        format!("{}      /{}", words.number, issuer.symbol),
+        HEADER,
+    )));
     let right = vec![
         centred(run(words.nation, HEADER - 2).bold()),
-        ruled(run(words.motto, BODY).bold(), mm(14)),
+        centred(run(words.motto, BODY).bold()),
+        rule(mm(18)),
         spaced(
             centred(
                 run(
-                    format!("{}, {} {}", issuer.place, words.date_blank, issuer.year),
+                    match &issuer.day {
+                        Some(day) => format!("{}, {day}", issuer.place),
+                        None => format!("{}, {} {}", issuer.place, words.date_blank, issuer.year),
+                    },
                     BODY,
                 )
                 .italic(),
@@ -177,6 +180,16 @@ pub fn header(issuer: &Issuer, words: &HeaderWords) -> Table {
         ),
     ];
     two_columns(left, right)
+}
+
+/// A new document with its header, its name and its trích yếu ruled beneath.
+pub fn opening(issuer: &Issuer, words: &HeaderWords, name: &str, about: &str) -> Docx {
+    document()
+        .add_table(header(issuer, words))
+        .add_paragraph(blank())
+        .add_paragraph(centred(run(name, BODY).bold()))
+        .add_paragraph(centred(run(about, BODY).bold()))
+        .add_paragraph(rule(mm_inset()))
 }
 
 /// Fixed words of the header, from the translation file.
@@ -198,10 +211,31 @@ pub fn signature(receivers_title: &str, receivers: &[String], title: &str, name:
             .iter()
             .map(|r| spaced(Paragraph::new().add_run(run(format!("- {r}"), RECEIVERS)), 0, 0)),
     );
-    let mut right = vec![centred(run(title.to_uppercase(), BODY).bold())];
+    // A title of two lines ("TM. HỘI ĐỒNG …" above "CHỦ TỊCH") is given with a line break.
+    let mut right: Vec<Paragraph> = title
+        .lines()
+        .map(|line| centred(run(line.to_uppercase(), BODY).bold()))
+        .collect();
     right.extend((0..4).map(|_| blank()));
     right.push(centred(run(name, BODY).bold()));
     two_columns(left, right)
+}
+
+/// Two signers side by side (a biên bản: the secretary and the chair).
+pub fn two_signers((left_title, left_name): (&str, &str), (right_title, right_name): (&str, &str)) -> Table {
+    let column = |title: &str, name: &str| {
+        let mut paragraphs = vec![centred(run(title.to_uppercase(), BODY).bold())];
+        paragraphs.extend((0..4).map(|_| blank()));
+        paragraphs.push(centred(run(name, BODY).bold()));
+        paragraphs
+    };
+    let half = TEXT_WIDTH / 2;
+    Table::without_borders(vec![TableRow::new(vec![
+        cell(column(left_title, left_name), half),
+        cell(column(right_title, right_name), half),
+    ])])
+    .set_grid(vec![half, half])
+    .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// A bordered table: a bold header row, then the rows; `widths` in parts of the text width.

@@ -176,6 +176,13 @@ fn AwardsView(desk: AwardsDesk, actions: Actions) -> impl IntoView {
                         >
                             {t!(i18n, documents.decision_link)}
                         </a>
+                        <a
+                            class="button secondary"
+                            href=document_address(OfficialDocument::Proposal, desk.campaign_id)
+                            rel="external"
+                        >
+                            {t!(i18n, documents.proposal_link)}
+                        </a>
                         <span class="hint">{t!(i18n, documents.decision_hint)}</span>
                     </p>
                 }

@@ -15,6 +15,7 @@ use crate::components::page_loader::page_loader;
 use crate::domain::council::assignment::Assignment;
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
+use crate::wire::documents::{document_address, OfficialDocument};
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 
@@ -96,6 +97,16 @@ fn CouncilPageView(council: CouncilView, actions: Actions) -> impl IntoView {
                             campaign=council.campaign_id
                             label=t_string!(i18n, export.member_scores_link)
                         />
+                        <p class="document-link">
+                            <a
+                                class="button secondary"
+                                href=document_address(OfficialDocument::CouncilMinutes, council.campaign_id)
+                                rel="external"
+                            >
+                                {t!(i18n, documents.minutes_link)}
+                            </a>
+                            <span class="hint">{t!(i18n, documents.minutes_hint)}</span>
+                        </p>
                     }
                 })}
         </section>
