@@ -180,13 +180,19 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The council's benchmark on a database of its own holding the imported units.
-async fn council_run(admin: &PgPool, base_url: &str) -> anyhow::Result<council::Figures> {
-    let (pool, url) = fresh_database(admin, base_url, "thidua_bench_council").await?;
+/// A fresh database `name` holding the benchmark's imported units; its pool and URL.
+async fn database_with_units(admin: &PgPool, base_url: &str, name: &str) -> anyhow::Result<(PgPool, String)> {
+    let (pool, url) = fresh_database(admin, base_url, name).await?;
     let account = bench_account(&pool).await?;
     app::server::unit_import::import_bytes(&pool, account, "bench.csv", unit_file(UNITS, "").as_bytes())
         .await
         .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+    Ok((pool, url))
+}
+
+/// The council's benchmark on a database of its own holding the imported units.
+async fn council_run(admin: &PgPool, base_url: &str) -> anyhow::Result<council::Figures> {
+    let (pool, url) = database_with_units(admin, base_url, "thidua_bench_council").await?;
     let figures = council::run(&pool, &url).await?;
     pool.close().await;
     Ok(figures)
@@ -194,11 +200,7 @@ async fn council_run(admin: &PgPool, base_url: &str) -> anyhow::Result<council::
 
 /// The downloads' benchmark on a database of its own holding the imported units.
 async fn exports_run(admin: &PgPool, base_url: &str) -> anyhow::Result<exports::Figures> {
-    let (pool, url) = fresh_database(admin, base_url, "thidua_bench_exports").await?;
-    let account = bench_account(&pool).await?;
-    app::server::unit_import::import_bytes(&pool, account, "bench.csv", unit_file(UNITS, "").as_bytes())
-        .await
-        .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
+    let (pool, url) = database_with_units(admin, base_url, "thidua_bench_exports").await?;
     let figures = exports::run(&pool, &url).await?;
     pool.close().await;
     Ok(figures)
