@@ -15,11 +15,13 @@ pub mod council_assignment;
 pub mod council_chair;
 pub mod council_desk;
 pub mod council_meeting;
+pub mod gallery;
 pub mod initiatives;
 pub mod live;
 pub mod participation;
 pub mod reports;
 pub mod results;
+pub mod summary;
 pub mod unit_import;
 pub mod unit_links;
 pub mod unit_portal;
@@ -27,7 +29,9 @@ pub mod units;
 
 #[cfg(test)]
 mod tests {
-    use crate::wire::{CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH};
+    use crate::wire::{
+        CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, REPLICATION_PATH, SUBMIT_INITIATIVE_PATH, SUBMIT_REPORT_PATH,
+    };
     use leptos::server_fn::ServerFn;
 
     #[test]
@@ -36,5 +40,6 @@ mod tests {
         assert_eq!(super::reports::SubmitReport::PATH, SUBMIT_REPORT_PATH);
         assert_eq!(super::unit_import::ImportUnits::PATH, IMPORT_UNITS_PATH);
         assert_eq!(super::ceremony::UploadCeremonyPhoto::PATH, CEREMONY_PHOTO_PATH);
+        assert_eq!(super::gallery::RecordReplication::PATH, REPLICATION_PATH);
     }
 }

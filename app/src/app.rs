@@ -11,11 +11,13 @@ use crate::pages::admin::campaign::{
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
-    layout::AdminLayout, password::PasswordPage, unit_detail::UnitDetailPage, unit_import::UnitImportPage,
-    unit_new::NewUnitPage, units::UnitsPage,
+    layout::AdminLayout, password::PasswordPage, replications::ReplicationsPage, unit_detail::UnitDetailPage,
+    unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
 };
+use crate::pages::gallery::{initiative::ExemplaryPage, GalleryPage};
 use crate::pages::live::{screen::LiveScreenPage, LivePage};
 use crate::pages::results::ResultsPage;
+use crate::pages::summary::SummaryPage;
 use crate::pages::unit::{
     commitment::CommitmentPage,
     home::UnitHomePage,
@@ -97,6 +99,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/results/:campaign") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/results/:campaign/summary") view=SummaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/gallery") view=GalleryPage ssr=SsrMode::Async />
+                    <Route path=path!("/gallery/:id") view=ExemplaryPage ssr=SsrMode::Async />
                     <Route path=path!("/ceremony/:campaign") view=CeremonyConsolePage ssr=SsrMode::Async />
                     <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
@@ -187,6 +192,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("accounts") view=AccountsPage ssr=SsrMode::Async />
                         <Route path=path!("accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
                         <Route path=path!("password") view=PasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("replications") view=ReplicationsPage ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </Router>

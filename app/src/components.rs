@@ -15,6 +15,7 @@ pub mod kind_label;
 pub mod new_password;
 pub mod notice;
 pub mod page_loader;
+pub mod pager;
 pub mod problem_text;
 pub mod text_area;
 pub mod text_field;

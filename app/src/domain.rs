@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod initiative;
 pub mod participation;
 pub mod ranking;
+pub mod replication;
 pub mod text;
 pub mod unit;
 pub mod unit_import;

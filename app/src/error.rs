@@ -145,6 +145,18 @@ pub enum Problem {
     CeremonyNotReady,
     /// The ceremony has started: its plan stays as it is, or the step asked for is not there.
     CeremonyRunning,
+    /// A day that has not come yet (Vietnam time).
+    FutureDate {
+        today: String,
+    },
+    /// A replication dated before the initiative was first applied.
+    BeforeFirstApplied {
+        earliest: String,
+    },
+    /// A unit does not replicate its own initiative.
+    OwnInitiative,
+    /// The unit's replication of this initiative is already recorded.
+    AlreadyReplicated,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,11 +14,13 @@ pub mod council_desk;
 pub mod council_meeting;
 pub mod documents;
 pub mod exports;
+pub mod gallery;
 pub mod initiatives;
 pub mod live;
 pub mod participation;
 pub mod reports;
 pub mod results;
+pub mod summary;
 pub mod unit_import;
 pub mod unit_links;
 pub mod unit_portal;
@@ -27,12 +29,14 @@ pub mod units;
 /// The server functions that take multipart uploads; every other one takes a url-encoded form.
 /// Written out because the request guard needs them before any endpoint runs; `api` tests that
 /// they are the paths of its multipart endpoints.
-pub const UPLOAD_PATHS: [&str; 4] = [
+pub const UPLOAD_PATHS: [&str; 5] = [
     SUBMIT_INITIATIVE_PATH,
     SUBMIT_REPORT_PATH,
     IMPORT_UNITS_PATH,
     CEREMONY_PHOTO_PATH,
+    REPLICATION_PATH,
 ];
+pub const REPLICATION_PATH: &str = "/api/record_replication";
 pub const CEREMONY_PHOTO_PATH: &str = "/api/upload_ceremony_photo";
 pub const SUBMIT_INITIATIVE_PATH: &str = "/api/submit_initiative";
 pub const SUBMIT_REPORT_PATH: &str = "/api/submit_report";

@@ -125,6 +125,10 @@ enum Rule {
     /// A document drafted from what the world's open campaign lacks (awards): an admin of the
     /// campaign passes access and is told there is none; others as by `ScopedAdmin`.
     ScopedAdminNothingToDraft,
+    /// A unit's replication of an initiative not in the gallery (the world has none): a unit
+    /// with a live link passes access and is told the initiative does not exist; others as by
+    /// `UnitOfCampaign`.
+    UnitNothingToAdopt,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -155,6 +159,10 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
             }
         }
         Rule::NotYetShown => StatusCode::NOT_FOUND,
+        Rule::UnitNothingToAdopt => match expected(Rule::UnitOfCampaign, caller) {
+            StatusCode::OK => StatusCode::NOT_FOUND,
+            refused => refused,
+        },
         Rule::ScopedAdminNothingToDraft => match expected(Rule::ScopedAdmin, caller) {
             StatusCode::OK => StatusCode::NOT_FOUND,
             refused => refused,
@@ -295,6 +303,15 @@ fn rows(w: &World) -> Vec<Row> {
         )],
     );
     let photo = multipart(&[("campaign_id", &c.to_string()), ("award_id", "1")], &[]);
+    let replication = multipart(
+        &[
+            ("campaign_id", &c.to_string()),
+            ("initiative_id", &w.initiative.to_string()),
+            ("adopted_on", "01/02/2026"),
+            ("note", "Áp dụng tại bộ phận một cửa."),
+        ],
+        &[],
+    );
     let (u, i, a, m, f) = (w.unit, w.initiative, w.evaluator, w.member, w.award_form);
     vec![
         // Server functions: signing in and out.
@@ -447,6 +464,7 @@ fn rows(w: &World) -> Vec<Row> {
         call("/api/live_board", format!("campaign_id={c}"), Anyone),
         call("/api/live_screen", format!("campaign_id={c}"), Anyone),
         call("/api/campaign_results", format!("campaign_id={c}"), Anyone),
+        call("/api/campaign_summary", format!("campaign_id={c}"), Anyone),
         // The unit's pages.
         call("/api/open_unit_link", format!("token={}", w.token), Anyone),
         call("/api/switch_unit_link", format!("token={}", w.token), Anyone),
@@ -467,6 +485,19 @@ fn rows(w: &World) -> Vec<Row> {
         row("/api/submit_initiative", "/api/submit_initiative", Send::Multipart(initiative), OwningUnit),
         call("/api/get_report_page", format!("campaign_id={c}"), UnitOfCampaign),
         row("/api/submit_report", "/api/submit_report", Send::Multipart(report), UnitOfCampaign),
+        // The exemplary gallery and replication.
+        call("/api/gallery", "query=q%3Dmot%20cua", Anyone),
+        call("/api/exemplary_initiative", format!("initiative_id={i}"), NotYetShown),
+        row("/api/record_replication", "/api/record_replication", Send::Multipart(replication), UnitNothingToAdopt),
+        call(
+            "/api/record_replication_for_unit",
+            format!("initiative_id={i}&unit_id={u}&adopted_on=01/02/2026&note=%C3%81p%20d%E1%BB%A5ng"),
+            ScopedAdminNothingToDraft,
+        ),
+        call("/api/remove_replication", "replication_id=1", ScopedAdminNothingToDraft),
+        call("/api/replications_by_unit", "", AnyAdmin),
+        call("/api/set_file_public", format!("file_id={}&public=true", w.file), ScopedAdmin),
+        call("/api/set_gallery_listed", format!("campaign_id={c}&listed=true"), ScopedAdmin),
         // Pages.
         page("/", "/", Anyone),
         page("/login", "/login", Anyone),
@@ -484,6 +515,9 @@ fn rows(w: &World) -> Vec<Row> {
         page("/live/{campaign}", format!("/live/{c}"), Anyone),
         page("/live/{campaign}/screen", format!("/live/{c}/screen"), Anyone),
         page("/results/{campaign}", format!("/results/{c}"), Anyone),
+        page("/results/{campaign}/summary", format!("/results/{c}/summary"), Anyone),
+        page("/gallery", "/gallery", Anyone),
+        page("/gallery/{id}", format!("/gallery/{i}"), NotYetShown),
         page("/ceremony/{campaign}", format!("/ceremony/{c}"), CeremonyDriver),
         page("/unit/{campaign}", format!("/unit/{c}"), UnitOfCampaign),
         page("/unit/{campaign}/commitment", format!("/unit/{c}/commitment"), UnitOfCampaign),
@@ -523,6 +557,7 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/accounts", "/admin/accounts", AnyAdmin),
         page("/admin/accounts/{id}", format!("/admin/accounts/{a}"), ScopedAdmin),
         page("/admin/password", "/admin/password", Account),
+        page("/admin/replications", "/admin/replications", AnyAdmin),
         // Hand-added routes.
         page("/healthz", "/healthz", Anyone),
         page("/files/{id}", format!("/files/{}", w.file), File),

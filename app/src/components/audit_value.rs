@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Keys in the order a reader expects them.
-const KEY_ORDER: [&str; 61] = [
+const KEY_ORDER: [&str; 63] = [
     "state",
     "results",
     "copied_from",
@@ -41,6 +41,7 @@ const KEY_ORDER: [&str; 61] = [
     "points_commitment",
     "points_minimum",
     "points_report",
+    "points_replication",
     "evaluation_mode",
     "evaluation_weight",
     "final_combine",
@@ -57,6 +58,7 @@ const KEY_ORDER: [&str; 61] = [
     "override_score",
     "override_level",
     "exemplary",
+    "gallery_listed",
     "award_form",
     "award_rule",
     "award_count",
@@ -107,6 +109,7 @@ fn key_label(key: &str) -> String {
         "points_commitment" => t_string!(i18n, audit.key_points_commitment),
         "points_minimum" => t_string!(i18n, audit.key_points_minimum),
         "points_report" => t_string!(i18n, audit.key_points_report),
+        "points_replication" => t_string!(i18n, audit.key_points_replication),
         "evaluation_mode" => t_string!(i18n, audit.key_evaluation_mode),
         "evaluation_weight" => t_string!(i18n, audit.key_evaluation_weight),
         "final_combine" => t_string!(i18n, audit.key_final_combine),
@@ -127,6 +130,7 @@ fn key_label(key: &str) -> String {
         "override_score" => t_string!(i18n, audit.key_override_score),
         "override_level" => t_string!(i18n, audit.key_override_level),
         "exemplary" => t_string!(i18n, audit.key_exemplary),
+        "gallery_listed" => t_string!(i18n, audit.key_gallery_listed),
         "award_form" => t_string!(i18n, audit.key_award_form),
         "award_rule" => t_string!(i18n, audit.key_award_rule),
         "award_count" => t_string!(i18n, audit.key_award_count),

@@ -60,6 +60,12 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::NotLater { current } => t_string!(i18n, errors.not_later, current = current),
         Problem::UnknownChoice => t_string!(i18n, errors.unknown_choice).to_string(),
         Problem::DateAfter { latest } => t_string!(i18n, errors.date_after, latest = latest),
+        Problem::FutureDate { today } => t_string!(i18n, errors.future_date, today = today),
+        Problem::BeforeFirstApplied { earliest } => {
+            t_string!(i18n, errors.before_first_applied, earliest = earliest)
+        }
+        Problem::OwnInitiative => t_string!(i18n, errors.own_initiative).to_string(),
+        Problem::AlreadyReplicated => t_string!(i18n, errors.already_replicated).to_string(),
         Problem::SharesNotHundred { total } => t_string!(i18n, errors.shares_not_hundred, total = *total),
         Problem::FileType => t_string!(i18n, errors.file_type).to_string(),
         Problem::FilesTooLarge { max_mb } => t_string!(i18n, errors.files_too_large, max_mb = *max_mb),

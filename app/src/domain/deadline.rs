@@ -129,6 +129,11 @@ pub enum TimeLeft {
     Days(i64),
 }
 
+/// Today's date in Vietnam at `now`.
+pub fn local_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&Ho_Chi_Minh).date_naive()
+}
+
 /// `dd/mm/yyyy`
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()

@@ -1,5 +1,6 @@
 //! A unit's score and its place in the campaign. Rules: the score is the participation points
-//! of the duties met (commitment signed, minimum met before the deadline, report on time) plus,
+//! of the duties met (commitment signed, minimum met before the deadline, report on time) and of
+//! the exemplary initiatives it adopted within the period (nhân rộng), plus,
 //! once results are published, the evaluation part (best / mean / sum of its initiatives' final
 //! scores) times the campaign's weight; before publication only participation counts. Higher
 //! score first; equal scores (to the hundredth, as shown) share a place, đồng hạng: 1, 1, 1, 4.
@@ -28,6 +29,8 @@ pub struct UnitFacts {
     pub first_on_time_submission: Option<DateTime<Utc>>,
     /// Final scores of its evaluated initiatives.
     pub initiative_scores: Vec<f64>,
+    /// Exemplary initiatives it adopted within the campaign's period.
+    pub replications: i64,
 }
 
 /// One row of the standings.
@@ -113,7 +116,8 @@ fn score(scoring: &Scoring, published: bool, unit: &UnitFacts) -> Standing {
     let duty = |met: bool, points: i32| if met { i64::from(points) } else { 0 };
     let participation_points = duty(unit.commitment_signed, scoring.points_commitment)
         + duty(unit.minimum_met_on_time, scoring.points_minimum)
-        + duty(unit.report_on_time, scoring.points_report);
+        + duty(unit.report_on_time, scoring.points_report)
+        + unit.replications * i64::from(scoring.points_replication);
     let evaluation_points = published
         .then(|| evaluation(scoring.evaluation_mode, &unit.initiative_scores) * scoring.evaluation_weight);
     let total = participation_points as f64 + evaluation_points.unwrap_or(0.0);

@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod import_report;
 pub mod layout;
 pub mod password;
+pub mod replications;
 pub mod unit_detail;
 pub mod unit_import;
 pub mod unit_new;

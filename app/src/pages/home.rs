@@ -17,6 +17,11 @@ pub fn HomePage() -> impl IntoView {
                     {t!(i18n, home.admin_link)}
                 </a>
             </p>
+            <p>
+                <a class="button secondary" href="/gallery">
+                    {t!(i18n, home.gallery_link)}
+                </a>
+            </p>
         </main>
     }
 }

@@ -129,7 +129,16 @@ fn Results(results: CampaignResults, key: Option<String>) -> impl IntoView {
                 />
             }
         });
+        let summary = match &key {
+            Some(k) => format!("/results/{campaign}/summary?k={k}"),
+            None => format!("/results/{campaign}/summary"),
+        };
         view! {
+            <p class="summary-link">
+                <a class="button secondary" href=summary>
+                    {t!(i18n, summary.link)}
+                </a>
+            </p>
             <AwardsSection awards=results.awards.clone() />
             {award_links}
             <TableTabs arrangement=a.clone() key=key.clone() base=base.clone() />
@@ -544,15 +553,12 @@ pub fn AwardsSection(awards: Vec<AwardList>) -> impl IntoView {
     })
 }
 
-/// "Trang 2/5" with the previous and next pages, when there is more than one.
+/// The results' pages, each address keeping the table, filters and sort.
 #[component]
 fn Pager(arrangement: Arrangement, pages: usize, key: Option<String>, base: String) -> impl IntoView {
     let i18n = use_i18n();
-    if pages <= 1 {
-        return None;
-    }
-    let page = arrangement.page.clamp(1, pages);
-    let link = |to: usize| {
+    let page = arrangement.page;
+    let link = move |to: usize| {
         let query = Arrangement {
             page: to,
             ..arrangement.clone()
@@ -560,25 +566,5 @@ fn Pager(arrangement: Arrangement, pages: usize, key: Option<String>, base: Stri
         .query_string(key.as_deref());
         format!("{base}{query}")
     };
-    let previous = (page > 1).then(|| {
-        view! {
-            <a class="button secondary" href=link(page - 1) rel="prev">
-                {t!(i18n, results.previous)}
-            </a>
-        }
-    });
-    let next = (page < pages).then(|| {
-        view! {
-            <a class="button secondary" href=link(page + 1) rel="next">
-                {t!(i18n, results.next)}
-            </a>
-        }
-    });
-    Some(view! {
-        <nav class="pager" aria-label=move || t_string!(i18n, results.pages)>
-            {previous}
-            <span>{t!(i18n, results.page_of, page = page.to_string(), pages = pages.to_string())}</span>
-            {next}
-        </nav>
-    })
+    view! { <crate::components::pager::Pager page pages link label=t_string!(i18n, results.pages) /> }
 }

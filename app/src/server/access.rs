@@ -22,7 +22,10 @@
 //!   by its admins or its council's chair (`CeremonyDriver`); to anyone else it does not exist.
 //! - A stored file is read by the unit that sent it (through a live link), by the admins whose
 //!   scope holds its campaign and by the council members who may score its initiative; to
-//!   anyone else it does not exist.
+//!   anyone else it does not exist, unless it is public: marked so by the organizer (or a
+//!   replication's photo) and of an initiative in the gallery (`server::gallery`).
+//! - The gallery is public. A unit records a replication through any of its live links
+//!   (`adopters`); an admin records or removes one for a unit it sees.
 use super::auth::{self, Caller};
 use super::council_roster::{stored_assignment, stored_role};
 use super::db;
@@ -163,6 +166,12 @@ fn admin_of(account: Caller) -> Result<Admin, AppError> {
 /// The signed-in admin, if it manages `campaign_id`.
 pub async fn campaign_admin(campaign_id: i64) -> Result<CampaignAdmin, AppError> {
     admin().await?.campaign(campaign_id).await
+}
+
+/// The signed-in admin, if the visitor is one; anybody else is `None` (public pages that show
+/// an organizer more).
+pub async fn admin_if_signed_in() -> Result<Option<Admin>, AppError> {
+    Ok(auth::current_caller().await?.and_then(|a| admin_of(a).ok()))
 }
 
 /// Any signed-in account.
@@ -364,6 +373,29 @@ pub async fn unit(campaign_id: i64) -> Result<UnitCaller, AppError> {
     })
 }
 
+/// Every unit this browser acts for through a live link, one per unit (the newest campaign's
+/// link when it holds several): who may record that it adopted an exemplary initiative.
+pub async fn adopters() -> Result<Vec<UnitCaller>, AppError> {
+    let links: Vec<i64> = unit_cookie::bound_links(&cookies().await?, &unit_cookie_key()?)
+        .into_values()
+        .collect();
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut units: Vec<UnitCaller> = Vec::new();
+    for link in db::unit_links::live_links(&pool()?, &links).await? {
+        if !units.iter().any(|u| u.unit_id == link.unit_id) {
+            units.push(UnitCaller {
+                link_id: link.link_id,
+                campaign_id: link.campaign_id,
+                unit_id: link.unit_id,
+                unit_name: link.unit_name,
+            });
+        }
+    }
+    Ok(units)
+}
+
 /// The unit behind `link_id` if that link still acts in `campaign_id`.
 pub async fn live_unit(
     pool: &sqlx::PgPool,
@@ -472,7 +504,8 @@ pub async fn may_read_file(
     };
     Ok(member_sees
         || admin_sees
-        || (!links.is_empty() && db::access::file_of_links(pool, file_id, &links).await?))
+        || (!links.is_empty() && db::access::file_of_links(pool, file_id, &links).await?)
+        || db::gallery::file_is_public(pool, file_id).await?)
 }
 
 /// A council member reads the files of the initiatives he may score.

@@ -1,8 +1,9 @@
 //! `GET /files/{id}`: an attached file, for whom `access::may_read_file` allows (an admin in
-//! scope, or the unit that owns it through its live link). Who asks is checked before the file
-//! is read: a visitor with neither a session nor a unit cookie costs no query at all, and the
-//! bytes are read only once the caller may have them. Anybody else gets 404, so ids reveal
-//! nothing.
+//! scope, the unit that owns it through its live link, a council member who scores it, or
+//! anybody when it is a public file of the gallery). Who asks is checked before the file is
+//! read: a visitor with neither a session nor a unit cookie costs one indexed query (is it
+//! public?), and the bytes are read only once the caller may have them. Anybody else gets 404,
+//! so ids reveal nothing.
 use super::unit_cookie::UnitCookieKey;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};

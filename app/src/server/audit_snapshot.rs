@@ -42,6 +42,7 @@ pub fn scoring(c: &CampaignDetail) -> Value {
         "points_commitment": s.points_commitment,
         "points_minimum": s.points_minimum,
         "points_report": s.points_report,
+        "points_replication": s.points_replication,
         "evaluation_mode": s.evaluation_mode.as_str(),
         "evaluation_weight": format_weight(s.evaluation_weight),
         "final_combine": s.final_combine.as_str(),

@@ -264,6 +264,7 @@ pub async fn desk(campaign_id: i64) -> Result<AwardsDesk, AppError> {
         state: book.state,
         open: awards_open(book.state),
         forms,
+        gallery: db::gallery::listing(&mut *conn, campaign_id).await?,
     })
 }
 

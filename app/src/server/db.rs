@@ -15,6 +15,7 @@ pub mod council_roster;
 pub mod drafts;
 pub mod exports;
 pub mod final_scores;
+pub mod gallery;
 pub mod initiatives;
 pub mod participation;
 pub mod registration;

@@ -105,6 +105,7 @@ pub fn scoring_of(campaign: &BoardCampaign) -> Scoring {
         points_commitment: campaign.points_commitment,
         points_minimum: campaign.points_minimum,
         points_report: campaign.points_report,
+        points_replication: campaign.points_replication,
         evaluation_mode: campaign.evaluation_mode,
         evaluation_weight: campaign.evaluation_weight,
         // Final scores are stored, so the board never needs the council's rules.

@@ -8,7 +8,7 @@ use crate::error::{AppError, Problem};
 use crate::i18n::Locale;
 use crate::server::import_file::MAX_FILE_BYTES;
 use crate::server::respond::{accepts_html, back_with_problems, plain_form_back, NOTHING_TYPED};
-use crate::wire::{CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, UPLOAD_PATHS};
+use crate::wire::{CEREMONY_PHOTO_PATH, IMPORT_UNITS_PATH, REPLICATION_PATH, UPLOAD_PATHS};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos_i18n::td_string;
@@ -55,7 +55,7 @@ fn too_large_error(path: &str) -> AppError {
     let max_mb = MAX_FILE_BYTES / 1024 / 1024;
     if path == IMPORT_UNITS_PATH {
         AppError::field("file", Problem::FileTooLarge { max_mb })
-    } else if path == CEREMONY_PHOTO_PATH {
+    } else if path == CEREMONY_PHOTO_PATH || path == REPLICATION_PATH {
         AppError::field("photo", Problem::FileTooLarge { max_mb: MAX_FILE_MB })
     } else {
         AppError::field("attachments", Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB })

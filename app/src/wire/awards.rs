@@ -14,6 +14,17 @@ pub struct AwardsDesk {
     /// Recipients and decisions change only while results are published (not before, not once closed).
     pub open: bool,
     pub forms: Vec<FormDesk>,
+    pub gallery: GalleryListing,
+}
+
+/// How the campaign's exemplary initiatives reach the public gallery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GalleryListing {
+    /// A link-only campaign's are listed only when its organizer says so.
+    pub link_only: bool,
+    pub listed: bool,
+    /// Initiatives the council marked exemplary.
+    pub exemplary: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ fn facts() -> AwardFacts {
             report_on_time: false,
             first_on_time_submission: None,
             initiative_scores: vec![score],
+            replications: 0,
         })
         .collect();
     let scoring = Scoring {

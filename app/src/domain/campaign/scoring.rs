@@ -1,5 +1,6 @@
 //! How a unit's score is formed: points for each participation duty met (commitment signed,
-//! minimum met on time, report on time) plus the evaluation part (best / mean / sum of its
+//! minimum met on time, report on time) and for each exemplary initiative it adopted within the
+//! campaign's period (nhân rộng; none by default), plus the evaluation part (best / mean / sum of its
 //! initiatives' final scores) times a weight; and how the council's totals become an
 //! initiative's final score (combination, quorum, disagreement threshold), which is fixed once
 //! the council starts scoring.
@@ -20,6 +21,8 @@ pub struct ScoringInput {
     pub points_commitment: String,
     pub points_minimum: String,
     pub points_report: String,
+    /// Empty means none: forms saved before replication points existed send nothing.
+    pub points_replication: String,
     pub evaluation_mode: String,
     pub evaluation_weight: String,
     pub final_combine: String,
@@ -32,6 +35,8 @@ pub struct Scoring {
     pub points_commitment: i32,
     pub points_minimum: i32,
     pub points_report: i32,
+    /// For each exemplary initiative adopted within the period.
+    pub points_replication: i32,
     pub evaluation_mode: EvaluationMode,
     pub evaluation_weight: f64,
     pub final_combine: Combine,
@@ -46,6 +51,13 @@ impl Scoring {
         let commitment = checks.check("points_commitment", points(&input.points_commitment));
         let minimum = checks.check("points_minimum", points(&input.points_minimum));
         let report = checks.check("points_report", points(&input.points_report));
+        let replication = checks.check(
+            "points_replication",
+            match input.points_replication.trim() {
+                "" => Ok(0),
+                typed => points(typed),
+            },
+        );
         let mode = checks.check(
             "evaluation_mode",
             EvaluationMode::parse(&input.evaluation_mode).ok_or(Problem::Required),
@@ -66,7 +78,7 @@ impl Scoring {
         );
         checks.finish()?;
         match (
-            commitment,
+            (commitment, replication),
             minimum,
             report,
             mode,
@@ -76,7 +88,7 @@ impl Scoring {
             disagreement,
         ) {
             (
-                Some(points_commitment),
+                (Some(points_commitment), Some(points_replication)),
                 Some(points_minimum),
                 Some(points_report),
                 Some(evaluation_mode),
@@ -88,6 +100,7 @@ impl Scoring {
                 points_commitment,
                 points_minimum,
                 points_report,
+                points_replication,
                 evaluation_mode,
                 evaluation_weight,
                 final_combine,
@@ -121,6 +134,7 @@ impl Default for Scoring {
             points_commitment: 10,
             points_minimum: 10,
             points_report: 10,
+            points_replication: 0,
             evaluation_mode: EvaluationMode::Best,
             evaluation_weight: 1.0,
             final_combine: Combine::Mean,
@@ -139,6 +153,7 @@ mod tests {
             points_commitment: "10".into(),
             points_minimum: "20".into(),
             points_report: "0".into(),
+            points_replication: "3".into(),
             evaluation_mode: "mean".into(),
             evaluation_weight: "0,5".into(),
             final_combine: "median".into(),
@@ -151,6 +166,24 @@ mod tests {
     fn a_formula_is_read_with_a_decimal_comma_weight() {
         let scoring = Scoring::parse(&input()).expect("valid");
         assert_eq!(scoring.points_minimum, 20);
+        assert_eq!(scoring.points_replication, 3);
+        let unset = Scoring::parse(&ScoringInput {
+            points_replication: " ".into(),
+            ..input()
+        });
+        assert_eq!(
+            unset.expect("valid").points_replication,
+            0,
+            "left empty gives none"
+        );
+        let negative = ScoringInput {
+            points_replication: "-1".into(),
+            ..input()
+        };
+        let Err(AppError::Invalid(errors)) = Scoring::parse(&negative) else {
+            panic!("negative replication points are refused");
+        };
+        assert_eq!(errors[0].field, "points_replication");
         assert_eq!(scoring.evaluation_mode, EvaluationMode::Mean);
         assert_eq!(scoring.evaluation_weight, 0.5);
         assert_eq!(scoring.final_combine, Combine::Median);

@@ -22,6 +22,7 @@ fn unit(unit_id: i64, name_order: i64) -> UnitFacts {
         report_on_time: false,
         first_on_time_submission: None,
         initiative_scores: Vec::new(),
+        replications: 0,
     }
 }
 
@@ -58,6 +59,23 @@ fn participation_points_add_up_per_duty_met() {
     assert_eq!(
         standings.iter().map(|s| s.place).collect::<Vec<_>>(),
         vec![1, 2, 3]
+    );
+}
+
+#[test]
+fn each_replication_within_the_period_earns_its_points() {
+    let mut adopter = unit(1, 1);
+    adopter.replications = 3;
+    let giving = Scoring {
+        points_replication: 5,
+        ..scoring(EvaluationMode::Best)
+    };
+    let standings = rank(&giving, false, &[unit(2, 0), adopter.clone()]);
+    assert_eq!((standings[0].unit_id, standings[0].participation_points), (1, 15));
+    let standings = rank(&scoring(EvaluationMode::Best), false, &[adopter]);
+    assert_eq!(
+        standings[0].participation_points, 0,
+        "no points unless the formula gives them"
     );
 }
 
@@ -227,6 +245,7 @@ fn any_unit() -> impl Strategy<Value = UnitFacts> {
             report_on_time: duties[2],
             first_on_time_submission: minute.and_then(at),
             initiative_scores,
+            replications: 0,
         })
 }
 

@@ -24,6 +24,8 @@ pub fn AdminLayout() -> impl IntoView {
                 <A href="/admin/campaigns">{t!(i18n, nav.campaigns)}</A>
                 <A href="/admin/units">{t!(i18n, nav.units)}</A>
                 <A href="/admin/accounts">{t!(i18n, nav.accounts)}</A>
+                <A href="/admin/replications">{t!(i18n, nav.replications)}</A>
+                <a href="/gallery">{t!(i18n, nav.gallery)}</a>
             </nav>
             <Suspense>
                 {move || Suspend::new(async move {

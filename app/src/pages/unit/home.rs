@@ -162,5 +162,8 @@ fn Home(home: UnitHome) -> impl IntoView {
         <p class="unit-board-link">
             <a href=board_path>{t!(i18n, unit.board_link)}</a>
         </p>
+        <p class="unit-board-link">
+            <a href="/gallery">{t!(i18n, unit.gallery_link)}</a>
+        </p>
     }
 }

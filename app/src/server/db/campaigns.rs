@@ -78,6 +78,7 @@ struct DetailRow {
     points_commitment: i32,
     points_minimum: i32,
     points_report: i32,
+    points_replication: i32,
     evaluation_mode: EvaluationMode,
     evaluation_weight: f64,
     final_combine: Combine,
@@ -101,8 +102,8 @@ pub async fn detail_in(
                 o.code AS organizer_code, o.name AS organizer_name, c.period_start, c.period_end,
                 c.registration_deadline, c.report_deadline, c.min_initiatives, c.max_initiatives, c.visibility, c.state,
                 c.excellent_min, c.good_min, c.pass_min, c.points_commitment, c.points_minimum,
-                c.points_report, c.evaluation_mode, c.evaluation_weight, c.final_combine, c.quorum,
-                c.disagreement_percent, c.copied_from,
+                c.points_report, c.points_replication, c.evaluation_mode, c.evaluation_weight,
+                c.final_combine, c.quorum, c.disagreement_percent, c.copied_from,
                 s.title AS copied_from_title,
                 (SELECT count(*) FROM campaign_units cu WHERE cu.campaign_id = c.id) AS unit_count,
                 c.results_released_at IS NOT NULL AS results_released
@@ -169,6 +170,7 @@ pub async fn detail_in(
             points_commitment: r.points_commitment,
             points_minimum: r.points_minimum,
             points_report: r.points_report,
+            points_replication: r.points_replication,
             evaluation_mode: r.evaluation_mode,
             evaluation_weight: r.evaluation_weight,
             final_combine: r.final_combine,
@@ -375,7 +377,7 @@ pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring)
     sqlx::query(
         "UPDATE campaigns SET points_commitment = $2, points_minimum = $3, points_report = $4,
              evaluation_mode = $5, evaluation_weight = $6, final_combine = $7, quorum = $8,
-             disagreement_percent = $9, updated_at = now()
+             disagreement_percent = $9, points_replication = $10, updated_at = now()
          WHERE id = $1",
     )
     .bind(id)
@@ -387,6 +389,7 @@ pub async fn update_scoring(conn: &mut PgConnection, id: i64, scoring: &Scoring)
     .bind(scoring.final_combine.as_str())
     .bind(scoring.quorum.as_str())
     .bind(scoring.disagreement_percent)
+    .bind(scoring.points_replication)
     .execute(conn)
     .await?;
     Ok(())

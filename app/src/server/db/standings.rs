@@ -31,6 +31,7 @@ struct Row {
     report_on_time: Option<bool>,
     first_on_time: Option<DateTime<Utc>>,
     scores: Vec<f64>,
+    replications: i64,
 }
 
 pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<UnitRecord>, AppError> {
@@ -45,7 +46,13 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
               s AS (SELECT ii.unit_id, array_agg(COALESCE(fr.override_score, fr.score)) AS scores
                     FROM initiatives ii JOIN initiative_results fr ON fr.initiative_id = ii.id
                     WHERE ii.campaign_id = $1 AND COALESCE(fr.override_score, fr.score) IS NOT NULL
-                    GROUP BY ii.unit_id)
+                    GROUP BY ii.unit_id),
+              -- Exemplary initiatives adopted within the campaign's period (nhân rộng).
+              p AS (SELECT r.unit_id, count(*) AS n
+                    FROM replications r JOIN campaigns cc ON cc.id = $1
+                    WHERE r.adopted_on BETWEEN cc.period_start AND cc.period_end
+                      AND r.unit_id IN (SELECT unit_id FROM campaign_units WHERE campaign_id = $1)
+                    GROUP BY r.unit_id)
          SELECT u.id AS unit_id, u.name::text AS "unit_name!",
                 u.name_order::bigint AS "name_order!",
                 cm.unit_id IS NOT NULL AS "commitment_signed!",
@@ -53,12 +60,14 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                 coalesce(i.on_time, 0) >= c.min_initiatives AS "minimum_met_on_time!",
                 r.on_time AS "report_on_time?",
                 i.first_on_time AS "first_on_time?: DateTime<Utc>",
-                coalesce(s.scores, '{}') AS "scores!"
+                coalesce(s.scores, '{}') AS "scores!",
+                coalesce(p.n, 0) AS "replications!"
          FROM campaign_units cu
          CROSS JOIN c
          JOIN units u ON u.id = cu.unit_id
          LEFT JOIN i ON i.unit_id = cu.unit_id
          LEFT JOIN s ON s.unit_id = cu.unit_id
+         LEFT JOIN p ON p.unit_id = cu.unit_id
          LEFT JOIN commitments cm ON cm.campaign_id = cu.campaign_id AND cm.unit_id = cu.unit_id
          LEFT JOIN reports r ON r.campaign_id = cu.campaign_id AND r.unit_id = cu.unit_id
          WHERE cu.campaign_id = $1"#,
@@ -77,6 +86,7 @@ pub async fn unit_records(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<V
                 report_on_time: r.report_on_time == Some(true),
                 first_on_time_submission: r.first_on_time,
                 initiative_scores: r.scores,
+                replications: r.replications,
             },
             name: r.unit_name,
             initiatives: r.initiatives,
@@ -97,6 +107,7 @@ pub struct BoardCampaign {
     pub points_commitment: i32,
     pub points_minimum: i32,
     pub points_report: i32,
+    pub points_replication: i32,
     pub evaluation_mode: EvaluationMode,
     pub evaluation_weight: f64,
     /// Published results are public (not held for the conference).
@@ -109,7 +120,7 @@ pub async fn board_campaign(
 ) -> Result<Option<BoardCampaign>, AppError> {
     Ok(sqlx::query_as(
         "SELECT title, theme, state, visibility, min_initiatives, registration_deadline, points_commitment,
-                points_minimum, points_report, evaluation_mode, evaluation_weight,
+                points_minimum, points_report, points_replication, evaluation_mode, evaluation_weight,
                 results_released_at IS NOT NULL AS results_released
          FROM campaigns WHERE id = $1",
     )

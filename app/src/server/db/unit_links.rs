@@ -130,6 +130,28 @@ pub struct LinkedUnit {
     pub unit_name: String,
 }
 
+/// A live link and its unit.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LiveLink {
+    pub link_id: i64,
+    pub campaign_id: i64,
+    pub unit_id: i64,
+    pub unit_name: String,
+}
+
+/// The live ones among `links`, newest campaign first.
+pub async fn live_links(pool: &PgPool, links: &[i64]) -> Result<Vec<LiveLink>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT l.id AS link_id, l.campaign_id, u.id AS unit_id, u.name::text AS unit_name
+         FROM unit_links l JOIN units u ON u.id = l.unit_id
+         WHERE l.id = ANY($1) AND l.revoked_at IS NULL
+         ORDER BY l.campaign_id DESC",
+    )
+    .bind(links)
+    .fetch_all(pool)
+    .await?)
+}
+
 pub async fn linked_unit(pool: &PgPool, link_id: i64) -> Result<Option<LinkedUnit>, AppError> {
     Ok(sqlx::query_as!(
         LinkedUnit,

@@ -12,14 +12,17 @@ use crate::components::export_links::ExportLinks;
 use crate::components::field::{invalid, problem_lines, FormAlert};
 use crate::components::form_error::{form_error, successes, typed_or, typed_value};
 use crate::components::id_param::id_param;
+use crate::components::notice::SavedNotice;
 use crate::components::page_loader::page_loader;
 use crate::domain::awards::AwardRule;
 use crate::domain::deadline::format_date;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::wire::awards::GalleryListing;
 use crate::wire::documents::{document_address, OfficialDocument};
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -188,6 +191,55 @@ fn AwardsView(desk: AwardsDesk, actions: Actions) -> impl IntoView {
                 }
             })}
         {cards}
+        <GalleryListingCard campaign_id=desk.campaign_id listing=desk.gallery />
+    }
+}
+
+/// Whether the exemplary initiatives appear in the public gallery; a link-only campaign's
+/// organizer decides (a plain form: the page reloads with the new state).
+#[component]
+fn GalleryListingCard(campaign_id: i64, listing: GalleryListing) -> impl IntoView {
+    let i18n = use_i18n();
+    let saved = use_query_map().with_untracked(|q| q.get("saved").as_deref() == Some("gallery"));
+    let (text, button) = match (listing.link_only, listing.listed) {
+        (false, _) => (t_string!(i18n, gallery.listing_public), None),
+        (true, false) => (
+            t_string!(i18n, gallery.listing_off),
+            Some((true, t_string!(i18n, gallery.list))),
+        ),
+        (true, true) => (
+            t_string!(i18n, gallery.listing_on),
+            Some((false, t_string!(i18n, gallery.unlist))),
+        ),
+    };
+    view! {
+        <section class="card" aria-labelledby="gallery-listing">
+            <h2 id="gallery-listing">{t!(i18n, gallery.listing_title)}</h2>
+            {saved.then(|| view! { <SavedNotice text=t_string!(i18n, gallery.listing_saved) /> })}
+            <p>{text}</p>
+            <p class="form-actions">
+                {button
+                    .map(|(listed, label)| {
+                        view! {
+                            <form method="post" action="/api/set_gallery_listed" class="inline-form">
+                                <input type="hidden" name="campaign_id" value=campaign_id />
+                                <input type="hidden" name="listed" value=listed.to_string() />
+                                <button type="submit" class="button secondary">
+                                    {label}
+                                </button>
+                            </form>
+                        }
+                    })}
+                {(listing.exemplary > 0)
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href="/gallery">
+                                {t!(i18n, gallery.open_gallery)}
+                            </a>
+                        }
+                    })}
+            </p>
+        </section>
     }
 }
 

@@ -130,6 +130,15 @@ fn ScoringView(c: CampaignDetail, action: ServerAction<SaveCampaignScoring>) -> 
                             readonly=scoring_locked
                         />
                     </div>
+                    <TextField
+                        label=t_string!(i18n, scoring_page.points_replication)
+                        name="points_replication"
+                        error
+                        value=points("points_replication", c.scoring.points_replication)
+                        hint=t_string!(i18n, scoring_page.points_replication_hint)
+                        inputmode="numeric"
+                        readonly=scoring_locked
+                    />
                 </fieldset>
                 <fieldset>
                     <legend>{t!(i18n, scoring_page.evaluation)}</legend>

@@ -186,3 +186,72 @@ async fn name_order_follows_new_and_renamed_units(pool: PgPool) {
         ]
     );
 }
+
+/// Records that `unit` adopted `initiative` on `day` (through no link: an admin's record).
+async fn replication(pool: &PgPool, initiative: i64, unit: i64, day: &str, admin: i64) {
+    sqlx::query(
+        "INSERT INTO replications (initiative_id, unit_id, adopted_on, note, recorded_by_account)
+         VALUES ($1, $2, $3::date, 'Áp dụng.', $4)",
+    )
+    .bind(initiative)
+    .bind(unit)
+    .bind(day)
+    .bind(admin)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test(migrator = "crate::server::MIGRATOR")]
+async fn replications_within_the_period_earn_points_and_notify_the_board(pool: PgPool) {
+    let (campaign, field, wards) = campaign(&pool).await;
+    sqlx::query(
+        "UPDATE campaigns SET period_start = '2026-01-01', period_end = '2026-12-31', points_replication = 4
+         WHERE id = $1",
+    )
+    .bind(campaign)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let admin: i64 = sqlx::query_scalar(
+        "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ('qt', 'QT', 'x', 'system_admin') RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    // Two initiatives of Phường 10 that others may adopt.
+    initiative(&pool, campaign, field, wards[0].1, "A", "2026-11-01 08:00+07").await;
+    initiative(&pool, campaign, field, wards[0].1, "B", "2026-11-01 09:00+07").await;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM initiatives ORDER BY submit_key")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await.unwrap();
+    listener.listen("standings").await.unwrap();
+    let phuong_2 = wards[1].1;
+    replication(&pool, ids[0], phuong_2, "2026-06-15", admin).await;
+    let note = tokio::time::timeout(std::time::Duration::from_secs(5), listener.recv())
+        .await
+        .expect("the board is told")
+        .unwrap();
+    assert_eq!(note.payload(), campaign.to_string());
+    // Adopted before the period: no points.
+    replication(&pool, ids[1], phuong_2, "2025-12-31", admin).await;
+
+    let records = unit_records(&pool, campaign).await.unwrap();
+    let of = |unit: i64| records.iter().find(|r| r.facts.unit_id == unit).unwrap();
+    assert_eq!(of(phuong_2).facts.replications, 1);
+    assert_eq!(of(wards[0].1).facts.replications, 0);
+    let giving = Scoring {
+        points_replication: 4,
+        ..scoring()
+    };
+    let facts: Vec<_> = records.iter().map(|r| r.facts.clone()).collect();
+    let standings = rank(&giving, false, &facts);
+    let points = standings
+        .iter()
+        .find(|s| s.unit_id == phuong_2)
+        .unwrap()
+        .participation_points;
+    assert_eq!(points, 4);
+}
