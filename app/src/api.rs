@@ -15,6 +15,7 @@ pub mod council_assignment;
 pub mod council_chair;
 pub mod council_desk;
 pub mod council_meeting;
+pub mod documents;
 pub mod gallery;
 pub mod initiatives;
 pub mod live;

@@ -3,11 +3,11 @@ use crate::i18n::I18nContextProvider;
 use crate::pages::admin::campaign::{
     audit::CampaignAuditPage, awards::CampaignAwardsPage, ceremony::CampaignCeremonyPage,
     copy::CampaignCopyPage, council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage,
-    criteria::CampaignCriteriaPage, extend::CampaignExtendPage, fields::CampaignFieldsPage,
-    general::CampaignGeneralPage, links::CampaignLinksPage, links_print::CampaignLinksPrintPage,
-    list::CampaignsPage, new::NewCampaignPage, overview::CampaignOverviewPage,
-    participation::CampaignParticipationPage, scoring::CampaignScoringPage, state_change::CampaignStatePage,
-    units::CampaignUnitsPage,
+    criteria::CampaignCriteriaPage, document_print::DocumentPrintPage, extend::CampaignExtendPage,
+    fields::CampaignFieldsPage, general::CampaignGeneralPage, links::CampaignLinksPage,
+    links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
+    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
+    state_change::CampaignStatePage, units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
@@ -174,6 +174,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/documents/:document")
+                            view=DocumentPrintPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/awards")
                             view=CampaignAwardsPage

@@ -7,6 +7,7 @@ pub mod campaign_page;
 pub mod campaign_tabs;
 pub mod cell_input;
 pub mod copy_button;
+pub mod document_links;
 pub mod export_links;
 pub mod field;
 pub mod form_error;

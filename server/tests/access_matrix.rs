@@ -465,6 +465,7 @@ fn rows(w: &World) -> Vec<Row> {
         call("/api/live_screen", format!("campaign_id={c}"), Anyone),
         call("/api/campaign_results", format!("campaign_id={c}"), Anyone),
         call("/api/campaign_summary", format!("campaign_id={c}"), Anyone),
+        call("/api/document_draft", format!("campaign_id={c}&document=award-decision"), ScopedAdminNothingToDraft),
         // The unit's pages.
         call("/api/open_unit_link", format!("token={}", w.token), Anyone),
         call("/api/switch_unit_link", format!("token={}", w.token), Anyone),
@@ -541,6 +542,11 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/extend", format!("/admin/campaigns/{c}/extend"), ScopedAdmin),
         page("/admin/campaigns/{id}/copy", format!("/admin/campaigns/{c}/copy"), ScopedAdmin),
         page("/admin/campaigns/{id}/audit", format!("/admin/campaigns/{c}/audit"), ScopedAdmin),
+        page(
+            "/admin/campaigns/{id}/documents/{document}",
+            format!("/admin/campaigns/{c}/documents/council-minutes"),
+            ScopedAdminNothingToDraft,
+        ),
         page("/admin/campaigns/{id}/awards", format!("/admin/campaigns/{c}/awards"), ScopedAdmin),
         page("/admin/campaigns/{id}/ceremony", format!("/admin/campaigns/{c}/ceremony"), ScopedAdmin),
         page("/admin/campaigns/{id}/council", format!("/admin/campaigns/{c}/council"), ScopedAdmin),

@@ -174,4 +174,28 @@ async fn the_decision_proposal_and_minutes_are_drafted_in_the_nd30_format_from_w
         StatusCode::NOT_FOUND
     );
     assert_eq!(download(&demo, &address, None).await.0, StatusCode::UNAUTHORIZED);
+
+    // The printable page shows the same words as the Word file.
+    let page = format!("/admin/campaigns/{campaign}/documents/award-decision");
+    let (status, html, _) = common::get(&demo.app, &page, Some(&organizer)).await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "Căn cứ Luật Thi đua, khen thưởng",
+        "DANH SÁCH",
+        signer_name,
+    ] {
+        assert!(
+            html.contains(expected),
+            "missing {expected:?} in the printable page"
+        );
+    }
+    for name in &recipients {
+        assert!(
+            html.contains(name.as_str()),
+            "{name} is not on the printable page"
+        );
+    }
+    let (status, _, _) = common::get(&demo.app, &page, Some(&elsewhere)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

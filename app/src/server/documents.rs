@@ -1,6 +1,6 @@
 //! Official documents drafted as Word files in the format of Nghị định 30/2020/NĐ-CP
-//! (`GET /documents/{document}.docx?campaign=…`, `docx-rs`). Rules: only the campaign's admins
-//! download them (anyone else: 404, or a page asking to sign in); a draft leaves the number, the
+//! (`GET /documents/{document}.docx?campaign=…`, `docx-rs`), each with a printable page built
+//! from the same draft (`draft`). Rules: only the campaign's admins download or see them (anyone else: 404, or a page asking to sign in); a draft leaves the number, the
 //! symbol's number and the signing day blank for the văn thư; it states only what is recorded
 //! (awards, decisions, the plan) and invents nothing else.
 mod award_decision;
@@ -12,7 +12,7 @@ use super::council_roster::Roster;
 use super::exports::route::{download_headers, refused, within_request};
 use super::{access, campaigns, db, state::pool, AppState};
 use crate::error::AppError;
-use crate::wire::documents::{parse_document, OfficialDocument};
+use crate::wire::documents::{parse_document, Draft, OfficialDocument};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -35,7 +35,8 @@ pub async fn document(
     let Some(campaign) = campaign else {
         return refused(AppError::NotFound, &parts);
     };
-    match within_request(state, parts.clone(), drafted(document, campaign)).await {
+    let written = async { nd30::bytes(&draft(document, campaign).await?) };
+    match within_request(state, parts.clone(), written).await {
         Ok(bytes) => {
             let mut response = bytes.into_response();
             let today = super::exports::sheet::local(chrono::Utc::now()).format("%Y-%m-%d");
@@ -47,7 +48,9 @@ pub async fn document(
     }
 }
 
-async fn drafted(document: OfficialDocument, campaign_id: i64) -> Result<Vec<u8>, AppError> {
+/// The document drafted for `campaign_id`, for the campaign's admins; `NotFound` when there is
+/// nothing to draft it from (no awards, no meeting).
+pub async fn draft(document: OfficialDocument, campaign_id: i64) -> Result<Draft, AppError> {
     access::campaign_admin(campaign_id).await?;
     let mut conn = pool()?.acquire().await?;
     let campaign = campaigns::load(&mut conn, campaign_id).await?;

@@ -8,6 +8,7 @@ pub mod copy;
 pub mod council;
 pub mod council_assignment;
 pub mod criteria;
+pub mod document_print;
 pub mod extend;
 pub mod fields;
 pub mod general;

@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::db::awards::{AwardRow, FormRow};
 use crate::wire::campaigns::CampaignDetail;
+use crate::wire::documents::Draft;
 use leptos_i18n::td_string;
 
 /// The organizer's name as a document's issuing body: a people's committee for a province,
@@ -73,7 +74,7 @@ pub fn draft(
     forms: &[FormRow],
     awards: &[AwardRow],
     year: i32,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Draft, AppError> {
     let organizer = campaign.organizer.name.as_str();
     let given: Vec<&FormRow> = forms
         .iter()
@@ -177,7 +178,7 @@ pub fn draft(
         doc = doc.add_paragraph(page_break());
         doc = list(doc, form, awards, &attached);
     }
-    nd30::bytes(doc)
+    Ok(doc)
 }
 
 /// "3 tập thể" or "2 cá nhân": whom a form's awards go to.
@@ -210,7 +211,7 @@ pub(super) fn plan_ground(campaign: &CampaignDetail) -> Option<String> {
 }
 
 /// The "Danh sách" of one form, with the line saying what it is attached to.
-pub(super) fn list(doc: docx_rs::Docx, form: &FormRow, awards: &[AwardRow], attached: &str) -> docx_rs::Docx {
+pub(super) fn list(doc: Draft, form: &FormRow, awards: &[AwardRow], attached: &str) -> Draft {
     let individual = matches!(Recipient::parse(&form.recipient), Some(Recipient::Individual));
     let rows: Vec<Vec<String>> = awards
         .iter()

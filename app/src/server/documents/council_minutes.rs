@@ -13,6 +13,7 @@ use crate::server::db::council_meeting::{MeetingRow, VoteRow};
 use crate::server::db::results::InitiativeRow;
 use crate::server::exports::labels;
 use crate::wire::campaigns::CampaignDetail;
+use crate::wire::documents::Draft;
 use chrono::Datelike;
 use leptos_i18n::td_string;
 
@@ -33,7 +34,7 @@ fn named(members: &[Member], role: CouncilRole) -> String {
         .unwrap_or_default()
 }
 
-pub fn draft(m: &Minutes) -> Result<Vec<u8>, AppError> {
+pub fn draft(m: &Minutes) -> Result<Draft, AppError> {
     let organizer = m.campaign.organizer.name.as_str();
     let held = m.meeting.held_on;
     let parent = governing_body(organizer, m.organizer_kind);
@@ -153,5 +154,5 @@ pub fn draft(m: &Minutes) -> Result<Vec<u8>, AppError> {
                 &named(m.members, CouncilRole::Chair),
             ),
         ));
-    nd30::bytes(doc)
+    Ok(doc)
 }

@@ -2,7 +2,9 @@
 //! margins 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman; the issuing body
 //! beside the quốc hiệu and tiêu ngữ (each with a rule beneath), the number and symbol left blank
 //! for the văn thư, place and date; the document's name and trích yếu; the body; the signature
-//! block beside "Nơi nhận".
+//! block beside "Nơi nhận". Documents are built as a [`Draft`] (the same words for the Word file
+//! and the printable page); [`bytes`] writes one out with `docx-rs`.
+use crate::wire::documents::{Align, Block, Draft, Layout, Para, Span};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow,
@@ -30,33 +32,29 @@ const RECEIVERS: usize = 22;
 /// The first line of a body paragraph is indented 1 cm.
 const FIRST_LINE: i32 = mm(10);
 
-/// A document with the page, margins and font set.
-pub fn document() -> Docx {
-    Docx::new()
-        .page_size(A4.0, A4.1)
-        .page_margin(
-            PageMargin::new()
-                .top(mm(20))
-                .bottom(mm(20))
-                .left(mm(30))
-                .right(mm(15))
-                .header(mm(10))
-                .footer(mm(10)),
-        )
-        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
-        .default_size(BODY)
+/// Text in the document's font at `size`.
+pub fn run(text: impl Into<String>, size: usize) -> Span {
+    Span {
+        text: text.into(),
+        size,
+        bold: false,
+        italic: false,
+    }
 }
 
-/// A run of text in the document's font at `size`.
-pub fn run(text: impl Into<String>, size: usize) -> Run {
-    Run::new()
-        .add_text(text)
-        .size(size)
-        .fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
+fn spaced(paragraph: Para, before: u32, after: u32) -> Para {
+    Para {
+        before,
+        after,
+        ..paragraph
+    }
 }
 
-fn spaced(paragraph: Paragraph, before: u32, after: u32) -> Paragraph {
-    paragraph.line_spacing(LineSpacing::new().before(before).after(after))
+fn left(span: Span) -> Para {
+    Para {
+        spans: vec![span],
+        ..Para::default()
+    }
 }
 
 /// A month as NĐ 30 writes it in a date: January and February with a leading zero.
@@ -69,66 +67,53 @@ pub fn month_text(month: u32) -> String {
 }
 
 /// A centred line.
-pub fn centred(run: Run) -> Paragraph {
-    spaced(Paragraph::new().add_run(run).align(AlignmentType::Center), 0, 0)
-}
-
-/// A bottom border only (the default set draws all four).
-fn underline() -> ParagraphBorders {
-    ParagraphBorders::with_empty().set(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(6)
-            .space(1)
-            .color("000000"),
-    )
+pub fn centred(span: Span) -> Para {
+    Para {
+        align: Align::Centre,
+        ..left(span)
+    }
 }
 
 /// A short rule alone on its line, under a title that may wrap.
-pub fn rule(inset: i32) -> Paragraph {
-    let mut paragraph =
-        spaced(Paragraph::new().add_run(run("", 4)), 0, 120).indent(Some(inset), None, Some(inset), None);
-    paragraph.property = paragraph.property.set_borders(underline());
-    paragraph
+pub fn rule(inset: i32) -> Para {
+    Para {
+        rule_inset: Some(inset),
+        after: 120,
+        ..Para::default()
+    }
 }
 
 /// A body paragraph: justified, first line indented, 6 pt after.
-pub fn body(runs: Vec<Run>) -> Paragraph {
-    let paragraph = runs.into_iter().fold(Paragraph::new(), Paragraph::add_run);
-    spaced(paragraph, 0, 120).align(AlignmentType::Both).indent(
-        None,
-        Some(SpecialIndentType::FirstLine(FIRST_LINE)),
-        None,
-        None,
-    )
+pub fn body(spans: Vec<Span>) -> Para {
+    Para {
+        spans,
+        align: Align::Justify,
+        first_line: true,
+        after: 120,
+        ..Para::default()
+    }
 }
 
-pub fn blank() -> Paragraph {
-    spaced(Paragraph::new(), 0, 0)
+pub fn blank() -> Para {
+    Para::default()
 }
 
 /// A page break before what follows.
-pub fn page_break() -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
-}
-
-fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
-    paragraphs
-        .into_iter()
-        .fold(TableCell::new(), TableCell::add_paragraph)
-        .width(width, WidthType::Dxa)
+pub fn page_break() -> Para {
+    Para {
+        page_break: true,
+        ..Para::default()
+    }
 }
 
 /// Two columns without borders: the left 40 % of the text block (the quốc hiệu needs the rest).
-fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
+fn two_columns(left: Vec<Para>, right: Vec<Para>) -> Layout {
     let left_width = TEXT_WIDTH * 2 / 5;
-    let right_width = TEXT_WIDTH - left_width;
-    Table::without_borders(vec![TableRow::new(vec![
-        cell(left, left_width),
-        cell(right, right_width),
-    ])])
-    .set_grid(vec![left_width, right_width])
-    .width(TEXT_WIDTH, WidthType::Dxa)
+    Layout {
+        widths: vec![left_width, TEXT_WIDTH - left_width],
+        rows: vec![vec![left, right]],
+        borders: false,
+    }
 }
 
 /// What the header names: the issuing body (its parent above, if any), the symbol after the
@@ -147,7 +132,7 @@ pub struct Issuer<'a> {
 
 /// The header: issuing body and blank number on the left; quốc hiệu, tiêu ngữ and place and
 /// date (day and month left for the signing day) on the right.
-pub fn header(issuer: &Issuer, words: &HeaderWords) -> Table {
+pub fn header(issuer: &Issuer, words: &HeaderWords) -> Layout {
     let mut left = Vec::new();
     if let Some(parent) = issuer.parent {
         left.push(centred(run(parent.to_uppercase(), HEADER)));
@@ -183,8 +168,8 @@ pub fn header(issuer: &Issuer, words: &HeaderWords) -> Table {
 }
 
 /// A new document with its header, its name and its trích yếu ruled beneath.
-pub fn opening(issuer: &Issuer, words: &HeaderWords, name: &str, about: &str) -> Docx {
-    document()
+pub fn opening(issuer: &Issuer, words: &HeaderWords, name: &str, about: &str) -> Draft {
+    Draft::default()
         .add_table(header(issuer, words))
         .add_paragraph(blank())
         .add_paragraph(centred(run(name, BODY).bold()))
@@ -204,25 +189,21 @@ pub struct HeaderWords {
 
 /// "Nơi nhận" on the left; the signer's title and name on the right, room for the signature
 /// and seal between.
-pub fn signature(receivers_title: &str, receivers: &[String], title: &str, name: &str) -> Table {
-    let mut left = vec![Paragraph::new().add_run(run(receivers_title, RECEIVERS_TITLE).bold().italic())];
-    left.extend(
-        receivers
-            .iter()
-            .map(|r| spaced(Paragraph::new().add_run(run(format!("- {r}"), RECEIVERS)), 0, 0)),
-    );
+pub fn signature(receivers_title: &str, receivers: &[String], title: &str, name: &str) -> Layout {
+    let mut left_column = vec![left(run(receivers_title, RECEIVERS_TITLE).bold().italic())];
+    left_column.extend(receivers.iter().map(|r| left(run(format!("- {r}"), RECEIVERS))));
     // A title of two lines ("TM. HỘI ĐỒNG …" above "CHỦ TỊCH") is given with a line break.
-    let mut right: Vec<Paragraph> = title
+    let mut right: Vec<Para> = title
         .lines()
         .map(|line| centred(run(line.to_uppercase(), BODY).bold()))
         .collect();
     right.extend((0..4).map(|_| blank()));
     right.push(centred(run(name, BODY).bold()));
-    two_columns(left, right)
+    two_columns(left_column, right)
 }
 
 /// Two signers side by side (a biên bản: the secretary and the chair).
-pub fn two_signers((left_title, left_name): (&str, &str), (right_title, right_name): (&str, &str)) -> Table {
+pub fn two_signers((left_title, left_name): (&str, &str), (right_title, right_name): (&str, &str)) -> Layout {
     let column = |title: &str, name: &str| {
         let mut paragraphs = vec![centred(run(title.to_uppercase(), BODY).bold())];
         paragraphs.extend((0..4).map(|_| blank()));
@@ -230,43 +211,150 @@ pub fn two_signers((left_title, left_name): (&str, &str), (right_title, right_na
         paragraphs
     };
     let half = TEXT_WIDTH / 2;
-    Table::without_borders(vec![TableRow::new(vec![
-        cell(column(left_title, left_name), half),
-        cell(column(right_title, right_name), half),
-    ])])
-    .set_grid(vec![half, half])
-    .width(TEXT_WIDTH, WidthType::Dxa)
+    Layout {
+        widths: vec![half, half],
+        rows: vec![vec![
+            column(left_title, left_name),
+            column(right_title, right_name),
+        ]],
+        borders: false,
+    }
 }
 
 /// A bordered table: a bold header row, then the rows; `widths` in parts of the text width.
-pub fn grid(headers: &[&str], rows: &[Vec<String>], widths: &[usize]) -> Table {
+pub fn grid(headers: &[&str], rows: &[Vec<String>], widths: &[usize]) -> Layout {
     let total: usize = widths.iter().sum();
-    let twips: Vec<usize> = widths.iter().map(|w| TEXT_WIDTH * w / total).collect();
-    let line = |cells: Vec<Run>| {
-        TableRow::new(
-            cells
-                .into_iter()
-                .zip(&twips)
-                .map(|(r, w)| cell(vec![spaced(Paragraph::new().add_run(r), 40, 40)], *w))
-                .collect(),
-        )
+    let line = |cells: Vec<Span>| {
+        cells
+            .into_iter()
+            .map(|span| vec![spaced(left(span), 40, 40)])
+            .collect()
     };
     let mut table_rows = vec![line(headers.iter().map(|h| run(*h, HEADER).bold()).collect())];
     table_rows.extend(
         rows.iter()
             .map(|r| line(r.iter().map(|c| run(c.as_str(), HEADER)).collect())),
     );
-    Table::new(table_rows)
-        .set_grid(twips)
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    Layout {
+        widths: widths.iter().map(|w| TEXT_WIDTH * w / total).collect(),
+        rows: table_rows,
+        borders: true,
+    }
 }
 
-/// The document as the bytes of a .docx file.
-pub fn bytes(document: Docx) -> Result<Vec<u8>, crate::error::AppError> {
+/// The draft as the bytes of a .docx file.
+pub fn bytes(draft: &Draft) -> Result<Vec<u8>, crate::error::AppError> {
+    let document = draft.blocks.iter().fold(page(), |doc, block| match block {
+        Block::Para(p) => doc.add_paragraph(paragraph(p)),
+        Block::Table(t) => doc.add_table(table(t)),
+    });
     let mut buffer = std::io::Cursor::new(Vec::new());
     document.build().pack(&mut buffer).map_err(|e| {
         tracing::error!(error = %e, "docx packing failed");
         crate::error::AppError::Internal
     })?;
     Ok(buffer.into_inner())
+}
+
+/// A Word document with the page, margins and font set.
+fn page() -> Docx {
+    Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(20))
+                .bottom(mm(20))
+                .left(mm(30))
+                .right(mm(15))
+                .header(mm(10))
+                .footer(mm(10)),
+        )
+        .default_fonts(fonts())
+        .default_size(BODY)
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
+}
+
+fn word_run(span: &Span) -> Run {
+    let mut run = Run::new()
+        .add_text(span.text.as_str())
+        .size(span.size)
+        .fonts(fonts());
+    if span.bold {
+        run = run.bold();
+    }
+    if span.italic {
+        run = run.italic();
+    }
+    run
+}
+
+/// A bottom border only (the default set draws all four).
+fn underline() -> ParagraphBorders {
+    ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(6)
+            .space(1)
+            .color("000000"),
+    )
+}
+
+fn paragraph(p: &Para) -> Paragraph {
+    if p.page_break {
+        return Paragraph::new().add_run(Run::new().add_break(BreakType::Page));
+    }
+    if let Some(inset) = p.rule_inset {
+        let mut rule = Paragraph::new()
+            .add_run(Run::new().add_text("").size(4).fonts(fonts()))
+            .line_spacing(LineSpacing::new().before(p.before).after(p.after))
+            .indent(Some(inset), None, Some(inset), None);
+        rule.property = rule.property.set_borders(underline());
+        return rule;
+    }
+    let mut out = p
+        .spans
+        .iter()
+        .fold(Paragraph::new(), |paragraph, span| {
+            paragraph.add_run(word_run(span))
+        })
+        .line_spacing(LineSpacing::new().before(p.before).after(p.after));
+    out = match p.align {
+        Align::Left => out,
+        Align::Centre => out.align(AlignmentType::Center),
+        Align::Justify => out.align(AlignmentType::Both),
+    };
+    if p.first_line {
+        out = out.indent(None, Some(SpecialIndentType::FirstLine(FIRST_LINE)), None, None);
+    }
+    out
+}
+
+fn table(t: &Layout) -> Table {
+    let rows = t
+        .rows
+        .iter()
+        .map(|cells| {
+            TableRow::new(
+                cells
+                    .iter()
+                    .zip(&t.widths)
+                    .map(|(paragraphs, width)| {
+                        paragraphs
+                            .iter()
+                            .fold(TableCell::new(), |cell, p| cell.add_paragraph(paragraph(p)))
+                            .width(*width, WidthType::Dxa)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let table = if t.borders {
+        Table::new(rows)
+    } else {
+        Table::without_borders(rows)
+    };
+    table.set_grid(t.widths.clone()).width(TEXT_WIDTH, WidthType::Dxa)
 }

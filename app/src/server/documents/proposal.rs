@@ -10,6 +10,7 @@ use crate::i18n::Locale;
 use crate::server::db::awards::{AwardRow, FormRow};
 use crate::server::db::council_meeting::MeetingRow;
 use crate::wire::campaigns::CampaignDetail;
+use crate::wire::documents::Draft;
 use leptos_i18n::td_string;
 
 pub fn draft(
@@ -19,7 +20,7 @@ pub fn draft(
     forms: &[FormRow],
     awards: &[AwardRow],
     year: i32,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Draft, AppError> {
     let organizer = campaign.organizer.name.as_str();
     let authority = issuing_body(organizer, organizer_kind).join(" ");
     let parent = governing_body(organizer, organizer_kind);
@@ -114,5 +115,5 @@ pub fn draft(
         doc = doc.add_paragraph(page_break());
         doc = list(doc, form, awards, &attached);
     }
-    nd30::bytes(doc)
+    Ok(doc)
 }

@@ -8,6 +8,7 @@ use crate::api::awards::{
 };
 use crate::components::campaign_labels::recipient_label;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::document_links::DocumentLinks;
 use crate::components::export_links::ExportLinks;
 use crate::components::field::{invalid, problem_lines, FormAlert};
 use crate::components::form_error::{form_error, successes, typed_or, typed_value};
@@ -19,7 +20,7 @@ use crate::domain::deadline::format_date;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::wire::awards::GalleryListing;
-use crate::wire::documents::{document_address, OfficialDocument};
+use crate::wire::documents::OfficialDocument;
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -171,23 +172,17 @@ fn AwardsView(desk: AwardsDesk, actions: Actions) -> impl IntoView {
                         campaign=desk.campaign_id
                         label=t_string!(i18n, export.awards_link)
                     />
-                    <p class="document-link">
-                        <a
-                            class="button secondary"
-                            href=document_address(OfficialDocument::AwardDecision, desk.campaign_id)
-                            rel="external"
-                        >
-                            {t!(i18n, documents.decision_link)}
-                        </a>
-                        <a
-                            class="button secondary"
-                            href=document_address(OfficialDocument::Proposal, desk.campaign_id)
-                            rel="external"
-                        >
-                            {t!(i18n, documents.proposal_link)}
-                        </a>
-                        <span class="hint">{t!(i18n, documents.decision_hint)}</span>
-                    </p>
+                    <DocumentLinks
+                        campaign=desk.campaign_id
+                        documents=vec![
+                            (
+                                OfficialDocument::AwardDecision,
+                                t_string!(i18n, documents.decision_link).to_owned(),
+                            ),
+                            (OfficialDocument::Proposal, t_string!(i18n, documents.proposal_link).to_owned()),
+                        ]
+                        hint=t_string!(i18n, documents.decision_hint)
+                    />
                 }
             })}
         {cards}

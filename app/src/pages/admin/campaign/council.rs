@@ -7,6 +7,7 @@ use crate::api::council::{
 };
 use crate::components::campaign_labels::council_role_label;
 use crate::components::campaign_tabs::CampaignHead;
+use crate::components::document_links::DocumentLinks;
 use crate::components::export_links::ExportLinks;
 use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, successes};
@@ -15,7 +16,7 @@ use crate::components::page_loader::page_loader;
 use crate::domain::council::assignment::Assignment;
 use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
-use crate::wire::documents::{document_address, OfficialDocument};
+use crate::wire::documents::OfficialDocument;
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 
@@ -97,16 +98,16 @@ fn CouncilPageView(council: CouncilView, actions: Actions) -> impl IntoView {
                             campaign=council.campaign_id
                             label=t_string!(i18n, export.member_scores_link)
                         />
-                        <p class="document-link">
-                            <a
-                                class="button secondary"
-                                href=document_address(OfficialDocument::CouncilMinutes, council.campaign_id)
-                                rel="external"
-                            >
-                                {t!(i18n, documents.minutes_link)}
-                            </a>
-                            <span class="hint">{t!(i18n, documents.minutes_hint)}</span>
-                        </p>
+                        <DocumentLinks
+                            campaign=council.campaign_id
+                            documents=vec![
+                                (
+                                    OfficialDocument::CouncilMinutes,
+                                    t_string!(i18n, documents.minutes_link).to_owned(),
+                                ),
+                            ]
+                            hint=t_string!(i18n, documents.minutes_hint)
+                        />
                     }
                 })}
         </section>
