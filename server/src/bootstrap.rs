@@ -74,6 +74,9 @@ pub async fn prepare(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
             "Demo: lễ công bố năm 2022 của Quận 11 đã chuẩn bị: màn hình hội nghị /live/{year_2022}/screen, Chủ tịch `{}` điều khiển tại /ceremony/{year_2022}",
             finished.first().copied().unwrap_or_default()
         );
+        tracing::info!(
+            "Demo: thư viện sáng kiến điển hình /gallery có hai sáng kiến của năm 2022 khi kết quả được công bố (bước cuối của lễ công bố); báo cáo tổng kết để in tại /results/{year_2022}/summary"
+        );
     }
     Ok(())
 }
