@@ -60,7 +60,6 @@ fn Exemplary(initiative: ExemplaryInitiative) -> impl IntoView {
         <p>
             <a href="/gallery">{t!(i18n, gallery.back)}</a>
         </p>
-        {notice.map(|text| view! { <SavedNotice text /> })}
         {(!initiative.listed)
             .then(|| view! { <p class="alert alert-warning">{t!(i18n, gallery.not_listed)}</p> })}
         <p class="gallery-badges">
@@ -83,12 +82,13 @@ fn Exemplary(initiative: ExemplaryInitiative) -> impl IntoView {
             />
         </div>
         {files}
-        <Replications initiative />
+        <Replications initiative notice />
     }
 }
 
+/// `notice`: what was just saved, shown where the page lands after a save (`#replications`).
 #[component]
-fn Replications(initiative: ExemplaryInitiative) -> impl IntoView {
+fn Replications(initiative: ExemplaryInitiative, notice: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let id = initiative.content.id;
     let timeline = if initiative.replications.is_empty() {
@@ -145,6 +145,7 @@ fn Replications(initiative: ExemplaryInitiative) -> impl IntoView {
                         view! { <span class="count-badge">{initiative.replications.len().to_string()}</span> }
                     })}
             </h2>
+            {notice.map(|text| view! { <SavedNotice text /> })}
             {timeline}
             {statuses}
             {form}
