@@ -17,6 +17,7 @@ pub mod new_password;
 pub mod notice;
 pub mod page_loader;
 pub mod pager;
+pub mod print_button;
 pub mod problem_text;
 pub mod text_area;
 pub mod text_field;

@@ -4,6 +4,7 @@
 use crate::api::summary::{get_campaign_summary, CampaignSummary, Chart, ChartKind};
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
+use crate::components::print_button::PrintButton;
 use crate::domain::deadline::format_date;
 use crate::domain::ranking::score_text;
 use crate::i18n::*;
@@ -43,9 +44,7 @@ fn Summary(summary: CampaignSummary, key: Option<String>) -> impl IntoView {
             {printable
                 .then(|| {
                     view! {
-                        <button type="button" class="button" on:click=|_| print()>
-                            {t!(i18n, summary.print)}
-                        </button>
+                        <PrintButton />
                         <p class="hint">{t!(i18n, summary.print_hint)}</p>
                     }
                 })}
@@ -94,12 +93,6 @@ fn Summary(summary: CampaignSummary, key: Option<String>) -> impl IntoView {
         <p class="summary-made">{t!(i18n, summary.made_at, at = moment_text(summary.made_at))}</p>
     }
     .into_any()
-}
-
-fn print() {
-    if let Err(e) = window().print() {
-        leptos::logging::warn!("print failed: {e:?}");
-    }
 }
 
 /// The plan the campaign was launched by, and its period.

@@ -116,11 +116,9 @@ async fn save(
     recorder: Recorder,
 ) -> Result<(), AppError> {
     let pool = pool()?;
-    if !db::gallery::listed(&pool, initiative_id).await? {
-        return Err(AppError::NotFound);
-    }
     let entry = db::gallery::exemplary(&pool, initiative_id)
         .await?
+        .filter(|e| e.listed)
         .ok_or(AppError::NotFound)?;
     let already = db::gallery::recorded(&pool, initiative_id, unit_id).await?;
     may_adopt(unit_id, entry.unit_id, already).map_err(|p| AppError::field("form", p))?;

@@ -4,6 +4,7 @@
 use crate::api::documents::get_document_draft;
 use crate::components::id_param::id_param;
 use crate::components::page_loader::page_loader;
+use crate::components::print_button::PrintButton;
 use crate::i18n::*;
 use crate::wire::documents::{document_address, Align, Block, Draft, Layout, OfficialDocument, Para, Span};
 use leptos::prelude::*;
@@ -49,19 +50,11 @@ fn Printed(draft: Draft, campaign: i64, document: Option<OfficialDocument>) -> i
         <Title text=move || t_string!(i18n, documents.print_title) />
         <nav class="no-print summary-tools">
             <a href=back>{t!(i18n, documents.print_back)}</a>
-            <button type="button" class="button" on:click=|_| print()>
-                {t!(i18n, summary.print)}
-            </button>
+            <PrintButton />
             {word}
             <p class="hint">{t!(i18n, documents.print_hint)}</p>
         </nav>
         <article class="nd30-page">{draft.blocks.iter().map(block).collect_view()}</article>
-    }
-}
-
-fn print() {
-    if let Err(e) = window().print() {
-        leptos::logging::warn!("print failed: {e:?}");
     }
 }
 
