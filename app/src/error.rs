@@ -24,6 +24,14 @@ pub enum Problem {
     UnknownParent {
         code: String,
     },
+    /// A unit of a past or running campaign cannot move to another parent (history stays).
+    MovesHistory,
+    /// Rows whose parent is a row of the same file that was refused (reported once per parent).
+    ParentRowRefused {
+        code: String,
+        parent_row: usize,
+        rows: usize,
+    },
     DuplicateCode {
         first_row: usize,
     },

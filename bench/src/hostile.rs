@@ -46,9 +46,10 @@ pub async fn run(pool: &PgPool, database_url: &str) -> anyhow::Result<Figures> {
     let server = AppServer::start(database_url, &[("THIDUA_DEMO", "1")])?;
     server.wait_ready().await?;
     let cookie = unit_cookie(pool, &server).await?;
-    let campaign: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open'")
-        .fetch_one(pool)
-        .await?;
+    let campaign: i64 =
+        sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open' ORDER BY id LIMIT 1")
+            .fetch_one(pool)
+            .await?;
     let mut uploads = Vec::new();
     for (who, cookie, field) in [
         ("anonymous, into `campaign_id`", None, "campaign_id"),

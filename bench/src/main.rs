@@ -5,8 +5,10 @@
 //! 20,000 initiatives (one score to the new board, the next initiative, 30 members saving);
 //! downloads of 20,000 initiatives as CSV and .xlsx (time and server memory);
 //! live boards pushed to 1,000 screens over two app server processes and the memory of 5,000
-//! idle screens; the reveal ceremony's steps reaching 1,000 screens over two servers; the size of the release WebAssembly; hostile traffic (an endless upload,
-//! password guessing, slow clients). Figures go to the results file.
+//! idle screens; the reveal ceremony's steps reaching 1,000 screens over two servers; hostile
+//! traffic (an endless upload, password guessing, slow clients); each page's weight in Chromium
+//! and the initiative form on a slow phone; the size of the release WebAssembly. Figures go to
+//! the results file.
 mod app_server;
 mod ceremony;
 mod council;
@@ -15,6 +17,7 @@ mod hostile;
 mod live;
 mod ranking;
 mod registration;
+mod weight;
 
 use anyhow::Context;
 use sqlx::postgres::PgPoolOptions;
@@ -39,6 +42,14 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
         let mut out = String::new();
         write_live(&mut out, &live::run(&pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--weight-only` likewise for page weight in Chromium and the slow phone.
+    if std::env::args().any(|a| a == "--weight-only") {
+        let mut out = String::new();
+        write_weight(&mut out, &weight_run(&admin, &base_url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -165,6 +176,7 @@ async fn main() -> anyhow::Result<()> {
     let hostile = hostile::run(&pool, &url).await?;
     pool.close().await;
     write_hostile(&mut out, &hostile)?;
+    write_weight(&mut out, &weight_run(&admin, &base_url).await?)?;
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
     std::fs::write(&results_path, &out).with_context(|| format!("writing {results_path}"))?;
@@ -180,6 +192,59 @@ async fn database_with_units(admin: &PgPool, base_url: &str, name: &str) -> anyh
         .await
         .map_err(|e| anyhow::anyhow!("import failed: {e:?}"))?;
     Ok((pool, url))
+}
+
+/// Page weight on a database of its own, which the server fills with the demo.
+async fn weight_run(admin: &PgPool, base_url: &str) -> anyhow::Result<weight::Figures> {
+    let (pool, url) = fresh_database(admin, base_url, "thidua_bench_weight").await?;
+    let figures = weight::run(&pool, &url).await?;
+    pool.close().await;
+    Ok(figures)
+}
+
+fn write_weight(out: &mut String, w: &weight::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## Page weight in Chromium (release build, demo data, first visit with an empty cache)\n"
+    )?;
+    writeln!(
+        out,
+        "Every byte received until the page is hydrated and the network is quiet (headers and bodies as served, compressed). A unit's pages on a 390×844 phone with its cookie; the public pages without one; an organizer's on 1920×1080.\n"
+    )?;
+    writeln!(
+        out,
+        "| page | who | received | requests | WebAssembly files | aim |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for page in &w.pages {
+        writeln!(
+            out,
+            "| {} (`{}`) | {} | {:.1} KB | {} | {} | {} |",
+            page.name,
+            page.path,
+            page.who,
+            page.bytes as f64 / 1000.0,
+            page.requests,
+            page.wasm.join(", "),
+            weight::aim(page).map_or(String::new(), |aim| format!("< {} KB", aim / 1000)),
+        )?;
+    }
+    writeln!(
+        out,
+        "\nSlow phone (Chromium: 400 kbit/s, 400 ms round trip, CPU 4× slower), the initiative form from an empty cache:\n"
+    )?;
+    writeln!(out, "| figure | value | aim |\n|---|---|---|")?;
+    writeln!(
+        out,
+        "| typed into and sent without scripts (HTML and stylesheet in) | {:.1} s | < 3 s |",
+        w.usable_ms as f64 / 1000.0
+    )?;
+    writeln!(
+        out,
+        "| fully interactive (hydrated: drafts, outbox) | {:.1} s | < 8 s |",
+        w.interactive_ms as f64 / 1000.0
+    )?;
+    Ok(())
 }
 
 /// The council's benchmark on a database of its own holding the imported units.
@@ -616,15 +681,29 @@ fn cores() -> String {
         .unwrap_or_else(|_| "?".into())
 }
 
+/// The release build's main file with extension `ext` (`thidua.wasm`, or `thidua.<hash>.wasm`).
+pub fn built_file(ext: &str) -> Option<std::path::PathBuf> {
+    std::fs::read_dir("target/site/pkg")
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with("thidua.") && name.ends_with(&format!(".{ext}"))
+        })
+}
+
 fn wasm_sizes() -> String {
-    let path = "target/site/pkg/thidua.wasm";
-    let Ok(bytes) = std::fs::read(path) else {
-        return format!("({path} not built)");
+    let Some(path) = built_file("wasm") else {
+        return "(target/site/pkg/thidua.wasm not built)".into();
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return format!("({} not readable)", path.display());
     };
     let compressed = |program: &str, args: &[&str]| -> String {
         Command::new(program)
             .args(args)
-            .arg(path)
+            .arg(&path)
             .output()
             .ok()
             .filter(|o| o.status.success())

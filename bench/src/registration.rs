@@ -106,9 +106,10 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
 
 /// The open demo campaign, its first field and every unit's link token.
 async fn open_campaign(pool: &PgPool) -> anyhow::Result<(i64, i64, Vec<String>)> {
-    let campaign: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open'")
-        .fetch_one(pool)
-        .await?;
+    let campaign: i64 =
+        sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open' ORDER BY id LIMIT 1")
+            .fetch_one(pool)
+            .await?;
     // Each phone here sends hundreds of initiatives in the window: the campaign's maximum per
     // unit (50 by default, 500 at most in the form) is lifted for this run only.
     sqlx::query("UPDATE campaigns SET max_initiatives = 1000000 WHERE id = $1")
@@ -300,13 +301,17 @@ async fn page_weight(
     let form_works_without_wasm = html.contains(r#"action="/api/submit_initiative""#)
         && html.contains(r#"enctype="multipart/form-data""#)
         && html.contains(r#"name="submit_key""#);
-    let file = |path: &str| std::fs::read(path).unwrap_or_default();
+    let file = |ext: &str| {
+        crate::built_file(ext)
+            .and_then(|path| std::fs::read(path).ok())
+            .unwrap_or_default()
+    };
     Ok(PageWeight {
         html_raw: html.len(),
         html_brotli: brotli_size(html.as_bytes()),
-        css_brotli: brotli_size(&file("target/site/pkg/thidua.css")),
-        js_brotli: brotli_size(&file("target/site/pkg/thidua.js")),
-        wasm_brotli: brotli_size(&file("target/site/pkg/thidua.wasm")),
+        css_brotli: brotli_size(&file("css")),
+        js_brotli: brotli_size(&file("js")),
+        wasm_brotli: brotli_size(&file("wasm")),
         form_works_without_wasm,
     })
 }

@@ -1,19 +1,41 @@
 // The WebAssembly, JS and CSS go out compressed at build time (`./x` writes `.br` and `.gz`
-// beside them), never compressed again per request.
+// beside them), never compressed again per request; their names carry a hash of their content,
+// so they are cached for a year as immutable.
 import { test, expect } from '@playwright/test';
 
-for (const [path, type] of [['/pkg/thidua.wasm', 'application/wasm'], ['/pkg/thidua.js', 'javascript'],
-  ['/pkg/thidua.css', 'text/css']]) {
-  test(`${path} is sent precompressed with brotli and gzip`, async ({ request }) => {
+/** The addresses of the built files the sign-in page loads, by kind. */
+async function builtFiles(request) {
+  const html = await (await request.get('/login')).text();
+  const find = (pattern) => html.match(pattern)?.[1];
+  return [
+    [find(/href="(\/pkg\/thidua\.[\w-]+\.css)"/), 'text/css'],
+    [find(/"(\/pkg\/thidua\.[\w-]+\.js)"/), 'javascript'],
+    [find(/"(\/pkg\/thidua\.[\w-]+\.wasm)"/), 'application/wasm'],
+  ];
+}
+
+test('built files are named by their content and sent precompressed, cached for a year', async ({ request }) => {
+  const files = await builtFiles(request);
+  for (const [path, type] of files) {
+    expect(path, `a hashed ${type} address in the page`).toBeTruthy();
     const plain = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
     expect(plain.status()).toBe(200);
     expect(plain.headers()['content-type']).toContain(type);
+    expect(plain.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     const plainLength = Number(plain.headers()['content-length']);
     for (const encoding of ['br', 'gzip']) {
       const packed = await request.get(path, { headers: { 'Accept-Encoding': encoding } });
       expect(packed.headers()['content-encoding']).toBe(encoding);
+      expect(packed.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
       // A known length means the file was read as built, not compressed while streaming.
       expect(Number(packed.headers()['content-length'])).toBeLessThan(plainLength / 2);
     }
-  });
-}
+  }
+});
+
+test('pages are not cached as built files are', async ({ request }) => {
+  const page = await request.get('/login');
+  expect(page.headers()['cache-control'] ?? '').not.toContain('immutable');
+  const favicon = await request.get('/favicon.ico');
+  expect(favicon.headers()['cache-control']).toBe('public, max-age=86400');
+});

@@ -10,8 +10,14 @@ use sqlx::PgPool;
 pub const DEMO_ADMIN_USERNAME: &str = "admin";
 pub const DEMO_ADMIN_PASSWORD: &str = "thidua-demo-2026";
 /// The demo's organizers, each scoped to its unit: (username, name, unit code, password).
-pub const DEMO_ORGANIZERS: [(&str, &str, &str, &str); 2] = [
+pub const DEMO_ORGANIZERS: [(&str, &str, &str, &str); 3] = [
     ("quan11", "Phòng Nội vụ Quận 11", "Q11", "quan11-demo-2026"),
+    (
+        "quangninh",
+        "Sở Nội vụ tỉnh Quảng Ninh",
+        "QN",
+        "quangninh-demo-2026",
+    ),
     (
         "nguyencutrinh",
         "UBND Phường Nguyễn Cư Trinh",

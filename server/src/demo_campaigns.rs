@@ -1,7 +1,9 @@
 //! The demo campaigns: the real cases of DESIGN.md, configured and in sensible states (two
-//! closed, one published and held for its conference, one being scored, one open now, one draft copied from an earlier
-//! year). Loaded once, in one transaction with its mark, so two servers starting together
-//! cannot load them twice. Dates of the current campaigns are relative to today.
+//! closed, one published and held for its conference, one being scored, one open now, one draft
+//! copied from an earlier year), and a current one of the two-tier local government (Quảng Ninh
+//! province with its xã, phường and đặc khu). Loaded once, in one transaction with its mark, so
+//! two servers starting together cannot load them twice. Dates of the current campaigns are
+//! relative to today.
 use anyhow::Context;
 use app::domain::campaign::general::{GeneralInput, GeneralSettings};
 use app::domain::campaign_state::CampaignState;
@@ -13,10 +15,10 @@ use sqlx::{PgConnection, PgPool};
 
 const MARK: &str = "demo_campaigns_loaded";
 
-/// Which children of the organizer take part: all of them, or those of one kind.
+/// Which children of the organizer take part: all of them, or those of the given kinds.
 enum Pick {
     All,
-    Kind(&'static str),
+    Kinds(&'static [&'static str]),
 }
 
 struct Demo {
@@ -50,7 +52,7 @@ fn demos(today: NaiveDate) -> Vec<Demo> {
                 fixed("03/11/2018"),
                 fixed("27/01/2019"),
             ],
-            pick: Pick::Kind("ward"),
+            pick: Pick::Kinds(&["ward"]),
             state: CampaignState::Closed,
         },
         Demo {
@@ -90,7 +92,7 @@ fn demos(today: NaiveDate) -> Vec<Demo> {
             plan_date: rel(-200),
             organizer: "Q10",
             dates: [rel(-195), rel(30), rel(-20), rel(20)],
-            pick: Pick::Kind("ward"),
+            pick: Pick::Kinds(&["ward"]),
             state: CampaignState::Evaluating,
         },
         Demo {
@@ -104,6 +106,24 @@ fn demos(today: NaiveDate) -> Vec<Demo> {
             state: CampaignState::Open,
         },
     ]
+}
+
+/// The current campaign of a province since 1 July 2025: its communes take part directly.
+fn two_tier(today: NaiveDate) -> Demo {
+    let rel = |days: i64| day(today + Duration::days(days));
+    Demo {
+        title: format!(
+            "Phong trào thi đua cải cách hành chính cấp xã năm {}",
+            today.year()
+        ),
+        theme: "Năm vận hành chính quyền địa phương hai cấp thông suốt, phục vụ người dân tốt hơn",
+        plan_ref: "Kế hoạch số 210/KH-UBND",
+        plan_date: rel(-12),
+        organizer: "QN",
+        dates: [rel(-10), rel(210), rel(40), rel(170)],
+        pick: Pick::Kinds(&["ward", "special_zone"]),
+        state: CampaignState::Open,
+    }
 }
 
 pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
@@ -129,6 +149,8 @@ pub async fn load(pool: &PgPool, key: &LinkKey) -> anyhow::Result<()> {
     app::server::campaigns::copy_in(&mut tx, admin, ids[2], title, 5)
         .await
         .map_err(fail)?;
+    let province = insert(&mut tx, key, admin, &two_tier(today)).await?;
+    crate::demo_registrations::load(&mut tx, province, today - Duration::days(8), 0).await?;
     tx.commit().await?;
     tracing::info!("demo campaigns loaded");
     Ok(())
@@ -191,17 +213,17 @@ async fn insert(conn: &mut PgConnection, key: &LinkKey, admin: i64, demo: &Demo)
     let id = app::server::campaigns::create_in(conn, admin, &settings)
         .await
         .map_err(fail)?;
-    let kind = match demo.pick {
+    let kinds: Option<Vec<&str>> = match demo.pick {
         Pick::All => None,
-        Pick::Kind(kind) => Some(kind),
+        Pick::Kinds(kinds) => Some(kinds.to_vec()),
     };
     sqlx::query(
         "INSERT INTO campaign_units (campaign_id, unit_id)
-         SELECT $1, id FROM units WHERE parent_id = (SELECT id FROM units WHERE code = $2) AND active AND ($3::text IS NULL OR kind = $3)",
+         SELECT $1, id FROM units WHERE parent_id = (SELECT id FROM units WHERE code = $2) AND active AND ($3::text[] IS NULL OR kind = ANY($3))",
     )
     .bind(id)
     .bind(settings.organizer_code.as_str())
-    .bind(kind)
+    .bind(kinds)
     .execute(&mut *conn)
     .await?;
     let mut state = CampaignState::Draft;

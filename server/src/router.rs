@@ -126,6 +126,8 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
 
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.address;
+    app::server::static_files::init(&mut leptos_options);
+    let hashed_files = leptos_options.hash_files;
     let link_key = crate::link_key::load(config)?;
     let state = AppState {
         leptos_options,
@@ -171,6 +173,7 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
         .with_state(state)
         .fallback_service(pages)
         .layer(axum::middleware::from_fn(note_page_without_policy))
+        .layer(axum::middleware::from_fn_with_state(hashed_files, static_cache))
         .layer(axum::middleware::from_fn_with_state(
             config.guard_settings,
             crate::request_guard::guard,
@@ -195,6 +198,24 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
         }));
     Ok(app)
+}
+
+/// Static files get their caching rule (`static_files`); a handler's own header stays.
+async fn static_cache(
+    State(hashed): State<bool>,
+    request: Request<axum::body::Body>,
+    next: Next,
+) -> Response {
+    let rule = app::server::static_files::cache_control(request.uri().path(), hashed);
+    let mut response = next.run(request).await;
+    let served = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    if let Some(rule) = rule.filter(|_| served) {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(rule);
+    }
+    response
 }
 
 /// 200 only when the database answers.

@@ -482,6 +482,7 @@ fn rows(w: &World) -> Vec<Row> {
             format!("campaign_id={c}&form={i}&draft=%7B%22submit_key%22%3A%22x%22%2C%22input%22%3A%7B%7D%7D"),
             OwningUnit,
         ),
+        call("/api/discard_initiative_draft", format!("campaign_id={c}&form={i}"), OwningUnit),
         call("/api/get_unit_initiative", format!("campaign_id={c}&id={i}"), OwningUnit),
         row("/api/submit_initiative", "/api/submit_initiative", Send::Multipart(initiative), OwningUnit),
         call("/api/get_report_page", format!("campaign_id={c}"), UnitOfCampaign),

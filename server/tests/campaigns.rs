@@ -392,7 +392,8 @@ async fn the_demo_campaigns_load_once_in_sensible_states_even_when_two_servers_s
             ("Q11", "published", 28),
             ("Q10", "evaluating", 14),
             ("MC", "open", 29),
-            ("Q11", "draft", 28)
+            ("Q11", "draft", 28),
+            ("QN", "open", 54)
         ]
     );
     // The open campaign can be registered for now.

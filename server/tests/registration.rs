@@ -156,6 +156,66 @@ async fn no_unit_reaches_another_units_initiatives_and_nobody_without_a_link_rea
     assert_eq!(get(&f.app, &path, None).await.0, StatusCode::NOT_FOUND);
 }
 
+/// A phone camera's photo: 4,000 × 3,000 of fine grain, more than a document may weigh (5 MB)
+/// and less than a request may (16 MB).
+fn camera_photo() -> Vec<u8> {
+    let mut seed = 7u32;
+    let picture = image::RgbImage::from_fn(4_000, 3_000, |x, y| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let grain = (seed >> 24) as u8 / 2;
+        image::Rgb([
+            grain.wrapping_add((x / 16) as u8),
+            grain,
+            grain.wrapping_add((y / 12) as u8),
+        ])
+    });
+    [95u8, 90, 80, 70]
+        .into_iter()
+        .map(|quality| {
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
+                .encode_image(&picture)
+                .unwrap();
+            out.into_inner()
+        })
+        .find(|jpeg| (6 << 20..14 << 20).contains(&jpeg.len()))
+        .expect("a camera-sized photo between 6 and 14 MB")
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_camera_photo_sent_without_scripts_is_stored_shrunk(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let photo = camera_photo();
+    let (status, body) = f
+        .submit(
+            Some(&cookie),
+            "K-PHOTO",
+            &[],
+            &[("attachments", "IMG_0412.JPG", &photo)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (id, _) = receipt(&body);
+    let (file, name, media_type, size): (i64, String, String, i32) = sqlx::query_as(
+        "SELECT id, file_name, media_type, size_bytes FROM attachments WHERE initiative_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (name.as_str(), media_type.as_str()),
+        ("IMG_0412.JPG", "image/jpeg")
+    );
+    assert!((size as usize) < photo.len() / 2, "{size} of {}", photo.len());
+    let (status, _, stored) = common::download(&f.app, &format!("/files/{file}"), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(stored.len(), size as usize);
+    let picture = image::load_from_memory(&stored).unwrap();
+    assert_eq!((picture.width(), picture.height()), (2_000, 1_500));
+}
+
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn a_submit_stores_the_initiative_with_its_files_and_a_receipt(pool: PgPool) {
     let f = fixture(pool).await;

@@ -5,7 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 use crate::error::AppError;
 pub use crate::wire::campaigns::*;
-use crate::wire::units::UnitRef;
+use crate::wire::units::OrganizerOption;
 use leptos::server;
 
 #[server(prefix = "/api", endpoint = "list_campaigns")]
@@ -16,7 +16,7 @@ pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
 
 /// Units that can organize a campaign: active units in the caller's scope with active units below them.
 #[server(prefix = "/api", endpoint = "organizer_options")]
-pub async fn organizer_options() -> Result<Vec<UnitRef>, AppError> {
+pub async fn organizer_options() -> Result<Vec<OrganizerOption>, AppError> {
     use crate::server::{db, endpoint::as_admin, state::pool};
     as_admin(|admin| async move { db::campaigns::organizer_options(&pool()?, admin.scope()).await }).await
 }

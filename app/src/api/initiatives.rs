@@ -38,6 +38,17 @@ pub async fn save_initiative_draft(
     finish(crate::server::initiatives::save_draft(campaign_id, &form, &draft).await)
 }
 
+/// Drops the form's draft and opens the form afresh (a plain post goes back to it).
+#[server(prefix = "/api", endpoint = "discard_initiative_draft")]
+pub async fn discard_initiative_draft(campaign_id: i64, form: String) -> Result<String, AppError> {
+    use crate::server::respond::{finish_form, redirect_plain_form, NOTHING_TYPED};
+    let result = crate::server::initiatives::discard_draft(campaign_id, &form).await;
+    if let Ok(page) = &result {
+        redirect_plain_form(page);
+    }
+    finish_form(result, NOTHING_TYPED)
+}
+
 #[server(prefix = "/api", endpoint = "get_unit_initiative")]
 pub async fn get_unit_initiative(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppError> {
     use crate::server::respond::finish;

@@ -18,6 +18,22 @@ pub fn form_error(
     })
 }
 
+/// As `form_error`, for one of several forms on a page: a plain post's `err` counts only when it
+/// came back with `marker`, a field only that form sends back.
+pub fn form_error_of(
+    from_action: impl Fn() -> Option<AppError> + Send + Sync + 'static,
+    marker: &'static str,
+) -> Signal<Option<AppError>> {
+    let query = use_query_map();
+    Signal::derive(move || {
+        from_action().or_else(|| {
+            let query = query.read();
+            query.get(marker)?;
+            query.get("err").and_then(|json| serde_json::from_str(&json).ok())
+        })
+    })
+}
+
 /// The value a plain post sent back for `name`, or "".
 pub fn typed_value(name: &str) -> String {
     use_query_map().read_untracked().get(name).unwrap_or_default()

@@ -9,6 +9,7 @@ pub fn kind_label(kind: UnitKind) -> &'static str {
         UnitKind::Province => t_string!(i18n, kinds.province),
         UnitKind::District => t_string!(i18n, kinds.district),
         UnitKind::Ward => t_string!(i18n, kinds.ward),
+        UnitKind::SpecialZone => t_string!(i18n, kinds.special_zone),
         UnitKind::Department => t_string!(i18n, kinds.department),
         UnitKind::MassOrganization => t_string!(i18n, kinds.mass_organization),
         UnitKind::PublicServiceUnit => t_string!(i18n, kinds.public_service_unit),

@@ -14,6 +14,18 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UsernameFormat => t_string!(i18n, errors.username_format).to_string(),
         Problem::PasswordTooShort { min } => t_string!(i18n, errors.password_too_short, min = *min),
         Problem::UnknownParent { code } => t_string!(i18n, errors.unknown_parent, code = code),
+        Problem::MovesHistory => t_string!(i18n, errors.moves_history).to_string(),
+        Problem::ParentRowRefused {
+            code,
+            parent_row,
+            rows,
+        } => t_string!(
+            i18n,
+            errors.parent_row_refused,
+            code = code,
+            parent_row = *parent_row,
+            rows = *rows
+        ),
         Problem::DuplicateCode { first_row } => {
             t_string!(i18n, errors.duplicate_code, first_row = *first_row)
         }

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Deadline(DateTime<Utc>);
 
+/// Days before a deadline from which what is still missing shows as a warning.
+pub const DUE_SOON_DAYS: i64 = 14;
+
 impl Deadline {
     /// The last second of `date` in Vietnam.
     pub fn end_of_day(date: NaiveDate) -> Self {
@@ -47,6 +50,12 @@ impl Deadline {
     pub fn days_left(self, now: DateTime<Utc>) -> i64 {
         let today = now.with_timezone(&Ho_Chi_Minh).date_naive();
         (self.local_date() - today).num_days()
+    }
+
+    /// Whether something due by this deadline and not done yet is worth a warning: within
+    /// `DUE_SOON_DAYS` or past (months ahead, "not submitted" is only a fact).
+    pub fn due_soon(self, now: DateTime<Utc>) -> bool {
+        self.days_left(now) <= DUE_SOON_DAYS
     }
 
     /// How long is left, as a phone page says it: days while there are any, then hours.
@@ -233,5 +242,15 @@ mod tests {
             TimeLeft::Hours(4)
         );
         assert_eq!(deadline.time_left(utc("2026-11-30T17:00:00Z")), TimeLeft::Passed);
+    }
+
+    #[test]
+    fn missing_work_warns_only_in_the_last_two_weeks() {
+        let deadline = Deadline::parse_date("30/06/2026").unwrap();
+        let at = |text: &str| Deadline::parse_date(text).unwrap().instant();
+        assert!(!deadline.due_soon(at("01/03/2026")), "four months ahead");
+        assert!(!deadline.due_soon(at("15/06/2026")), "fifteen days ahead");
+        assert!(deadline.due_soon(at("16/06/2026")), "fourteen days ahead");
+        assert!(deadline.due_soon(at("05/07/2026")), "past");
     }
 }

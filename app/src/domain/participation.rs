@@ -96,14 +96,14 @@ impl Show {
     }
 }
 
-/// The rows to show: filtered by `show` and by a name search (diacritics ignored), then sorted;
-/// ties keep the incoming (Vietnamese name) order.
+/// The rows to show: filtered by `show` and by a name search (diacritics ignored), then sorted
+/// (`reversed`: the other way round); ties keep the incoming (Vietnamese name) order.
 pub fn arrange(
     rows: &[ParticipationRow],
     minimum: i32,
     show: Show,
     search: &str,
-    sort: SortBy,
+    (sort, reversed): (SortBy, bool),
 ) -> Vec<ParticipationRow> {
     let query = fold_for_search(search);
     let mut kept: Vec<ParticipationRow> = rows
@@ -113,15 +113,23 @@ pub fn arrange(
         })
         .cloned()
         .collect();
-    match sort {
-        SortBy::Name => {}
-        SortBy::Initiatives => kept.sort_by_key(|r| std::cmp::Reverse(r.initiatives)),
-        SortBy::Commitment => kept.sort_by_key(|r| (r.committed_at.is_some(), r.committed_at)),
-        SortBy::Report => kept.sort_by_key(|r| match r.report_on_time {
-            None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
-        }),
+    let report_rank = |r: &ParticipationRow| match r.report_on_time {
+        None => 0,
+        Some(false) => 1,
+        Some(true) => 2,
+    };
+    let order = |a: &ParticipationRow, b: &ParticipationRow| match sort {
+        SortBy::Name => std::cmp::Ordering::Equal,
+        SortBy::Initiatives => b.initiatives.cmp(&a.initiatives),
+        SortBy::Commitment => {
+            (a.committed_at.is_some(), a.committed_at).cmp(&(b.committed_at.is_some(), b.committed_at))
+        }
+        SortBy::Report => report_rank(a).cmp(&report_rank(b)),
+    };
+    match (sort, reversed) {
+        (SortBy::Name, true) => kept.reverse(),
+        (_, false) => kept.sort_by(order),
+        (_, true) => kept.sort_by(|a, b| order(b, a)),
     }
     kept
 }
@@ -182,18 +190,42 @@ mod tests {
     }
 
     #[test]
+    fn a_sort_goes_the_other_way_round_and_ties_keep_name_order() {
+        let rows = sample();
+        let (forward, backward) = (
+            arrange(&rows, 1, Show::All, "", (SortBy::Initiatives, false)),
+            arrange(&rows, 1, Show::All, "", (SortBy::Initiatives, true)),
+        );
+        let (forward, backward) = (names(&forward), names(&backward));
+        assert_ne!(forward, backward);
+        let counts = |list: &[&str]| -> Vec<i64> {
+            list.iter()
+                .map(|n| rows.iter().find(|r| r.unit_name == *n).unwrap().initiatives)
+                .collect()
+        };
+        let mut ascending = counts(&forward);
+        ascending.reverse();
+        assert_eq!(counts(&backward), ascending);
+        let by_name = arrange(&rows, 1, Show::All, "", (SortBy::Name, true));
+        let by_name = names(&by_name);
+        let mut expected = names(&rows);
+        expected.reverse();
+        assert_eq!(by_name, expected);
+    }
+
+    #[test]
     fn filters_pick_the_units_that_still_owe_something() {
         let rows = sample();
         assert_eq!(
-            names(&arrange(&rows, 1, Show::NotCommitted, "", SortBy::Name)),
+            names(&arrange(&rows, 1, Show::NotCommitted, "", (SortBy::Name, false))),
             ["Phường 2"]
         );
         assert_eq!(
-            names(&arrange(&rows, 2, Show::BelowMinimum, "", SortBy::Name)),
+            names(&arrange(&rows, 2, Show::BelowMinimum, "", (SortBy::Name, false))),
             ["Phường 2", "Phường Đông Hòa", "Xã Vĩnh Trung"]
         );
         assert_eq!(
-            names(&arrange(&rows, 1, Show::NoReport, "", SortBy::Name)),
+            names(&arrange(&rows, 1, Show::NoReport, "", (SortBy::Name, false))),
             ["Phường 2", "Xã Vĩnh Trung"]
         );
     }
@@ -201,7 +233,13 @@ mod tests {
     #[test]
     fn search_ignores_diacritics_and_case() {
         assert_eq!(
-            names(&arrange(&sample(), 1, Show::All, "dong hoa", SortBy::Name)),
+            names(&arrange(
+                &sample(),
+                1,
+                Show::All,
+                "dong hoa",
+                (SortBy::Name, false)
+            )),
             ["Phường Đông Hòa"]
         );
     }
@@ -210,15 +248,15 @@ mod tests {
     fn sorting_puts_what_needs_attention_first_and_keeps_name_order_for_ties() {
         let rows = sample();
         assert_eq!(
-            names(&arrange(&rows, 1, Show::All, "", SortBy::Initiatives)),
+            names(&arrange(&rows, 1, Show::All, "", (SortBy::Initiatives, false))),
             ["Phường 1", "Phường Đông Hòa", "Phường 2", "Xã Vĩnh Trung"]
         );
         assert_eq!(
-            names(&arrange(&rows, 1, Show::All, "", SortBy::Commitment)),
+            names(&arrange(&rows, 1, Show::All, "", (SortBy::Commitment, false))),
             ["Phường 2", "Phường Đông Hòa", "Phường 1", "Xã Vĩnh Trung"]
         );
         assert_eq!(
-            names(&arrange(&rows, 1, Show::All, "", SortBy::Report)),
+            names(&arrange(&rows, 1, Show::All, "", (SortBy::Report, false))),
             ["Phường 2", "Xã Vĩnh Trung", "Phường Đông Hòa", "Phường 1"]
         );
     }

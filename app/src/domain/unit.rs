@@ -59,6 +59,8 @@ pub enum UnitKind {
     Province,
     District,
     Ward,
+    /// Đặc khu: an island special zone, at the level of a xã or phường since 1 July 2025.
+    SpecialZone,
     Department,
     MassOrganization,
     PublicServiceUnit,
@@ -67,10 +69,11 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 8] = [
+    pub const ALL: [UnitKind; 9] = [
         UnitKind::Province,
         UnitKind::District,
         UnitKind::Ward,
+        UnitKind::SpecialZone,
         UnitKind::Department,
         UnitKind::MassOrganization,
         UnitKind::PublicServiceUnit,
@@ -83,6 +86,7 @@ impl UnitKind {
             UnitKind::Province => "province",
             UnitKind::District => "district",
             UnitKind::Ward => "ward",
+            UnitKind::SpecialZone => "special_zone",
             UnitKind::Department => "department",
             UnitKind::MassOrganization => "mass_organization",
             UnitKind::PublicServiceUnit => "public_service_unit",
@@ -91,9 +95,20 @@ impl UnitKind {
         }
     }
 
-    /// Accepts the identifier or any usual Vietnamese wording, with or without diacritics.
+    /// Accepts the identifier or any wording of the official lists (before and after the
+    /// two-tier reform of 1 July 2025), with or without diacritics, abbreviated "TP." or not.
     pub fn parse(raw: &str) -> Result<Self, Problem> {
-        let folded = fold_for_search(raw).replace(['_', '-', '/'], " ");
+        let spaced = fold_for_search(raw).replace(['_', '-', '/', '.', ','], " ");
+        // "TP." and "TW" are the lists' abbreviations of "thành phố" and "trung ương".
+        let folded = spaced
+            .split_whitespace()
+            .map(|word| match word {
+                "tp" => "thanh pho",
+                "tw" => "trung uong",
+                word => word,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         if folded.is_empty() {
             return Err(Problem::Required);
         }
@@ -106,6 +121,9 @@ impl UnitKind {
                     "thanh pho",
                     "tinh thanh pho",
                     "thanh pho truc thuoc trung uong",
+                    "thanh pho trung uong",
+                    "thanh pho thuoc trung uong",
+                    "tinh thanh",
                 ],
                 UnitKind::Province,
             ),
@@ -121,9 +139,19 @@ impl UnitKind {
                 UnitKind::District,
             ),
             (
-                &["ward", "phuong", "xa", "thi tran", "phuong xa", "xa phuong"],
+                &[
+                    "ward",
+                    "commune",
+                    "phuong",
+                    "xa",
+                    "thi tran",
+                    "phuong xa",
+                    "xa phuong",
+                    "xa phuong thi tran",
+                ],
                 UnitKind::Ward,
             ),
+            (&["special zone", "dac khu"], UnitKind::SpecialZone),
             (
                 &["department", "phong ban", "phong", "ban", "co quan chuyen mon"],
                 UnitKind::Department,
@@ -196,6 +224,24 @@ mod tests {
             UnitKind::parse("Tổ chức cơ sở Đảng"),
             Ok(UnitKind::PartyOrganization)
         );
+    }
+
+    #[test]
+    fn kind_accepts_every_wording_of_the_two_tier_lists() {
+        for wording in [
+            "Thành phố trung ương",
+            "Thành phố trực thuộc trung ương",
+            "thành phố  trực thuộc Trung ương",
+            "TP. trực thuộc TW",
+            "Tỉnh",
+        ] {
+            assert_eq!(UnitKind::parse(wording), Ok(UnitKind::Province), "{wording}");
+        }
+        assert_eq!(UnitKind::parse("TP trung ương"), Ok(UnitKind::Province));
+        assert_eq!(UnitKind::parse("Đặc khu"), Ok(UnitKind::SpecialZone));
+        assert_eq!(UnitKind::parse("dac khu"), Ok(UnitKind::SpecialZone));
+        assert_eq!(UnitKind::parse("Xã"), Ok(UnitKind::Ward));
+        assert_eq!(UnitKind::parse("Xã, phường, thị trấn"), Ok(UnitKind::Ward));
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct ExistingUnit {
     pub name: String,
     pub kind: UnitKind,
     pub parent: Option<UnitCode>,
+    /// It took part in or organized a campaign past its draft: it never moves (history stays;
+    /// a reorganised unit is deactivated and a new one made).
+    pub in_history: bool,
 }
 
 /// A unit as the file wants it to be.
@@ -123,22 +126,40 @@ pub fn plan_import(rows: &[RawUnitRow], existing: &[ExistingUnit]) -> Result<Imp
         });
         return Err(problems);
     }
-    let parsed = parse_rows(rows, &mut problems);
+    let (parsed, refused) = parse_rows(rows, &mut problems);
     let stored: HashMap<&UnitCode, &ExistingUnit> = existing.iter().map(|u| (&u.code, u)).collect();
     let in_file: HashMap<&UnitCode, usize> = parsed.iter().map(|p| (&p.unit.code, p.row)).collect();
 
+    // Rows under a refused row are told so once per refused parent, not each "parent not found".
+    let mut orphans_of_refused: HashMap<&UnitCode, (usize, usize)> = HashMap::new();
     for p in &parsed {
-        if let Some(parent) = &p.unit.parent {
-            if !in_file.contains_key(parent) && !stored.contains_key(parent) {
-                problems.push(RowProblem {
-                    row: p.row,
-                    column: Some(ImportColumn::Parent),
-                    problem: Problem::UnknownParent {
-                        code: parent.as_str().to_owned(),
-                    },
-                });
-            }
+        let Some(parent) = &p.unit.parent else { continue };
+        if in_file.contains_key(parent) || stored.contains_key(parent) {
+            continue;
         }
+        if refused.contains_key(parent) {
+            let (_, count) = orphans_of_refused.entry(parent).or_insert((p.row, 0));
+            *count += 1;
+            continue;
+        }
+        problems.push(RowProblem {
+            row: p.row,
+            column: Some(ImportColumn::Parent),
+            problem: Problem::UnknownParent {
+                code: parent.as_str().to_owned(),
+            },
+        });
+    }
+    for (parent, (first_row, rows)) in orphans_of_refused {
+        problems.push(RowProblem {
+            row: first_row,
+            column: Some(ImportColumn::Parent),
+            problem: Problem::ParentRowRefused {
+                code: parent.as_str().to_owned(),
+                parent_row: refused[parent],
+                rows,
+            },
+        });
     }
     for row in rows_in_cycles(&parsed, existing) {
         problems.push(RowProblem {
@@ -150,6 +171,23 @@ pub fn plan_import(rows: &[RawUnitRow], existing: &[ExistingUnit]) -> Result<Imp
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
         return Err(problems);
+    }
+
+    let moved_from_history: Vec<RowProblem> = parsed
+        .iter()
+        .filter(|p| {
+            stored
+                .get(&p.unit.code)
+                .is_some_and(|old| old.in_history && old.parent != p.unit.parent)
+        })
+        .map(|p| RowProblem {
+            row: p.row,
+            column: Some(ImportColumn::Parent),
+            problem: Problem::MovesHistory,
+        })
+        .collect();
+    if !moved_from_history.is_empty() {
+        return Err(moved_from_history);
     }
 
     let mut plan = ImportPlan::default();
@@ -169,8 +207,13 @@ pub fn plan_import(rows: &[RawUnitRow], existing: &[ExistingUnit]) -> Result<Imp
     Ok(plan)
 }
 
-fn parse_rows(rows: &[RawUnitRow], problems: &mut Vec<RowProblem>) -> Vec<ParsedRow> {
+/// The valid rows, and the code (when readable) of each refused row with its row number.
+fn parse_rows(
+    rows: &[RawUnitRow],
+    problems: &mut Vec<RowProblem>,
+) -> (Vec<ParsedRow>, HashMap<UnitCode, usize>) {
     let mut first_row_of: HashMap<UnitCode, usize> = HashMap::new();
+    let mut refused: HashMap<UnitCode, usize> = HashMap::new();
     let mut parsed = Vec::with_capacity(rows.len());
     for raw in rows {
         let mut report = |column, problem| {
@@ -189,7 +232,10 @@ fn parse_rows(rows: &[RawUnitRow], problems: &mut Vec<RowProblem>) -> Vec<Parsed
                 .map(Some)
                 .map_err(|p| report(ImportColumn::Parent, p)),
         };
-        let (Ok(code), Ok(name), Ok(kind), Ok(parent)) = (code, name, kind, parent) else {
+        let (Ok(code), Ok(name), Ok(kind), Ok(parent)) = (code.clone(), name, kind, parent) else {
+            if let Ok(code) = code {
+                refused.entry(code).or_insert(raw.row);
+            }
             continue;
         };
         if let Some(first_row) = first_row_of.get(&code) {
@@ -212,7 +258,7 @@ fn parse_rows(rows: &[RawUnitRow], problems: &mut Vec<RowProblem>) -> Vec<Parsed
             },
         });
     }
-    parsed
+    (parsed, refused)
 }
 
 /// Rows whose unit would become its own ancestor once the file is applied over the stored tree.
@@ -273,7 +319,31 @@ mod tests {
             name: name.into(),
             kind,
             parent: parent.map(|p| UnitCode::parse(p).unwrap()),
+            in_history: false,
         }
+    }
+
+    #[test]
+    fn a_unit_of_a_past_campaign_is_renamed_but_never_moved() {
+        let mut ward = stored("MC-KL", "Phường Ka Long", UnitKind::Ward, Some("MC"));
+        ward.in_history = true;
+        let existing = [
+            stored("QN", "Tỉnh Quảng Ninh", UnitKind::Province, None),
+            stored("MC", "Thành phố Móng Cái", UnitKind::District, Some("QN")),
+            ward,
+        ];
+        let moved = [row(2, "MC-KL", "Phường Ka Long", "phường", "QN")];
+        assert_eq!(
+            plan_import(&moved, &existing).unwrap_err()[0].problem,
+            Problem::MovesHistory
+        );
+        let renamed = [row(2, "MC-KL", "Phường Ka Long (cũ)", "phường", "MC")];
+        assert_eq!(plan_import(&renamed, &existing).unwrap().updates.len(), 1);
+        let other_moved = [row(2, "MC", "Thành phố Móng Cái", "quận", "")];
+        assert!(
+            plan_import(&other_moved, &existing).is_ok(),
+            "a unit of no campaign moves"
+        );
     }
 
     #[test]
@@ -360,6 +430,36 @@ mod tests {
                 (3, Problem::UnknownKind),
                 (4, Problem::UnknownParent { code: "ZZZ".into() }),
                 (6, Problem::DuplicateCode { first_row: 5 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_under_a_refused_row_are_told_once_about_their_parent() {
+        let mut rows = vec![
+            row(2, "T22", "Tỉnh Quảng Ninh", "tỉnh thành phố mới", ""),
+            row(3, "T01", "Thành phố Hà Nội", "Thành phố trung ương", ""),
+        ];
+        rows.extend((0..300).map(|i| {
+            let code = format!("X{i:05}");
+            row(4 + i, &code, &format!("Phường {i}"), "Phường", "T22")
+        }));
+        rows.push(row(304, "X99999", "Xã Lạc", "Xã", "T99"));
+        let problems = plan_import(&rows, &[]).unwrap_err();
+        let got: Vec<_> = problems.iter().map(|p| (p.row, p.problem.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, Problem::UnknownKind),
+                (
+                    4,
+                    Problem::ParentRowRefused {
+                        code: "T22".into(),
+                        parent_row: 2,
+                        rows: 300
+                    }
+                ),
+                (304, Problem::UnknownParent { code: "T99".into() }),
             ]
         );
     }

@@ -4,9 +4,10 @@
 //! rather than guessing); otherwise there is none and the board says "đơn vị".
 
 /// Nouns that name a kind of unit at the start of its name, as written in names.
-const NOUNS: [&str; 12] = [
+const NOUNS: [&str; 13] = [
     "Phường",
     "Xã",
+    "Đặc khu",
     "Thị trấn",
     "Quận",
     "Huyện",

@@ -21,6 +21,7 @@ use crate::i18n::*;
 use crate::pages::results::AwardsSection;
 use crate::pages::unit::parts::{kind_label, moment_text};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use standings::{on_podium, row_cells, tie_note, StandingsHead};
 
@@ -179,6 +180,7 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
             <div
                 class="live-bar"
                 role="progressbar"
+                aria-label=t_string!(i18n, live.progress_title)
                 aria-valuemin="0"
                 aria-valuemax=total.to_string()
                 aria-valuenow=registered.to_string()
@@ -253,6 +255,7 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         {reconnecting}
         <header class="live-head">
             <p class="live-kicker">{t!(i18n, live.kicker)}</p>
+            <Title text=format!("{} · {}", initial.title, t_string!(i18n, live.kicker)) />
             <h1>{initial.title.clone()}</h1>
             {theme}
         </header>

@@ -10,4 +10,5 @@ pub mod initiative_text;
 pub mod layout;
 pub mod link_open;
 pub mod parts;
+pub mod phone_photos;
 pub mod report;

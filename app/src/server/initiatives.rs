@@ -340,6 +340,26 @@ pub async fn save_draft(campaign_id: i64, form: &str, body: &str) -> Result<Date
     db::drafts::save(&mut *conn, campaign_id, caller.unit_id(), form, &draft).await
 }
 
+/// Drops the form's draft (`form` = "new" or one of the unit's initiatives): the page opens as
+/// new, or as the initiative was saved. Answers with the form's address.
+#[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
+pub async fn discard_draft(campaign_id: i64, form: &str) -> Result<String, AppError> {
+    let caller = access::unit(campaign_id).await?;
+    let pool = pool()?;
+    let mut conn = pool.acquire().await?;
+    let page = if form == "new" {
+        format!("/unit/{campaign_id}/initiatives/new")
+    } else {
+        let id: i64 = form.parse().map_err(|_| AppError::NotFound)?;
+        db::initiatives::get(&mut conn, campaign_id, caller.unit_id(), id, false)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        format!("/unit/{campaign_id}/initiatives/{id}/edit")
+    };
+    db::drafts::delete(&mut conn, campaign_id, caller.unit_id(), form).await?;
+    Ok(page)
+}
+
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id, initiative.id = id))]
 pub async fn detail(campaign_id: i64, id: i64) -> Result<InitiativeDetail, AppError> {
     let caller = access::unit(campaign_id).await?;

@@ -102,8 +102,9 @@ pub fn message_page(
     } else {
         String::new()
     };
+    let css = crate::server::static_files::stylesheet_href();
     let html = format!(
-        r#"<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>{title}</title><link rel="stylesheet" href="/pkg/thidua.css"></head><body><main class="refusal"><h1>{title}</h1><p role="alert">{text}</p><p><a href="{href}">{link}</a></p></main></body></html>"#
+        r#"<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>{title}</title><link rel="stylesheet" href="{css}"></head><body><main class="refusal"><h1>{title}</h1><p role="alert">{text}</p><p><a href="{href}">{link}</a></p></main></body></html>"#
     );
     let mut response = (status, html).into_response();
     response.headers_mut().insert(

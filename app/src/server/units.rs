@@ -89,6 +89,12 @@ pub async fn move_to(id: i64, parent_code: &str) -> Result<(), AppError> {
     let mut tx = pool()?.begin().await?;
     db::units::lock_tree(&mut tx).await?;
     let parent_id = resolve_parent(&mut tx, &admin, parent).await?;
+    let (current_parent, in_history) = db::units::place_in_history(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if in_history && current_parent != parent_id {
+        return Err(AppError::field("parent_code", Problem::MovesHistory));
+    }
     if let Some(parent_id) = parent_id {
         if db::units::is_in_subtree(&mut *tx, id, parent_id).await? {
             return Err(AppError::field("parent_code", Problem::ParentIsDescendant));

@@ -5,12 +5,15 @@
 //! Everything after it is limited while it streams, never counted afterwards: the number of text
 //! fields and their bytes, the number of files, each file's size and all files together. A file
 //! past a limit is not kept (its bytes are skipped as they arrive) and becomes a problem at the
-//! file field. Files are checked by their content (PDF, JPEG, PNG).
+//! file field. Files are checked by their content (PDF, JPEG, PNG). A photo may arrive up to
+//! `MAX_PHOTO_MB` (a phone camera's, sent without scripts): it is shrunk as soon as it has arrived
+//! (`photo_shrink`), and the form's total counts what is kept.
 use crate::domain::initiative::attachment::{
-    clean_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_TOTAL_MB,
+    clean_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB,
 };
 use crate::error::{AppError, Checks, Problem};
 use crate::server::access::UnitCaller;
+use crate::server::photo_shrink;
 
 use leptos::server_fn::codec::MultipartData;
 use std::collections::HashMap;
@@ -157,20 +160,22 @@ async fn read_file(
     let over_count = form.files.len() >= MAX_FILES;
     let mut bytes = Vec::new();
     let mut seen = 0usize;
-    let (mut too_large, mut over_total) = (false, false);
+    let (mut too_large, mut limit_mb) = (false, MAX_FILE_MB);
     while let Some(chunk) = field.chunk().await.map_err(|_| transport())? {
         seen += chunk.len();
-        if over_count || too_large || over_total {
+        if over_count || too_large {
             continue; // skipped as it streams: nothing of a refused file is held
         }
-        if seen > megabytes(MAX_FILE_MB) {
+        bytes.extend_from_slice(&chunk);
+        // Only a photo may be larger than a document: it is shrunk once it has arrived.
+        limit_mb = if looks_like_photo(&bytes) {
+            MAX_PHOTO_MB
+        } else {
+            MAX_FILE_MB
+        };
+        if seen > megabytes(limit_mb) {
             too_large = true;
             bytes = Vec::new();
-        } else if budget.file_bytes + seen > megabytes(MAX_TOTAL_MB) {
-            over_total = true;
-            bytes = Vec::new();
-        } else {
-            bytes.extend_from_slice(&chunk);
         }
     }
     if file_name.is_empty() && seen == 0 {
@@ -185,10 +190,23 @@ async fn read_file(
     }
     if too_large {
         form.file_problems
+            .push(Problem::FileTooLarge { max_mb: limit_mb });
+        return Ok(());
+    }
+    let Some(media_type) = infer::get(&bytes).and_then(|t| MediaType::from_mime(t.mime_type())) else {
+        form.file_problems.push(Problem::FileType);
+        return Ok(());
+    };
+    let Some((media_type, bytes)) = photo_shrink::shrink_if_large(media_type, bytes).await else {
+        form.file_problems.push(Problem::FileType);
+        return Ok(());
+    };
+    if bytes.len() > megabytes(MAX_FILE_MB) {
+        form.file_problems
             .push(Problem::FileTooLarge { max_mb: MAX_FILE_MB });
         return Ok(());
     }
-    if over_total {
+    if budget.file_bytes + bytes.len() > megabytes(MAX_TOTAL_MB) {
         if !budget.files_refused_for_total {
             budget.files_refused_for_total = true;
             form.file_problems
@@ -196,17 +214,34 @@ async fn read_file(
         }
         return Ok(());
     }
-    let Some(media_type) = infer::get(&bytes).and_then(|t| MediaType::from_mime(t.mime_type())) else {
-        form.file_problems.push(Problem::FileType);
-        return Ok(());
-    };
     budget.file_bytes += bytes.len();
+    let file_name = match media_type {
+        // A shrunk PNG is stored as JPEG: its name says so.
+        MediaType::Jpeg if !is_jpeg_name(&file_name) => jpeg_name(&file_name),
+        _ => file_name,
+    };
     form.files.push(Upload {
         file_name: clean_file_name(&file_name),
         media_type,
         bytes,
     });
     Ok(())
+}
+
+/// A JPEG or PNG, judged from its first bytes (enough arrive with the first chunk).
+fn looks_like_photo(first_bytes: &[u8]) -> bool {
+    first_bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || first_bytes.starts_with(b"\x89PNG")
+}
+
+fn is_jpeg_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".jpg") || lower.ends_with(".jpeg")
+}
+
+/// `name` with its extension (if any) replaced by `.jpg`.
+fn jpeg_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{stem}.jpg")
 }
 
 /// Checks the count and total size of the files a form will keep (`kept`) plus the new ones.

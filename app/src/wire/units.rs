@@ -20,6 +20,15 @@ pub struct UnitRef {
     pub name: String,
 }
 
+/// A unit that may organize a campaign (it has active units below it), with its parent's name
+/// so the picker can group a long list the way the tree is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizerOption {
+    pub code: String,
+    pub name: String,
+    pub parent: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitDetail {
     pub unit: UnitSummary,

@@ -32,10 +32,11 @@ pub async fn fixture(pool: PgPool) -> Fixture {
         ..super::config()
     };
     server::bootstrap::prepare(&pool, &config).await.unwrap();
-    let campaign: i64 = sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let campaign: i64 =
+        sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open' ORDER BY id LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     let rows: Vec<(i64, i64, Vec<u8>)> = sqlx::query_as(
         "SELECT l.unit_id, l.id, l.nonce FROM unit_links l JOIN units u ON u.id = l.unit_id
          WHERE l.campaign_id = $1 AND l.revoked_at IS NULL

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_FILE_MB: usize = 5;
 pub const MAX_TOTAL_MB: usize = 15;
+/// A photo from a phone camera may arrive this large; it is stored shrunk (`server::photo_shrink`).
+pub const MAX_PHOTO_MB: usize = 15;
 pub const MAX_FILES: usize = 6;
 pub const FILE_NAME_MAX: usize = 200;
 

@@ -19,7 +19,17 @@ pub fn AccountsPage() -> impl IntoView {
     let error = form_error(move || action.value().get().and_then(Result::err));
     let accounts = Resource::new(move || action.version().get(), |_| list_accounts());
     let query = use_query_map();
-    let created = move || query.read().get("created").is_some();
+    // A later refusal replaces the notice of an earlier success.
+    let created = move || query.read().get("created").is_some() && error.get().is_none();
+    // After a success the form is empty again, ready for the next account.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(form) = form_ref.get_untracked() {
+                form.reset();
+            }
+        }
+    });
     let role = Some(typed_value("role"))
         .filter(|r| !r.is_empty())
         .unwrap_or_else(|| "evaluator".to_owned());
@@ -100,7 +110,7 @@ pub fn AccountsPage() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{t!(i18n, accounts.create_title)}</h2>
-                <ActionForm action>
+                <ActionForm action node_ref=form_ref>
                     <FormAlert error />
                     <TextField
                         label=t_string!(i18n, accounts.username)

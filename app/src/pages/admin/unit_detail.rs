@@ -2,7 +2,7 @@
 //! Deactivation asks for confirmation on a second screen, which works without scripts.
 use crate::api::units::{get_unit_detail, MoveUnit, SetUnitActive, UnitDetail, UpdateUnit};
 use crate::components::field::{Field, FormAlert};
-use crate::components::form_error::form_error;
+use crate::components::form_error::form_error_of;
 use crate::components::id_param::id_param;
 use crate::components::kind_label::{kind_label, KindOptions};
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
@@ -110,7 +110,12 @@ fn UnitView(
                         action=update
                     />
                     <MoveForm unit_id=unit.id parent_code action=move_to />
-                    <ActiveForm unit_id=unit.id active=unit.active action=set_active />
+                    <ActiveForm
+                        unit_id=unit.id
+                        active=unit.active
+                        active_children=detail.children.iter().filter(|c| c.active).count()
+                        action=set_active
+                    />
                 }
                     .into_any()
             } else {
@@ -163,7 +168,8 @@ fn Children(detail: UnitDetail) -> impl IntoView {
 #[component]
 fn EditForm(unit_id: i64, name: String, kind: String, action: ServerAction<UpdateUnit>) -> impl IntoView {
     let i18n = use_i18n();
-    let error = form_error(move || action.value().get().and_then(Result::err));
+    // Without scripts the rename and the move come back to one page: each shows only its own.
+    let error = form_error_of(move || action.value().get().and_then(Result::err), "name");
     view! {
         <section class="card">
             <h2>{t!(i18n, units.edit_title)}</h2>
@@ -187,7 +193,7 @@ fn EditForm(unit_id: i64, name: String, kind: String, action: ServerAction<Updat
 #[component]
 fn MoveForm(unit_id: i64, parent_code: String, action: ServerAction<MoveUnit>) -> impl IntoView {
     let i18n = use_i18n();
-    let error = form_error(move || action.value().get().and_then(Result::err));
+    let error = form_error_of(move || action.value().get().and_then(Result::err), "parent_code");
     view! {
         <section class="card">
             <h2>{t!(i18n, units.move_title)}</h2>
@@ -210,7 +216,12 @@ fn MoveForm(unit_id: i64, parent_code: String, action: ServerAction<MoveUnit>) -
 }
 
 #[component]
-fn ActiveForm(unit_id: i64, active: bool, action: ServerAction<SetUnitActive>) -> impl IntoView {
+fn ActiveForm(
+    unit_id: i64,
+    active: bool,
+    active_children: usize,
+    action: ServerAction<SetUnitActive>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let confirming = move || query.read().get("confirm").as_deref() == Some("deactivate");
@@ -233,6 +244,14 @@ fn ActiveForm(unit_id: i64, active: bool, action: ServerAction<SetUnitActive>) -
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text">{t!(i18n, units.deactivate_confirm)}</p>
+                            {(active_children > 0)
+                                .then(|| {
+                                    view! {
+                                        <p class="notice warn">
+                                            {t!(i18n, units.deactivate_children, count = active_children)}
+                                        </p>
+                                    }
+                                })}
                             <ActionForm action>
                                 <input type="hidden" name="id" value=unit_id />
                                 <input type="hidden" name="active" value="false" />

@@ -92,10 +92,13 @@ fn Node(unit: UnitSummary, preloaded: Option<Vec<UnitSummary>>) -> AnyView {
         .into_any(),
     };
     view! {
+        // The name is a link, so it sits beside the disclosure, never inside it (a control in
+        // a control is lost to screen readers).
         <li class="tree-node" class:inactive=!unit.active>
+            <span class="tree-label">{label}</span>
             <details open=open on:toggle=on_toggle>
                 <summary>
-                    {label} <span class="count">{t_string!(i18n, units.children_count, count = count)}</span>
+                    <span class="count">{t_string!(i18n, units.children_count, count = count)}</span>
                 </summary>
                 {children}
             </details>

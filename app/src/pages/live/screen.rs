@@ -17,6 +17,7 @@ use crate::domain::deadline::Deadline;
 use crate::i18n::*;
 use crate::pages::unit::parts::kind_label;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -100,6 +101,7 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
                         }
                     }}
                 </p>
+                <Title text=format!("{} · {}", initial.title, t_string!(i18n, live.kicker)) />
                 <h1>{initial.title.clone()}</h1>
                 {theme}
             </div>
@@ -172,7 +174,7 @@ fn ProgressPanel(board: RwSignal<LiveBoard>, page: usize, pages: usize) -> impl 
     view! {
         <section class="screen-progress" aria-labelledby="screen-progress-title">
             <h2 id="screen-progress-title">{headline}</h2>
-            <div class="screen-bar">
+            <div class="screen-bar" aria-hidden="true">
                 <span style=move || format!("width: {}%", percent())></span>
             </div>
             <p class="screen-note">
@@ -304,18 +306,45 @@ fn PageOf(page: usize, pages: usize) -> impl IntoView {
     })
 }
 
-/// Shown until the screen is full screen; the person setting up the hall clicks it once.
+/// Shown until the screen is full screen; the person setting up the hall clicks it once. It
+/// fades after a few seconds without the mouse, so a hall never watches it for a whole
+/// conference, and comes back when the mouse moves or it takes the keyboard's focus.
 #[component]
 fn FullscreenButton() -> impl IntoView {
     let i18n = use_i18n();
+    let idle = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let ticket = StoredValue::new(0u32);
+        let wake = move || {
+            idle.set(false);
+            let mine = ticket.get_value().wrapping_add(1);
+            ticket.set_value(mine);
+            set_timeout(
+                move || {
+                    if ticket.try_get_value() == Some(mine) {
+                        idle.set(true);
+                    }
+                },
+                IDLE_AFTER,
+            );
+        };
+        wake();
+        let moves = window_event_listener(leptos::ev::mousemove, move |_| wake());
+        on_cleanup(move || moves.remove());
+    });
     let go_full = move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.request_fullscreen();
         }
     };
     view! {
-        <button type="button" class="screen-fullscreen" on:click=go_full>
+        <button type="button" class="screen-fullscreen" class:idle=idle on:click=go_full>
             {t!(i18n, live.screen_fullscreen)}
         </button>
     }
 }
+
+/// How long the full-screen button stays without the mouse moving.
+#[cfg(feature = "hydrate")]
+const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(4);

@@ -100,7 +100,8 @@ fn Home(home: UnitHome) -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <li class="due todo">
+            // Months ahead the report is only a date to keep in mind, not a warning.
+            <li class="due" class:todo=c.report_deadline.is_none_or(|due| due.due_soon(now))>
                 <h2>{t!(i18n, unit.report_todo)}</h2>
                 <DeadlineLine label=t_string!(i18n, unit.report_deadline) deadline=c.report_deadline now />
                 {c
@@ -119,7 +120,8 @@ fn Home(home: UnitHome) -> impl IntoView {
     let list = if home.initiatives.is_empty() {
         view! { <p class="empty">{t!(i18n, unit.no_initiatives)}</p> }.into_any()
     } else {
-        home.initiatives
+        let cards = home
+            .initiatives
             .iter()
             .map(|i| {
                 let href = format!("/unit/{}/initiatives/{}", c.id, i.id);
@@ -137,8 +139,8 @@ fn Home(home: UnitHome) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="initiative-list">{cards}</ul> }.into_any()
     };
     view! {
         <UnitHead campaign=c.clone() page=t_string!(i18n, unit.home_title) />
@@ -157,7 +159,7 @@ fn Home(home: UnitHome) -> impl IntoView {
         </ul>
         <section class="unit-initiatives">
             <h2>{t!(i18n, unit.initiatives_title)}</h2>
-            <ul class="initiative-list">{list}</ul>
+            {list}
         </section>
         <p class="unit-board-link">
             <a href=board_path>{t!(i18n, unit.board_link)}</a>

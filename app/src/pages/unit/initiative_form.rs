@@ -4,7 +4,7 @@
 use super::initiative_parts::{AttachmentsPart, AuthorsPart, KindChoice};
 use super::initiative_sender::{SendState, Sender};
 use super::parts::{DeadlineLine, UnitHead};
-use crate::api::initiatives::{get_initiative_form, InitiativeForm};
+use crate::api::initiatives::{get_initiative_form, DiscardInitiativeDraft, InitiativeForm};
 use crate::components::field::{invalid, Field, FormAlert};
 use crate::components::form_error::form_error;
 use crate::components::id_param::number_param;
@@ -90,11 +90,34 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
     };
     // Back from a refused plain post (scripts off): the text came back, the files did not.
     let refused_plain = use_query_map().read_untracked().get("err").is_some();
+    let discard = ServerAction::<DiscardInitiativeDraft>::new();
+    // A full load: the form opens afresh from the server, without the dropped draft.
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = discard.value().get() {
+            let _ = window().location().set_href(&page);
+        }
+    });
+    let discard_form = {
+        let form_key = sender.form_key.get_value();
+        move || {
+            view! {
+                <ActionForm action=discard on:submit=move |_| sender.forget_draft()>
+                    <input type="hidden" name="campaign_id" value=c.id />
+                    <input type="hidden" name="form" value=form_key.clone() />
+                    <button type="submit" class="button small secondary">
+                        {t!(i18n, initiative.discard_draft)}
+                    </button>
+                </ActionForm>
+            }
+        }
+    };
+    let discard_for_local = discard_form.clone();
     let draft_note = form.draft_saved_at.filter(|_| !refused_plain).map(|at| {
         view! {
-            <p class="alert alert-info">
-                {t!(i18n, initiative.draft_restored, at = super::parts::moment_text(at))}
-            </p>
+            <div class="alert alert-info draft-note">
+                <p>{t!(i18n, initiative.draft_restored, at = super::parts::moment_text(at))}</p>
+                {discard_form()}
+            </div>
         }
     });
     view! {
@@ -110,7 +133,14 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
             sender
                 .restored
                 .get()
-                .then(|| view! { <p class="alert alert-info">{t!(i18n, initiative.restored_local)}</p> })
+                .then(|| {
+                    view! {
+                        <div class="alert alert-info draft-note">
+                            <p>{t!(i18n, initiative.restored_local)}</p>
+                            {discard_for_local.clone()()}
+                        </div>
+                    }
+                })
         }}
         <form
             node_ref=form_ref

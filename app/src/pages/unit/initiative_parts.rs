@@ -3,7 +3,9 @@
 use super::parts::{file_link, kind_label};
 use crate::components::field::invalid;
 use crate::components::problem_text::problem_text;
-use crate::domain::initiative::attachment::{AttachmentInfo, MAX_FILES, MAX_FILE_MB, MAX_TOTAL_MB};
+use crate::domain::initiative::attachment::{
+    AttachmentInfo, MAX_FILES, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB,
+};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeKind, AUTHORS_MAX};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -174,13 +176,33 @@ fn AuthorRow(index: usize, typed: AuthorInput, error: Signal<Option<AppError>>) 
     }
 }
 
+/// The names of the files chosen in a file input.
+pub fn file_names(input: &leptos::web_sys::HtmlInputElement) -> Vec<String> {
+    input
+        .files()
+        .map(|files| {
+            (0..files.length())
+                .filter_map(|i| files.get(i))
+                .map(|f| f.name())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
     // With scripts on, the browser's own (possibly English) file button gives way to ours.
     let enhanced = RwSignal::new(false);
-    Effect::new(move |_| enhanced.set(true));
     let chosen = RwSignal::new(Vec::<String>::new());
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        enhanced.set(true);
+        // Files chosen while the page was still loading stay chosen: say so.
+        if let Some(input) = input.get_untracked() {
+            chosen.set(file_names(&input));
+        }
+    });
     let kept = (!stored.is_empty()).then(|| {
         let items = stored
             .iter()
@@ -216,15 +238,9 @@ pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppErro
                     accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="attachments-msg"
                     aria-invalid=invalid(error, "attachments")
+                    node_ref=input
                     on:change=move |ev| {
-                        let input = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
-                        let names = input
-                            .files()
-                            .map(|files| {
-                                (0..files.length()).filter_map(|i| files.get(i)).map(|f| f.name()).collect()
-                            })
-                            .unwrap_or_default();
-                        chosen.set(names);
+                        chosen.set(file_names(&event_target::<leptos::web_sys::HtmlInputElement>(&ev)));
                     }
                 />
                 <label for="attachments" class="button secondary file-button" aria-hidden="true">
@@ -244,7 +260,7 @@ pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppErro
             <div id="attachments-msg" class="field-msg" aria-live="polite">
                 <p class="hint">
                     {t!(
-                        i18n, initiative.attachments_hint, file_mb = MAX_FILE_MB, total_mb = MAX_TOTAL_MB, files = MAX_FILES
+                        i18n, initiative.attachments_hint, file_mb = MAX_FILE_MB, total_mb = MAX_TOTAL_MB, files = MAX_FILES, photo_mb = MAX_PHOTO_MB
                     )}
                 </p>
                 {problems_of(error, "attachments".into())}

@@ -4,7 +4,7 @@
 //! first, is shown as waiting, and is sent again by itself when the network returns; its submit
 //! key keeps a repeat from making a second initiative. Only a committed answer clears it.
 use crate::api::initiatives::{save_initiative_draft, submit_initiative, Draft, Receipt};
-use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_TOTAL_MB};
+use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeInput, AUTHORS_MAX};
 use crate::error::{AppError, Problem};
 use leptos::prelude::*;
@@ -206,6 +206,7 @@ impl Sender {
         };
         self.state.set(SendState::Sending);
         leptos::task::spawn_local(async move {
+            super::phone_photos::shrink_photos(&data, "attachments").await;
             match submit_initiative(data.into()).await {
                 Ok(receipt) => self.sent(receipt),
                 Err(AppError::Transport(_) | AppError::Internal) => self.wait_and_retry(),
@@ -241,6 +242,12 @@ impl Sender {
         let href = receipt.page(self.campaign_id);
         // A full load: the receipt page is rendered by the server from the committed row.
         let _ = window().location().set_href(&href);
+    }
+
+    /// Before the draft is discarded on the server: the phone's copy goes too.
+    pub fn forget_draft(&self) {
+        self.forget("draft");
+        self.restored.set(false);
     }
 
     fn forget(&self, what: &str) {
@@ -360,7 +367,8 @@ fn write_draft(form: &HtmlFormElement, draft: &Draft) {
     }
 }
 
-/// The first size limit the chosen files break, if any.
+/// The first size limit the chosen files break, if any. A large photo counts as sent shrunk
+/// (`phone_photos`): only its own upper limit applies here; the server checks the rest.
 fn oversized(form: &HtmlFormElement) -> Option<Problem> {
     let files = form
         .query_selector("input[type=file]")
@@ -368,11 +376,13 @@ fn oversized(form: &HtmlFormElement) -> Option<Problem> {
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .and_then(|input| input.files())?;
-    let sizes: Vec<f64> = (0..files.length())
-        .filter_map(|i| files.get(i))
-        .map(|f| f.size())
-        .collect();
-    if sizes.iter().any(|s| *s > megabytes(MAX_FILE_MB) as f64) {
+    let files: Vec<_> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let (photos, documents): (Vec<_>, Vec<_>) =
+        files.iter().partition(|f| super::phone_photos::is_large_photo(f));
+    let sizes: Vec<f64> = documents.iter().map(|f| f.size()).collect();
+    if photos.iter().any(|f| f.size() > megabytes(MAX_PHOTO_MB) as f64) {
+        Some(Problem::FileTooLarge { max_mb: MAX_PHOTO_MB })
+    } else if sizes.iter().any(|s| *s > megabytes(MAX_FILE_MB) as f64) {
         Some(Problem::FileTooLarge { max_mb: MAX_FILE_MB })
     } else if sizes.iter().sum::<f64>() > megabytes(MAX_TOTAL_MB) as f64 {
         Some(Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB })
@@ -386,12 +396,6 @@ fn chosen_file_names(form: &HtmlFormElement) -> Vec<String> {
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .map(|files| {
-            (0..files.length())
-                .filter_map(|i| files.get(i))
-                .map(|f| f.name())
-                .collect()
-        })
+        .map(|input| super::initiative_parts::file_names(&input))
         .unwrap_or_default()
 }

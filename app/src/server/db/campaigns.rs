@@ -9,7 +9,7 @@ use crate::domain::council::final_score::{Combine, Quorum};
 use crate::domain::deadline::Deadline;
 use crate::error::{AppError, Problem};
 use crate::wire::campaigns::{CampaignDetail, CampaignRef, CampaignSummary};
-use crate::wire::units::UnitRef;
+use crate::wire::units::{OrganizerOption, UnitRef};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgExecutor};
 
@@ -455,18 +455,21 @@ pub async fn exists(ex: impl PgExecutor<'_>, id: i64) -> Result<bool, AppError> 
     )
 }
 
-pub async fn organizer_options(ex: impl PgExecutor<'_>, scope: Scope) -> Result<Vec<UnitRef>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT u.id, u.code, u.name::text FROM units u
+pub async fn organizer_options(
+    ex: impl PgExecutor<'_>,
+    scope: Scope,
+) -> Result<Vec<OrganizerOption>, AppError> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT u.code, u.name::text, p.name::text FROM units u LEFT JOIN units p ON p.id = u.parent_id
          WHERE u.active AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND c.active)
            AND ($1::bigint IS NULL OR u.id IN (SELECT id FROM unit_subtree($1)))
-         ORDER BY u.name, u.code",
+         ORDER BY p.name NULLS FIRST, u.name, u.code",
     )
     .bind(scope.root())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, code, name)| UnitRef { id, code, name })
+        .map(|(code, name, parent)| OrganizerOption { code, name, parent })
         .collect())
 }

@@ -229,13 +229,34 @@ struct ExistingRow {
     name: String,
     kind: UnitKind,
     parent_code: Option<String>,
+    in_history: bool,
+}
+
+/// Whether a unit took part in, or organized, a campaign past its draft: such a unit keeps its
+/// place in the tree so that campaign keeps its meaning.
+const IN_HISTORY: &str = "EXISTS (SELECT 1 FROM campaign_units cu JOIN campaigns c ON c.id = cu.campaign_id
+              WHERE cu.unit_id = u.id AND c.state <> 'draft')
+     OR EXISTS (SELECT 1 FROM campaigns c WHERE c.organizer_id = u.id AND c.state <> 'draft')";
+
+/// Unit `id`'s parent now, and whether it is part of a past or running campaign (`IN_HISTORY`).
+pub async fn place_in_history(
+    ex: impl PgExecutor<'_>,
+    id: i64,
+) -> Result<Option<(Option<i64>, bool)>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT u.parent_id, {IN_HISTORY} FROM units u WHERE u.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(ex)
+    .await?)
 }
 
 /// Every stored unit, as the import planner needs it.
 pub async fn all_for_import(ex: impl PgExecutor<'_>) -> Result<Vec<ExistingUnit>, AppError> {
-    let rows: Vec<ExistingRow> = sqlx::query_as(
-        "SELECT u.code, u.name, u.kind, p.code AS parent_code FROM units u LEFT JOIN units p ON p.id = u.parent_id",
-    )
+    let rows: Vec<ExistingRow> = sqlx::query_as(&format!(
+        "SELECT u.code, u.name, u.kind, p.code AS parent_code, {IN_HISTORY} AS in_history
+         FROM units u LEFT JOIN units p ON p.id = u.parent_id"
+    ))
     .fetch_all(ex)
     .await?;
     Ok(rows
@@ -246,6 +267,7 @@ pub async fn all_for_import(ex: impl PgExecutor<'_>) -> Result<Vec<ExistingUnit>
                 name: r.name,
                 kind: r.kind,
                 parent: r.parent_code.and_then(|c| UnitCode::parse(&c).ok()),
+                in_history: r.in_history,
             })
         })
         .collect())

@@ -36,7 +36,7 @@ pub fn governing_body(organizer: &str, kind: UnitKind) -> String {
 
 fn issuing(organizer: &str, kind: UnitKind, committee: &str) -> Vec<String> {
     match kind {
-        UnitKind::Province | UnitKind::District | UnitKind::Ward => {
+        UnitKind::Province | UnitKind::District | UnitKind::Ward | UnitKind::SpecialZone => {
             vec![committee.to_owned(), organizer.to_owned()]
         }
         _ => vec![organizer.to_owned()],

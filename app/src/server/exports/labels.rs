@@ -13,6 +13,7 @@ pub fn unit_kind(kind: UnitKind) -> &'static str {
         UnitKind::Province => td_string!(Locale::vi, kinds.province),
         UnitKind::District => td_string!(Locale::vi, kinds.district),
         UnitKind::Ward => td_string!(Locale::vi, kinds.ward),
+        UnitKind::SpecialZone => td_string!(Locale::vi, kinds.special_zone),
         UnitKind::Department => td_string!(Locale::vi, kinds.department),
         UnitKind::MassOrganization => td_string!(Locale::vi, kinds.mass_organization),
         UnitKind::PublicServiceUnit => td_string!(Locale::vi, kinds.public_service_unit),

@@ -2,7 +2,7 @@
 use super::general_fields::{GeneralFields, Lock};
 use super::general_values;
 use crate::api::campaigns::{get_campaign, organizer_options, CampaignDetail, SaveCampaignGeneral};
-use crate::api::units::UnitRef;
+use crate::api::units::OrganizerOption;
 use crate::components::campaign_tabs::CampaignHead;
 use crate::components::field::FormAlert;
 use crate::components::form_error::{form_error, saved_flag, successes, typed_or};
@@ -60,7 +60,7 @@ fn shown_values(c: &CampaignDetail) -> GeneralInput {
 #[component]
 fn GeneralView(
     c: CampaignDetail,
-    organizers: Vec<UnitRef>,
+    organizers: Vec<OrganizerOption>,
     action: ServerAction<SaveCampaignGeneral>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -1,7 +1,7 @@
 //! The fields of the general section, shared by "create" and "edit". Once a campaign is open the
 //! organizer, dates and minimum are shown read-only, and once it is closed everything is (the
 //! server refuses such changes anyway).
-use crate::api::units::UnitRef;
+use crate::api::units::OrganizerOption;
 use crate::components::field::{invalid, Field};
 use crate::components::text_field::TextField;
 use crate::domain::campaign::general::GeneralInput;
@@ -20,10 +20,40 @@ pub enum Lock {
     All,
 }
 
+/// The organizers grouped under their parents (a province's wards under it), each with its code.
+fn organizer_groups(organizers: Vec<OrganizerOption>, selected: &str) -> impl IntoView {
+    let mut groups: Vec<(Option<String>, Vec<OrganizerOption>)> = Vec::new();
+    for unit in organizers {
+        match groups.last_mut() {
+            Some((parent, units)) if *parent == unit.parent => units.push(unit),
+            _ => groups.push((unit.parent.clone(), vec![unit])),
+        }
+    }
+    let option = |u: OrganizerOption| {
+        let is_selected = u.code == selected;
+        let label = format!("{} ({})", u.name, u.code);
+        view! {
+            <option value=u.code selected=is_selected>
+                {label}
+            </option>
+        }
+    };
+    groups
+        .into_iter()
+        .map(|(parent, units)| {
+            let options = units.into_iter().map(&option).collect_view();
+            match parent {
+                Some(parent) => view! { <optgroup label=parent>{options}</optgroup> }.into_any(),
+                None => options.into_any(),
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn GeneralFields(
     values: GeneralInput,
-    organizers: Vec<UnitRef>,
+    organizers: Vec<OrganizerOption>,
     error: Signal<Option<AppError>>,
     #[prop(optional)] lock: Lock,
 ) -> impl IntoView {
@@ -49,18 +79,7 @@ pub fn GeneralFields(
             disabled=schedule_locked
         >
             <option value="">"—"</option>
-            {organizers
-                .into_iter()
-                .map(|u| {
-                    let selected = u.code == selected_organizer;
-                    let label = format!("{} ({})", u.name, u.code);
-                    view! {
-                        <option value=u.code selected=selected>
-                            {label}
-                        </option>
-                    }
-                })
-                .collect_view()}
+            {organizer_groups(organizers, &selected_organizer)}
         </select>
     };
     let visibility = values.visibility.clone();

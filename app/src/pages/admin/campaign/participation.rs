@@ -51,23 +51,44 @@ fn Table(initial: Participation) -> impl IntoView {
     });
     let query_map = use_query_map();
     let sort = move || SortBy::parse(&query_map.read().get("sort").unwrap_or_default());
+    let reversed = move || query_map.read().get("dir").as_deref() == Some("desc");
     let show = Show::parse(&query("show"));
     let search = query("q");
     let search_for_rows = search.clone();
     let rows = move || {
         let d = data.get();
-        arrange(&d.rows, d.min_initiatives, show, &search_for_rows, sort())
+        arrange(
+            &d.rows,
+            d.min_initiatives,
+            show,
+            &search_for_rows,
+            (sort(), reversed()),
+        )
     };
-    let sort_link = move |by: SortBy, label: String| {
-        let mut href = format!("?sort={}", by.as_str());
-        if show != Show::All {
-            href.push_str(&format!("&show={}", show.as_str()));
-        }
+    // A heading sorts by its column; the current one's link turns the order round.
+    let sort_head = move |by: SortBy, label: String, class: &'static str| {
+        let href = move || {
+            let mut href = format!("?sort={}", by.as_str());
+            if sort() == by && !reversed() {
+                href.push_str("&dir=desc");
+            }
+            if show != Show::All {
+                href.push_str(&format!("&show={}", show.as_str()));
+            }
+            href
+        };
         let current = move || (sort() == by).then_some("true");
+        let aria_sort = move || match (sort() == by, reversed()) {
+            (false, _) => None,
+            (true, false) => Some("ascending"),
+            (true, true) => Some("descending"),
+        };
         view! {
-            <a href=href aria-current=current>
-                {label}
-            </a>
+            <th scope="col" class=class aria-sort=aria_sort>
+                <a href=href aria-current=current data-desc=move || reversed().then_some("true")>
+                    {label}
+                </a>
+            </th>
         }
     };
     let show_options = Show::ALL
@@ -97,6 +118,7 @@ fn Table(initial: Participation) -> impl IntoView {
             />
             <form method="get" class="filter participation-filter">
                 <input type="hidden" name="sort" value=move || sort().as_str() />
+                <input type="hidden" name="dir" value=move || if reversed() { "desc" } else { "" } />
                 <label for="show">{t!(i18n, participation.show)}</label>
                 <select id="show" name="show">
                     {show_options}
@@ -111,34 +133,33 @@ fn Table(initial: Participation) -> impl IntoView {
                 <table class="participation">
                     <thead>
                         <tr>
-                            <th scope="col">
-                                {sort_link(SortBy::Name, t_string!(i18n, participation.col_unit).to_string())}
-                            </th>
-                            <th scope="col">
-                                {sort_link(
-                                    SortBy::Commitment,
-                                    t_string!(i18n, participation.col_commitment).to_string(),
-                                )}
-                            </th>
-                            <th scope="col" class="num">
-                                {sort_link(
-                                    SortBy::Initiatives,
-                                    t_string!(
-                                        i18n, participation.col_initiatives, min = initial.min_initiatives
-                                    ),
-                                )}
-                            </th>
-                            <th scope="col">
-                                {sort_link(
-                                    SortBy::Report,
-                                    t_string!(i18n, participation.col_report).to_string(),
-                                )}
-                            </th>
+                            {sort_head(SortBy::Name, t_string!(i18n, participation.col_unit).to_string(), "")}
+                            {sort_head(
+                                SortBy::Commitment,
+                                t_string!(i18n, participation.col_commitment).to_string(),
+                                "",
+                            )}
+                            {sort_head(
+                                SortBy::Initiatives,
+                                t_string!(i18n, participation.col_initiatives, min = initial.min_initiatives),
+                                "num",
+                            )}
+                            {sort_head(
+                                SortBy::Report,
+                                t_string!(i18n, participation.col_report).to_string(),
+                                "",
+                            )}
                         </tr>
                     </thead>
                     <tbody>
                         {move || {
-                            let minimum = data.get().min_initiatives;
+                            let (minimum, report_due_soon) = data
+                                .with(|d| {
+                                    (
+                                        d.min_initiatives,
+                                        d.report_deadline.is_none_or(|due| due.due_soon(d.loaded_at)),
+                                    )
+                                });
                             let list = rows();
                             if list.is_empty() {
                                 return view! {
@@ -151,7 +172,7 @@ fn Table(initial: Participation) -> impl IntoView {
                                     .into_any();
                             }
                             list.into_iter()
-                                .map(|r| view! { <Row row=r minimum /> })
+                                .map(|r| view! { <Row row=r minimum report_due_soon /> })
                                 .collect_view()
                                 .into_any()
                         }}
@@ -211,7 +232,7 @@ fn Summary(data: RwSignal<Participation>) -> impl IntoView {
 }
 
 #[component]
-fn Row(row: ParticipationRow, minimum: i32) -> impl IntoView {
+fn Row(row: ParticipationRow, minimum: i32, report_due_soon: bool) -> impl IntoView {
     let i18n = use_i18n();
     let enough = row.meets_minimum(minimum);
     let commitment = match row.committed_at {
@@ -222,7 +243,10 @@ fn Row(row: ParticipationRow, minimum: i32) -> impl IntoView {
         None => view! { <span class="due-text">{t!(i18n, participation.not_signed)}</span> }.into_any(),
     };
     let report = match row.report_on_time {
-        None => view! { <span class="due-text">{t!(i18n, participation.no_report)}</span> }.into_any(),
+        None if report_due_soon => {
+            view! { <span class="due-text">{t!(i18n, participation.no_report)}</span> }.into_any()
+        }
+        None => view! { <span class="muted-text">{t!(i18n, participation.no_report)}</span> }.into_any(),
         Some(true) => view! { <span class="ok-text">{t!(i18n, participation.on_time)}</span> }.into_any(),
         Some(false) => view! { <span class="late-text">{t!(i18n, participation.late)}</span> }.into_any(),
     };

@@ -121,10 +121,20 @@ fn WholeTree(
             </ActionForm>
         }
     };
+    // Dropping every choice at once asks first: picking them again unit by unit is long work.
+    let remove_all = (selected > 0).then(|| {
+        view! {
+            <details class="confirm">
+                <summary class="button small secondary">{t!(i18n, picker.remove_all)}</summary>
+                <p>{t!(i18n, picker.remove_all_confirm, count = selected)}</p>
+                {form(false, t_string!(i18n, picker.remove_all_button).to_string())}
+            </details>
+        }
+    });
     view! {
         <div class="picker-all">
             {(selected < total).then(|| form(true, t_string!(i18n, picker.add_all, count = total)))}
-            {(selected > 0).then(|| form(false, t_string!(i18n, picker.remove_all).to_string()))}
+            {remove_all}
         </div>
     }
 }
