@@ -9,7 +9,7 @@
 //! `MAX_PHOTO_MB` (a phone camera's, sent without scripts): it is shrunk as soon as it has arrived
 //! (`photo_shrink`), and the form's total counts what is kept.
 use crate::domain::initiative::attachment::{
-    clean_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB,
+    clean_file_name, jpeg_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB,
 };
 use crate::error::{AppError, Checks, Problem};
 use crate::server::access::UnitCaller;
@@ -217,7 +217,7 @@ async fn read_file(
     budget.file_bytes += bytes.len();
     let file_name = match media_type {
         // A shrunk PNG is stored as JPEG: its name says so.
-        MediaType::Jpeg if !is_jpeg_name(&file_name) => jpeg_name(&file_name),
+        MediaType::Jpeg => jpeg_file_name(&file_name),
         _ => file_name,
     };
     form.files.push(Upload {
@@ -231,17 +231,6 @@ async fn read_file(
 /// A JPEG or PNG, judged from its first bytes (enough arrive with the first chunk).
 fn looks_like_photo(first_bytes: &[u8]) -> bool {
     first_bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || first_bytes.starts_with(b"\x89PNG")
-}
-
-fn is_jpeg_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower.ends_with(".jpg") || lower.ends_with(".jpeg")
-}
-
-/// `name` with its extension (if any) replaced by `.jpg`.
-fn jpeg_name(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    format!("{stem}.jpg")
 }
 
 /// Checks the count and total size of the files a form will keep (`kept`) plus the new ones.

@@ -13,6 +13,17 @@ pub const fn megabytes(mb: usize) -> usize {
     mb * 1024 * 1024
 }
 
+/// The name a photo stored as JPEG goes by: its own when it already says JPEG, otherwise with
+/// its extension replaced by `.jpg` (a shrunk PNG or camera file).
+pub fn jpeg_file_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        return name.to_owned();
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{stem}.jpg")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MediaType {
     Pdf,
@@ -81,6 +92,14 @@ pub fn clean_file_name(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photo_stored_as_jpeg_is_named_so() {
+        assert_eq!(jpeg_file_name("IMG_0412.JPG"), "IMG_0412.JPG");
+        assert_eq!(jpeg_file_name("ảnh.jpeg"), "ảnh.jpeg");
+        assert_eq!(jpeg_file_name("chụp màn hình.png"), "chụp màn hình.jpg");
+        assert_eq!(jpeg_file_name("anh"), "anh.jpg");
+    }
 
     #[test]
     fn sizes_read_the_vietnamese_way() {

@@ -3,6 +3,7 @@
 //! network in seconds. Rules: only JPEG and PNG files over `SMALL_ENOUGH` are touched; anything
 //! that fails (an old browser without `OffscreenCanvas`, an unreadable picture) is sent as it
 //! was, and the server shrinks it (`server::photo_shrink`).
+use crate::domain::initiative::attachment::jpeg_file_name;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{
     Blob, File, FormData, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, ImageOrientation,
@@ -37,16 +38,10 @@ pub async fn shrink_photos(data: &FormData, field: &str) {
         };
         let name = file.name();
         let _ = match shrink(&file).await {
-            Some(jpeg) => data.append_with_blob_and_filename(field, &jpeg, &jpeg_name(&name)),
+            Some(jpeg) => data.append_with_blob_and_filename(field, &jpeg, &jpeg_file_name(&name)),
             None => data.append_with_blob_and_filename(field, &file, &name),
         };
     }
-}
-
-/// `name` with its extension replaced by `.jpg`.
-fn jpeg_name(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    format!("{stem}.jpg")
 }
 
 async fn shrink(file: &File) -> Option<Blob> {
