@@ -1,42 +1,7 @@
 //! The shell, the router and the page map.
 use crate::i18n::I18nContextProvider;
-use crate::pages::admin::campaign::{
-    audit::CampaignAuditPage, awards::CampaignAwardsPage, ceremony::CampaignCeremonyPage,
-    copy::CampaignCopyPage, council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage,
-    criteria::CampaignCriteriaPage, document_print::DocumentPrintPage, extend::CampaignExtendPage,
-    fields::CampaignFieldsPage, general::CampaignGeneralPage, links::CampaignLinksPage,
-    links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
-    overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
-    state_change::CampaignStatePage, units::CampaignUnitsPage,
-};
-use crate::pages::admin::{
-    account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
-    layout::AdminLayout, password::PasswordPage, replications::ReplicationsPage, unit_detail::UnitDetailPage,
-    unit_import::UnitImportPage, unit_new::NewUnitPage, units::UnitsPage,
-};
-use crate::pages::gallery::{initiative::ExemplaryPage, GalleryPage};
-use crate::pages::live::{screen::LiveScreenPage, LivePage};
-use crate::pages::results::ResultsPage;
-use crate::pages::summary::SummaryPage;
-use crate::pages::unit::{
-    commitment::CommitmentPage,
-    home::UnitHomePage,
-    initiative::InitiativePage,
-    initiative_form::{EditInitiativePage, NewInitiativePage},
-    layout::UnitLayout,
-    link_open::LinkOpenPage,
-    report::ReportPageView,
-};
-use crate::pages::{
-    ceremony::CeremonyConsolePage,
-    council::{
-        chair::CouncilChairPage, desk::CouncilDeskPage, meeting::CouncilMeetingPage, queue::CouncilQueuePage,
-        CouncilHomePage, CouncilPasswordPage,
-    },
-    home::HomePage,
-    login::LoginPage,
-    not_found::NotFound,
-};
+use crate::lazy_pages::*;
+use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -79,125 +44,193 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Router>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/council") view=CouncilHomePage ssr=SsrMode::Async />
-                    <Route path=path!("/council/password") view=CouncilPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/council/:campaign") view=CouncilQueuePage ssr=SsrMode::Async />
-                    <Route path=path!("/council/:campaign/chair") view=CouncilChairPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view=HomeRoute::lazy() ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginRoute::lazy() ssr=SsrMode::Async />
+                    <Route path=path!("/council") view=CouncilHomeRoute::lazy() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/council/password")
+                        view=CouncilPasswordRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/council/:campaign")
+                        view=CouncilQueueRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/council/:campaign/chair")
+                        view=CouncilChairRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/council/:campaign/meeting")
-                        view=CouncilMeetingPage
+                        view=CouncilMeetingRoute::lazy()
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/council/:campaign/initiatives/:id")
-                        view=CouncilDeskPage
+                        view=CouncilDeskRoute::lazy()
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/l/:token") view=LinkOpenPage ssr=SsrMode::Async />
-                    <Route path=path!("/live/:campaign") view=LivePage ssr=SsrMode::Async />
-                    <Route path=path!("/live/:campaign/screen") view=LiveScreenPage ssr=SsrMode::Async />
-                    <Route path=path!("/results/:campaign") view=ResultsPage ssr=SsrMode::Async />
-                    <Route path=path!("/results/:campaign/summary") view=SummaryPage ssr=SsrMode::Async />
-                    <Route path=path!("/gallery") view=GalleryPage ssr=SsrMode::Async />
-                    <Route path=path!("/gallery/:id") view=ExemplaryPage ssr=SsrMode::Async />
-                    <Route path=path!("/ceremony/:campaign") view=CeremonyConsolePage ssr=SsrMode::Async />
-                    <ParentRoute path=path!("/unit/:campaign") view=UnitLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view=UnitHomePage ssr=SsrMode::Async />
-                        <Route path=path!("commitment") view=CommitmentPage ssr=SsrMode::Async />
-                        <Route path=path!("report") view=ReportPageView ssr=SsrMode::Async />
-                        <Route path=path!("initiatives/new") view=NewInitiativePage ssr=SsrMode::Async />
-                        <Route path=path!("initiatives/:id") view=InitiativePage ssr=SsrMode::Async />
+                    <Route path=path!("/l/:token") view=LinkOpenRoute::lazy() ssr=SsrMode::Async />
+                    <Route path=path!("/live/:campaign") view=LiveRoute::lazy() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/live/:campaign/screen")
+                        view=LiveScreenRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/results/:campaign") view=ResultsRoute::lazy() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/results/:campaign/summary")
+                        view=SummaryRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/gallery") view=GalleryRoute::lazy() ssr=SsrMode::Async />
+                    <Route path=path!("/gallery/:id") view=ExemplaryRoute::lazy() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/ceremony/:campaign")
+                        view=CeremonyConsoleRoute::lazy()
+                        ssr=SsrMode::Async
+                    />
+                    <ParentRoute
+                        path=path!("/unit/:campaign")
+                        view=UnitLayoutRoute::lazy()
+                        ssr=SsrMode::Async
+                    >
+                        <Route path=path!("") view=UnitHomeRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("commitment") view=CommitmentRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("report") view=ReportRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("initiatives/new")
+                            view=NewInitiativeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("initiatives/:id")
+                            view=InitiativeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("initiatives/:id/edit")
-                            view=EditInitiativePage
+                            view=EditInitiativeRoute::lazy()
                             ssr=SsrMode::Async
                         />
                     </ParentRoute>
-                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
+                    <ParentRoute path=path!("/admin") view=AdminLayoutRoute::lazy() ssr=SsrMode::Async>
                         <Route
                             path=path!("")
                             view=|| view! { <Redirect path="/admin/campaigns" /> }
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("campaigns") view=CampaignsPage ssr=SsrMode::Async />
-                        <Route path=path!("campaigns/new") view=NewCampaignPage ssr=SsrMode::Async />
-                        <Route path=path!("campaigns/:id") view=CampaignOverviewPage ssr=SsrMode::Async />
+                        <Route path=path!("campaigns") view=CampaignsRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("campaigns/new") view=NewCampaignRoute::lazy() ssr=SsrMode::Async />
                         <Route
-                            path=path!("campaigns/:id/general")
-                            view=CampaignGeneralPage
+                            path=path!("campaigns/:id")
+                            view=CampaignOverviewRoute::lazy()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("campaigns/:id/units") view=CampaignUnitsPage ssr=SsrMode::Async />
-                        <Route path=path!("campaigns/:id/links") view=CampaignLinksPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/general")
+                            view=CampaignGeneralRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/units")
+                            view=CampaignUnitsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("campaigns/:id/links")
+                            view=CampaignLinksRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/participation")
-                            view=CampaignParticipationPage
+                            view=CampaignParticipationRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/links/print")
-                            view=CampaignLinksPrintPage
+                            view=CampaignLinksPrintRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/fields")
-                            view=CampaignFieldsPage
+                            view=CampaignFieldsRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/criteria")
-                            view=CampaignCriteriaPage
+                            view=CampaignCriteriaRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/scoring")
-                            view=CampaignScoringPage
+                            view=CampaignScoringRoute::lazy()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("campaigns/:id/state") view=CampaignStatePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/state")
+                            view=CampaignStateRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/extend")
-                            view=CampaignExtendPage
+                            view=CampaignExtendRoute::lazy()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("campaigns/:id/copy") view=CampaignCopyPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/copy")
+                            view=CampaignCopyRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/council")
-                            view=CampaignCouncilPage
+                            view=CampaignCouncilRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/council/assignment")
-                            view=CouncilAssignmentPage
+                            view=CouncilAssignmentRoute::lazy()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("campaigns/:id/audit") view=CampaignAuditPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("campaigns/:id/audit")
+                            view=CampaignAuditRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("campaigns/:id/documents/:document")
-                            view=DocumentPrintPage
+                            view=DocumentPrintRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/awards")
-                            view=CampaignAwardsPage
+                            view=CampaignAwardsRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("campaigns/:id/ceremony")
-                            view=CampaignCeremonyPage
+                            view=CampaignCeremonyRoute::lazy()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("units") view=UnitsPage ssr=SsrMode::Async />
-                        <Route path=path!("units/new") view=NewUnitPage ssr=SsrMode::Async />
-                        <Route path=path!("units/import") view=UnitImportPage ssr=SsrMode::Async />
-                        <Route path=path!("units/import/:id") view=ImportReportPage ssr=SsrMode::Async />
-                        <Route path=path!("units/:id") view=UnitDetailPage ssr=SsrMode::Async />
-                        <Route path=path!("accounts") view=AccountsPage ssr=SsrMode::Async />
-                        <Route path=path!("accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
-                        <Route path=path!("password") view=PasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("replications") view=ReplicationsPage ssr=SsrMode::Async />
+                        <Route path=path!("units") view=UnitsRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("units/new") view=NewUnitRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("units/import") view=UnitImportRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("units/import/:id")
+                            view=ImportReportRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("units/:id") view=UnitDetailRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("accounts") view=AccountsRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("accounts/:id")
+                            view=AccountDetailRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("password") view=PasswordRoute::lazy() ssr=SsrMode::Async />
+                        <Route path=path!("replications") view=ReplicationsRoute::lazy() ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </Router>

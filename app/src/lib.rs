@@ -9,6 +9,7 @@ mod app;
 pub mod components;
 pub mod domain;
 pub mod error;
+mod lazy_pages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
@@ -20,5 +21,6 @@ pub use app::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // The page's own piece of WebAssembly loads before hydration starts (`lazy_pages`).
+    leptos::mount::hydrate_lazy(App);
 }

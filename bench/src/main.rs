@@ -213,22 +213,37 @@ fn write_weight(out: &mut String, w: &weight::Figures) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "| page | who | received | requests | WebAssembly files | aim |"
+        "| page | who | received | requests | WebAssembly files (areas) | aim |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for page in &w.pages {
         writeln!(
             out,
-            "| {} (`{}`) | {} | {:.1} KB | {} | {} | {} |",
+            "| {} (`{}`) | {} | {:.1} KB | {} | {} ({}) | {} |",
             page.name,
             page.path,
             page.who,
             page.bytes as f64 / 1000.0,
             page.requests,
-            page.wasm.join(", "),
+            page.wasm.len(),
+            page.areas().join(", "),
             weight::aim(page).map_or(String::new(), |aim| format!("< {} KB", aim / 1000)),
         )?;
     }
+    let leaks: Vec<_> = w.pages.iter().filter(|p| p.fetched_staff_code()).collect();
+    writeln!(
+        out,
+        "\nCode of the admin, council and ceremony pages fetched by a unit's or a public page: {}.",
+        if leaks.is_empty() {
+            "none".to_owned()
+        } else {
+            leaks
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    )?;
     writeln!(
         out,
         "\nSlow phone (Chromium: 400 kbit/s, 400 ms round trip, CPU 4× slower), the initiative form from an empty cache:\n"

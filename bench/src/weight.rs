@@ -21,6 +21,24 @@ pub struct Page {
     pub wasm: Vec<String>,
 }
 
+/// The areas whose code only organizers, the council and the ceremony need.
+const STAFF_AREAS: [&str; 3] = ["admin_pages", "council_pages", "ceremony_pages"];
+
+impl Page {
+    /// The areas of the split WebAssembly (`split_<area>.<hash>.wasm`) the page fetched.
+    pub fn areas(&self) -> Vec<&str> {
+        self.wasm
+            .iter()
+            .filter_map(|file| file.rsplit('/').next()?.strip_prefix("split_")?.split('.').next())
+            .collect()
+    }
+
+    /// Whether a unit's or a visitor's page fetched code that only staff pages need.
+    pub fn fetched_staff_code(&self) -> bool {
+        self.who != "admin" && self.areas().iter().any(|area| STAFF_AREAS.contains(area))
+    }
+}
+
 pub struct Figures {
     pub pages: Vec<Page>,
     pub usable_ms: u64,

@@ -149,10 +149,18 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
     let router = with_pages
         .into_iter()
         .fold(Router::new(), |router, r| router.route(r.path, r.handler))
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(context_state.clone());
+                provide_context(app::server::static_files::NamedAreas::default());
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state.clone());
     // One stack around the pages, not one per route (`Router::layer` wraps each of ≈ 50).

@@ -1,20 +1,34 @@
 //! The site's built files (`/pkg`): the release build names them by a hash of their content
 //! (cargo-leptos `hash-files`, which writes the hashes to a file beside the server binary).
 //!
+//! The WebAssembly is split by area (`crate::lazy_pages`); the build lists, per area, the pieces
+//! it needs (`__wasm_split_manifest.json`), read here once so a page can name them in its head.
+//!
 //! Rules: a build with that file is served with hashed names, and those are cached for a year as
 //! immutable (a new build has new names, so a returning phone fetches only what changed); a build
 //! without it (tests, `cargo run`) keeps the plain names, which browsers must revalidate. Other
 //! files of `public/` may be kept a day.
 use axum::http::HeaderValue;
 use leptos::config::LeptosOptions;
-use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const PUBLIC_FILE: &str = "public, max-age=86400";
 
 static STYLESHEET: OnceLock<String> = OnceLock::new();
+static SPLIT: OnceLock<SplitPieces> = OnceLock::new();
+
+/// Where the split build put each area's pieces.
+#[derive(Debug, Default)]
+struct SplitPieces {
+    /// The loader script's address.
+    loader: String,
+    /// Per area, the addresses of the WebAssembly files it needs.
+    areas: HashMap<String, Vec<String>>,
+}
 
 /// Where the build wrote its hashes: beside the running binary, as leptos reads it.
 fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
@@ -33,6 +47,65 @@ pub fn init(options: &mut LeptosOptions) {
         .map_or_else(String::new, |hash| format!(".{hash}"));
     let href = format!("/{}/{}{css}.css", options.site_pkg_dir, options.output_name);
     let _ = STYLESHEET.set(href);
+    let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let _ = SPLIT.set(split_pieces(&pkg, &options.site_pkg_dir, hashes.as_deref()));
+}
+
+/// The split build's pieces as its manifest lists them (none when the build was not split).
+fn split_pieces(pkg: &Path, pkg_dir: &str, hashes: Option<&str>) -> SplitPieces {
+    let hashed = |kind, plain: &str, stem: &str, ext: &str| {
+        hashes
+            .and_then(|text| hash_of(text, kind))
+            .map_or_else(|| plain.to_owned(), |hash| format!("{stem}.{hash}.{ext}"))
+    };
+    let manifest = hashed(
+        "manifest",
+        "__wasm_split_manifest.json",
+        "__wasm_split_manifest",
+        "json",
+    );
+    let loader = hashed(
+        "split",
+        "__wasm_split.______________________.js",
+        "__wasm_split",
+        "js",
+    );
+    let areas: HashMap<String, Vec<String>> = std::fs::read_to_string(pkg.join(manifest))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    SplitPieces {
+        loader: format!("/{pkg_dir}/{loader}"),
+        areas: areas
+            .into_iter()
+            .map(|(area, files)| {
+                let files = files.iter().map(|f| format!("/{pkg_dir}/{f}.wasm")).collect();
+                (area, files)
+            })
+            .collect(),
+    }
+}
+
+/// The areas a page being rendered has named in its head already (one per request, provided by
+/// the server), so a layout and its page do not name the same pieces twice.
+#[derive(Clone, Debug, Default)]
+pub struct NamedAreas(Arc<Mutex<HashSet<String>>>);
+
+impl NamedAreas {
+    /// True the first time `area` is named for this page.
+    pub fn first(&self, area: &str) -> bool {
+        self.0
+            .lock()
+            .map(|mut named| named.insert(area.to_owned()))
+            .unwrap_or(true)
+    }
+}
+
+/// The loader script and the WebAssembly files a page of `area` needs, if the build was split.
+pub fn area_pieces(area: &str) -> Option<(&'static str, &'static [String])> {
+    let split = SPLIT.get()?;
+    let files = split.areas.get(area)?;
+    Some((split.loader.as_str(), files.as_slice()))
 }
 
 /// The `hash` written for `kind` ("css", "js", "wasm") in a hash file's text.
@@ -83,6 +156,22 @@ mod tests {
         assert_eq!(hash_of(text, "css"), Some("Gh-1_x"));
         assert_eq!(hash_of(text, "wasm"), Some("def"));
         assert_eq!(hash_of(text, "manifest"), None);
+    }
+
+    #[test]
+    fn split_pieces_are_read_from_the_hashed_manifest() {
+        let pkg = std::env::temp_dir().join(format!("thidua-split-{}", std::process::id()));
+        std::fs::create_dir_all(&pkg).unwrap();
+        let manifest = r#"{"unit_pages": ["chunk_3.Ab", "split_unit_pages.Cd"]}"#;
+        std::fs::write(pkg.join("__wasm_split_manifest.Mf.json"), manifest).unwrap();
+        let pieces = split_pieces(&pkg, "pkg", Some("js: a\nmanifest: Mf\nsplit: Sp\n"));
+        assert_eq!(pieces.loader, "/pkg/__wasm_split.Sp.js");
+        assert_eq!(
+            pieces.areas["unit_pages"],
+            ["/pkg/chunk_3.Ab.wasm", "/pkg/split_unit_pages.Cd.wasm"]
+        );
+        assert!(split_pieces(&pkg, "pkg", None).areas.is_empty());
+        std::fs::remove_dir_all(pkg).unwrap();
     }
 
     #[test]
