@@ -92,6 +92,8 @@ pub enum Problem {
         item: Missing,
     },
     TransitionNotAllowed,
+    /// Only a draft that was never opened may be deleted.
+    NotADraft,
     NotLater {
         current: String,
     },

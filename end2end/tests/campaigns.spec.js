@@ -185,4 +185,15 @@ test("@forms last year's campaign is copied as a draft and its criteria refuse b
   await expect(latest).toContainText('Tính điểm và khen thưởng');
   await expect(latest.getByRole('row', { name: /Hệ số phần đánh giá/ })).toContainText('0,5');
   await expect(page.locator('.audit-entry').last()).toContainText('Sao chép từ');
+
+  // A copy never opened can be deleted, after a second confirmation.
+  const id = page.url().match(/campaigns\/(\d+)/)[1];
+  await page.goto(`/admin/campaigns/${id}/state`);
+  await hydrated(page, testInfo);
+  await page.getByText('Xóa đợt thi đua nháp này…').click();
+  await expect(page.getByText('Không khôi phục được sau khi xóa.')).toBeVisible();
+  await page.getByRole('button', { name: `Xác nhận xóa “${title}”` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đợt thi đua' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  expect((await page.request.get(`/admin/campaigns/${id}`)).status()).toBe(404);
 });

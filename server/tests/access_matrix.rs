@@ -129,6 +129,9 @@ enum Rule {
     /// with a live link passes access and is told the initiative does not exist; others as by
     /// `UnitOfCampaign`.
     UnitNothingToAdopt,
+    /// Deleting a draft: the world's campaign is open, so its admins pass access and are told it
+    /// is no draft; others as by `ScopedAdmin`.
+    ScopedAdminDraftOnly,
     /// The chair's desk: its chair and secretary (the world's council has neither, so its
     /// members are forbidden); to anyone else signed in it does not exist.
     CouncilOfficer,
@@ -152,7 +155,7 @@ fn expected(rule: Rule, caller: Caller) -> StatusCode {
         }
         Rule::ScopedAdmin if caller == OrganizerElsewhere => StatusCode::NOT_FOUND,
         Rule::AnyAdmin | Rule::ScopedAdmin => ok,
-        Rule::ScopedAdminNotSpreading | Rule::ScopedAdminNotPublished => {
+        Rule::ScopedAdminNotSpreading | Rule::ScopedAdminNotPublished | Rule::ScopedAdminDraftOnly => {
             match expected(Rule::ScopedAdmin, caller) {
                 StatusCode::OK => StatusCode::UNPROCESSABLE_ENTITY,
                 refused => refused,
@@ -370,6 +373,7 @@ fn rows(w: &World) -> Vec<Row> {
         ),
         call("/api/change_campaign_state", format!("id={c}&to=evaluating"), ScopedAdmin),
         call("/api/release_campaign_results", format!("id={c}"), ScopedAdminNotPublished),
+        call("/api/delete_draft_campaign", format!("id={c}"), ScopedAdminDraftOnly),
         // Awards: rules may be set before publication; recipients and decisions wait for it.
         call("/api/awards_desk", format!("campaign_id={c}"), ScopedAdmin),
         call("/api/set_award_rule", format!("campaign_id={c}&form_id={f}&rule=none"), ScopedAdmin),

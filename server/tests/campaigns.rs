@@ -239,6 +239,65 @@ async fn the_lifecycle_allows_only_its_steps_and_opening_needs_a_complete_setup(
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn a_draft_never_opened_can_be_deleted_and_its_audit_trail_stays(pool: PgPool) {
+    units(&pool).await;
+    let admin = Admin::new(&pool).await;
+    let p3 = unit_id(&pool, "GV-P3").await;
+    let opened = draft(&admin, &pool).await;
+    admin.pick(opened, p3, false, true).await;
+    let (status, _) = admin
+        .post("/api/change_campaign_state", &format!("id={opened}&to=open"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let id = draft(&admin, &pool).await;
+    admin.pick(id, p3, false, true).await;
+    // A campaign once opened is refused and stays as it was.
+    let (status, body) = admin
+        .post("/api/delete_draft_campaign", &format!("id={opened}"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("not_a_draft"), "{body}");
+    assert_eq!(state(&pool, opened).await, "open");
+    // The draft goes with its list of units; its audit trail stays and ends with the deletion.
+    let (status, body) = admin
+        .post("/api/delete_draft_campaign", &format!("id={id}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let left: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM campaigns WHERE id = $1),
+                (SELECT count(*) FROM campaign_units WHERE campaign_id = $1)",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(left, (0, 0));
+    let kinds = audit_kinds(&pool, id).await;
+    assert_eq!(
+        (
+            kinds.first().map(String::as_str),
+            kinds.last().map(String::as_str)
+        ),
+        (Some("created"), Some("state"))
+    );
+    let last: serde_json::Value = sqlx::query_scalar(
+        "SELECT jsonb_build_object('before', before, 'after', after) FROM audit_log
+         WHERE campaign_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(last["after"]["state"], "deleted");
+    assert_eq!(last["before"]["state"], "draft");
+    // Gone: a second try finds nothing.
+    let (status, _) = admin
+        .post("/api/delete_draft_campaign", &format!("id={id}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
 async fn an_open_campaign_keeps_its_setup_and_moves_deadlines_only_by_extension(pool: PgPool) {
     units(&pool).await;
     let admin = Admin::new(&pool).await;

@@ -39,3 +39,11 @@ pub async fn release_campaign_results(id: i64) -> Result<(), AppError> {
     let result = crate::server::campaign_lifecycle::release(id).await;
     finish_form(result, crate::server::respond::NOTHING_TYPED)
 }
+
+/// Deletes a draft campaign that was never opened; its audit trail is kept.
+#[server(prefix = "/api", endpoint = "delete_draft_campaign")]
+pub async fn delete_draft_campaign(id: i64) -> Result<(), AppError> {
+    use crate::server::respond::finish_form;
+    let result = crate::server::campaign_lifecycle::delete_draft(id).await;
+    finish_form(result, crate::server::respond::NOTHING_TYPED)
+}

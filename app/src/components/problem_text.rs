@@ -69,6 +69,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::Locked { state } => t_string!(i18n, errors.locked, state = state_label(*state)),
         Problem::Missing { item } => t_string!(i18n, errors.missing, item = missing_text(*item)),
         Problem::TransitionNotAllowed => t_string!(i18n, errors.transition_not_allowed).to_string(),
+        Problem::NotADraft => t_string!(i18n, errors.not_a_draft).to_string(),
         Problem::NotLater { current } => t_string!(i18n, errors.not_later, current = current),
         Problem::UnknownChoice => t_string!(i18n, errors.unknown_choice).to_string(),
         Problem::DateAfter { latest } => t_string!(i18n, errors.date_after, latest = latest),

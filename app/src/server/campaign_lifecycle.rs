@@ -56,6 +56,32 @@ pub async fn change_state(id: i64, to: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes a draft that was never opened (a state only ever moves forward, so a draft never was),
+/// writing the deletion to its audit trail, which outlives it.
+#[tracing::instrument(skip_all, fields(campaign.id = id))]
+pub async fn delete_draft(id: i64) -> Result<(), AppError> {
+    let admin = access::campaign_admin(id).await?;
+    let mut tx = pool()?.begin().await?;
+    if db::campaigns::lock_state(&mut tx, id).await? != CampaignState::Draft {
+        return Err(AppError::field("form", Problem::NotADraft));
+    }
+    let campaign = load(&mut tx, id).await?;
+    let change = Change {
+        campaign_id: id,
+        account_id: admin.id(),
+        kind: AuditKind::State,
+        before: Some(json!({ "state": "draft", "title": campaign.title })),
+        after: Some(json!({ "state": "deleted" })),
+        reason: "",
+    };
+    db::audit::record(&mut tx, change).await?;
+    db::campaigns::delete_draft(&mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(campaign.id = id, by = admin.id(), "draft campaign deleted");
+    leptos_axum::redirect("/admin/campaigns");
+    Ok(())
+}
+
 /// Records the step from `from` to `to` (already allowed by the caller) and its audit row.
 pub async fn set_state_in(
     conn: &mut PgConnection,

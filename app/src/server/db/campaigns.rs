@@ -208,6 +208,16 @@ pub async fn share_state(conn: &mut PgConnection, id: i64) -> Result<CampaignSta
 }
 
 /// Locks the campaign's row for the rest of the transaction and returns its state.
+/// Deletes a draft campaign with its lists and links (they cascade); its audit rows stay. The
+/// caller has locked the row and checked the state.
+pub async fn delete_draft(conn: &mut PgConnection, id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM campaigns WHERE id = $1 AND state = 'draft'")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn lock_state(conn: &mut PgConnection, id: i64) -> Result<CampaignState, AppError> {
     let state: Option<CampaignState> =
         sqlx::query_scalar("SELECT state FROM campaigns WHERE id = $1 FOR UPDATE")

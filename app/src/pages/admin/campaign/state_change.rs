@@ -1,6 +1,6 @@
 //! The confirmation before a lifecycle step: what the step means, what is still missing (for
 //! opening), and one button. The server checks everything again.
-use crate::api::campaign_lifecycle::{ChangeCampaignState, ReleaseCampaignResults};
+use crate::api::campaign_lifecycle::{ChangeCampaignState, DeleteDraftCampaign, ReleaseCampaignResults};
 use crate::api::campaigns::CampaignDetail;
 use crate::components::campaign_labels::{
     action_explanation, action_label, missing_section, missing_text, state_label,
@@ -111,12 +111,41 @@ fn Confirm(c: CampaignDetail) -> impl IntoView {
         }
     };
     let held = c.results_held.then(|| view! { <ReleaseCard id=c.id /> });
+    let deletable = (c.state == CampaignState::Draft)
+        .then(|| view! { <DeleteDraftCard id=c.id title=c.title.clone() /> });
     view! {
         <CampaignHead id=c.id title=c.title.clone() state=c.state active="state" />
         {held}
         <section class="card form-card">
             <h2>{t!(i18n, lifecycle.title)}</h2>
             {body}
+        </section>
+        {deletable}
+    }
+}
+
+/// A draft that was never opened can go, after a second, explicit confirmation.
+#[component]
+fn DeleteDraftCard(id: i64, title: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<DeleteDraftCampaign>::new();
+    let error = form_error(move || action.value().get().and_then(Result::err));
+    let confirm = t_string!(i18n, lifecycle.delete_confirm, title = title);
+    view! {
+        <section class="card form-card" aria-labelledby="delete-title">
+            <h2 id="delete-title">{t!(i18n, lifecycle.delete_title)}</h2>
+            <p>{t!(i18n, lifecycle.delete_lead)}</p>
+            <details class="confirm">
+                <summary class="button secondary">{t!(i18n, lifecycle.delete_open)}</summary>
+                <ActionForm action>
+                    <FormAlert error />
+                    <input type="hidden" name="id" value=id />
+                    <p class="strong">{t!(i18n, lifecycle.delete_warning)}</p>
+                    <button type="submit" class="button danger" disabled=action.pending()>
+                        {confirm}
+                    </button>
+                </ActionForm>
+            </details>
         </section>
     }
 }
