@@ -2,7 +2,8 @@
 //! (cargo-leptos `hash-files`, which writes the hashes to a file beside the server binary).
 //!
 //! The WebAssembly is split by area (`crate::lazy_pages`); the build lists, per area, the pieces
-//! it needs (`__wasm_split_manifest.json`), read here once so a page can name them in its head.
+//! it needs (`__wasm_split_manifest.json`), read here once so a page can name them in its `Link`
+//! header.
 //!
 //! Rules: a build with that file is served with hashed names, and those are cached for a year as
 //! immutable (a new build has new names, so a returning phone fetches only what changed); a build
@@ -86,8 +87,8 @@ fn split_pieces(pkg: &Path, pkg_dir: &str, hashes: Option<&str>) -> SplitPieces 
     }
 }
 
-/// The areas a page being rendered has named in its head already (one per request, provided by
-/// the server), so a layout and its page do not name the same pieces twice.
+/// The areas a page being rendered has named in its `Link` header already (one per request,
+/// provided by the server), so a layout and its page do not name the same pieces twice.
 #[derive(Clone, Debug, Default)]
 pub struct NamedAreas(Arc<Mutex<HashSet<String>>>);
 
