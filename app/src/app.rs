@@ -1,4 +1,5 @@
 //! The shell, the router and the page map.
+use crate::components::form_error::provide_plain_refusal;
 use crate::i18n::I18nContextProvider;
 use crate::lazy_pages::*;
 use crate::pages::not_found::NotFound;
@@ -34,6 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_plain_refusal();
     // Effects run only in the browser: this marks the page as hydrated (tests wait for it).
     Effect::new(|_| {
         if let Some(body) = document().body() {

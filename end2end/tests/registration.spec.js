@@ -30,6 +30,11 @@ test('@forms a unit opens its link, signs the commitment and registers with a ph
     await expect(page.locator('#confirm-msg')).toContainText('Vui lòng đánh dấu xác nhận.');
     await page.getByLabel('Họ và tên thủ trưởng đơn vị').fill('Nguyễn Văn Thử');
     await page.getByLabel('Chức vụ').fill('Chủ tịch UBND phường');
+    // Refused again (not confirmed): what was typed stays, and never goes into the address.
+    await page.getByRole('button', { name: 'Ký cam kết' }).click();
+    await expect(page.locator('#confirm-msg')).toContainText('Vui lòng đánh dấu xác nhận.');
+    await expect(page.getByLabel('Họ và tên thủ trưởng đơn vị')).toHaveValue('Nguyễn Văn Thử');
+    expect(decodeURIComponent(page.url())).not.toMatch(/Nguyễn|Thử|err=/);
     await page.getByText('Tôi xác nhận').click();
     await page.getByRole('button', { name: 'Ký cam kết' }).click();
     await expect(page.getByText('Đã ghi nhận cam kết của đơn vị.')).toBeVisible();

@@ -137,10 +137,17 @@ async fn a_too_large_form_without_scripts_goes_back_to_its_form_with_the_message
         .unwrap()
         .starts_with("text/html"));
     assert!(text.contains("http-equiv=\"refresh\""), "{text}");
-    assert!(text.contains("/unit/7/initiatives/new?err="), "{text}");
+    assert!(text.contains("/unit/7/initiatives/new?refused="), "{text}");
+    // The problem goes back in a cookie for the form's page only, not in the address.
+    let set = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(set.starts_with("thidua_refused="), "{set}");
+    assert!(set.contains("Path=/unit/7/initiatives/new"), "{set}");
+    let value = set.split(['=', ';']).nth(1).unwrap();
+    let json = data_encoding::BASE64URL_NOPAD.decode(value.as_bytes()).unwrap();
+    let refusal: app::wire::form_refusal::FormRefusal = serde_json::from_slice(&json).unwrap();
     assert!(
-        text.contains("attachments"),
-        "the message lands at the file field: {text}"
+        !refusal.err.problems_at("attachments").is_empty(),
+        "the message lands at the file field: {refusal:?}"
     );
     // The app's script gets the error it shows at the file field.
     let request = Request::post("/api/submit_initiative")

@@ -4,11 +4,12 @@
 use super::notice::{ErrorNotice, Loading};
 use crate::api::auth::whoami;
 use crate::error::AppError;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 
 #[component]
 pub fn AccountGate(#[prop(optional)] admins_only: bool, children: ChildrenFn) -> impl IntoView {
-    let me = Resource::new(|| (), |_| whoami());
+    let me = page_resource(|| (), |_| whoami());
     view! {
         <Suspense fallback=|| {
             view! { <Loading /> }

@@ -2,6 +2,7 @@
 //! and shows either the page or why it cannot be shown.
 use super::notice::{ErrorNotice, Loading};
 use crate::error::AppError;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use std::future::Future;
@@ -17,7 +18,7 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    let data = Resource::new(source, fetch);
+    let data = page_resource(source, fetch);
     view! {
         <Suspense fallback=|| {
             view! { <Loading /> }

@@ -15,6 +15,7 @@ use crate::components::notice::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::admin::password::PasswordForm;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -33,7 +34,7 @@ pub fn points(score: Option<f64>) -> String {
 #[component]
 pub fn CouncilHomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let me = Resource::new(|| (), |_| async { (whoami().await, council_seats().await) });
+    let me = page_resource(|| (), |_| async { (whoami().await, council_seats().await) });
     view! {
         <Title text=move || format!("{} · {}", t_string!(i18n, council.title), t_string!(i18n, app_name)) />
         <CouncilFrame>

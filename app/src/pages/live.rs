@@ -77,7 +77,7 @@ pub fn followed_board(
             url.clone(),
             move |json| {
                 // A board that does not parse is skipped; the next one will do.
-                let Ok(fresh) = serde_json::from_str::<LiveBoard>(&json) else {
+                let Ok(fresh) = crate::wire::codec::from_json::<LiveBoard>(&json) else {
                     return;
                 };
                 let places = slide.then(rank_slide::measure).flatten();
@@ -87,7 +87,7 @@ pub fn followed_board(
                 }
             },
             move |json| {
-                let Ok(fresh) = serde_json::from_str::<Option<Stage>>(&json) else {
+                let Ok(fresh) = crate::wire::codec::from_json::<Option<Stage>>(&json) else {
                     return;
                 };
                 let places = slide.then(rank_slide::measure).flatten();

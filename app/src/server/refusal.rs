@@ -39,8 +39,10 @@ pub fn answer(refusal: Refusal, path: &str, headers: &HeaderMap) -> Response {
     };
     match plain_form_back(headers) {
         Some(back) if refusal != Refusal::CrossSite => {
-            let back = back_with_problems(&back, &error, NOTHING_TYPED);
-            page(status, refusal, Some(&back))
+            let (back, cookie) = back_with_problems(&back, &error, NOTHING_TYPED);
+            let mut response = page(status, refusal, Some(&back));
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+            response
         }
         _ if path.starts_with("/api/") && !accepts_html(headers) => {
             let json = serde_json::to_string(&error).unwrap_or_default();

@@ -10,6 +10,7 @@ use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::admin::accounts::role_name;
+use crate::wire::codec::page_resource;
 use chrono_tz::Asia::Ho_Chi_Minh;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +21,7 @@ pub fn AccountDetailPage() -> impl IntoView {
     let id = id_param();
     let reset = ServerAction::<ResetAccountPassword>::new();
     let access = ServerAction::<SetAccountDisabled>::new();
-    let account = Resource::new(
+    let account = page_resource(
         move || (id(), reset.version().get(), access.version().get()),
         |(id, ..)| get_account(id),
     );

@@ -7,6 +7,7 @@ use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::components::text_field::TextField;
 use crate::domain::account::Role;
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use chrono_tz::Asia::Ho_Chi_Minh;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,7 +18,7 @@ pub fn AccountsPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateAccount>::new();
     let error = form_error(move || action.value().get().and_then(Result::err));
-    let accounts = Resource::new(move || action.version().get(), |_| list_accounts());
+    let accounts = page_resource(move || action.version().get(), |_| list_accounts());
     let query = use_query_map();
     // A later refusal replaces the notice of an earlier success.
     let created = move || query.read().get("created").is_some() && error.get().is_none();

@@ -5,6 +5,7 @@ use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::problem_text::problem_text;
 use crate::domain::unit_import::ImportColumn;
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,7 +13,7 @@ use leptos_meta::Title;
 pub fn ImportReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param();
-    let report = Resource::new(id, get_import_report);
+    let report = page_resource(id, get_import_report);
     view! {
         <Title text=move || {
             format!("{} · {}", t_string!(i18n, import.report_title), t_string!(i18n, app_name))

@@ -2,13 +2,14 @@
 //! Without a session each page shows the sign-in notice its own data call returns.
 use crate::api::auth::{whoami, Logout};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
 #[component]
 pub fn AdminLayout() -> impl IntoView {
     let i18n = use_i18n();
-    let me = Resource::new(|| (), |_| whoami());
+    let me = page_resource(|| (), |_| whoami());
     let logout = ServerAction::<Logout>::new();
     // The page is not gated behind `me`: each page's own data call answers "sign in" without a
     // session, and page resources created inside this Suspend hydrated out of order.

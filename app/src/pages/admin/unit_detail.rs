@@ -8,6 +8,7 @@ use crate::components::kind_label::{kind_label, KindOptions};
 use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::components::text_field::TextField;
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -18,7 +19,7 @@ pub fn UnitDetailPage() -> impl IntoView {
     let update = ServerAction::<UpdateUnit>::new();
     let move_to = ServerAction::<MoveUnit>::new();
     let set_active = ServerAction::<SetUnitActive>::new();
-    let detail = Resource::new(
+    let detail = page_resource(
         move || {
             (
                 id(),

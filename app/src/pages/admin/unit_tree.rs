@@ -6,12 +6,13 @@ use crate::api::units::{unit_children, unit_tree_top, UnitSummary};
 use crate::components::kind_label::kind_label;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 
 #[component]
 pub fn UnitTree() -> impl IntoView {
     let i18n = use_i18n();
-    let top = Resource::new(|| (), |_| unit_tree_top());
+    let top = page_resource(|| (), |_| unit_tree_top());
     view! {
         <section class="card tree" aria-label=move || t_string!(i18n, units.tree_label)>
             <Suspense fallback=|| {

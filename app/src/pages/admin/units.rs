@@ -5,6 +5,7 @@ use crate::components::export_links::ExportLinks;
 use crate::components::kind_label::kind_label;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,7 +60,7 @@ pub fn UnitsPage() -> impl IntoView {
 fn SearchResults(query: String) -> impl IntoView {
     let i18n = use_i18n();
     let shown = query.clone();
-    let hits = Resource::new(move || query.clone(), search_units);
+    let hits = page_resource(move || query.clone(), search_units);
     view! {
         <section class="card" aria-live="polite">
             <Suspense fallback=|| {

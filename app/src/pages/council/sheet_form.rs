@@ -41,7 +41,7 @@ fn store_kept(key: &str, kept: &Kept) {
 }
 
 fn read_kept(key: &str) -> Option<Kept> {
-    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+    crate::wire::codec::from_json(&storage()?.get_item(key).ok()??).ok()
 }
 
 #[derive(Clone, Copy)]

@@ -15,7 +15,6 @@ use crate::components::text_field::TextField;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NewInitiativePage() -> impl IntoView {
@@ -89,7 +88,7 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
         t_string!(i18n, initiative.submit)
     };
     // Back from a refused plain post (scripts off): the text came back, the files did not.
-    let refused_plain = use_query_map().read_untracked().get("err").is_some();
+    let refused_plain = crate::components::form_error::refused_plain_post();
     let discard = ServerAction::<DiscardInitiativeDraft>::new();
     // A full load: the form opens afresh from the server, without the dropped draft.
     Effect::new(move |_| {

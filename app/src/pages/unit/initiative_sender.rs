@@ -113,7 +113,7 @@ impl Sender {
             .get_item(&self.key("outbox"))
             .ok()
             .flatten()
-            .and_then(|json| serde_json::from_str::<Pending>(&json).ok())
+            .and_then(|json| crate::wire::codec::from_json::<Pending>(&json).ok())
         {
             self.fill(&pending.draft);
             if pending.file_names.is_empty() {
@@ -125,7 +125,7 @@ impl Sender {
             .get_item(&self.key("draft"))
             .ok()
             .flatten()
-            .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+            .and_then(|json| crate::wire::codec::from_json::<Draft>(&json).ok())
         {
             if self.element().is_some_and(|f| read_draft(&f) != draft) {
                 self.fill(&draft);

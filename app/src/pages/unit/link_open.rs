@@ -4,6 +4,7 @@
 use crate::api::unit_portal::{open_unit_link, LinkOpened, SwitchUnitLink};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
@@ -13,7 +14,7 @@ pub fn LinkOpenPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
-    let opened = Resource::new(token, open_unit_link);
+    let opened = page_resource(token, open_unit_link);
     view! {
         <main id="main" class="page page-narrow unit-page">
             <Suspense fallback=|| {

@@ -7,6 +7,7 @@ use crate::components::id_param::id_param;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::domain::audit::AuditKind;
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use chrono_tz::Asia::Ho_Chi_Minh;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -36,7 +37,7 @@ pub fn CampaignAuditPage() -> impl IntoView {
     let id = id_param();
     let query = use_query_map();
     let kind = move || query.read().get("kind").unwrap_or_default();
-    let data = Resource::new(
+    let data = page_resource(
         move || (id(), kind()),
         |(id, kind)| async move { (get_campaign(id).await, campaign_audit(id, kind).await) },
     );

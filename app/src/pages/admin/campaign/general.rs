@@ -11,6 +11,7 @@ use crate::components::notice::{ErrorNotice, Loading, SavedNotice};
 use crate::domain::campaign::general::GeneralInput;
 use crate::domain::campaign_state::DeadlineKind;
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn CampaignGeneralPage() -> impl IntoView {
         move || action.value().with(|v| matches!(v, Some(Ok(_)))),
         move || action.version().get(),
     );
-    let data = Resource::new(
+    let data = page_resource(
         move || (id(), saves.get()),
         |(id, _)| async move { (get_campaign(id).await, organizer_options().await) },
     );

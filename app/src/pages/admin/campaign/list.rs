@@ -4,13 +4,14 @@ use crate::components::campaign_labels::StateBadge;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::domain::deadline::{format_date, Deadline};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let campaigns = Resource::new(|| (), |_| list_campaigns());
+    let campaigns = page_resource(|| (), |_| list_campaigns());
     view! {
         <Title text=move || {
             format!("{} · {}", t_string!(i18n, campaigns.title), t_string!(i18n, app_name))

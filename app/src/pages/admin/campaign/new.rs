@@ -6,6 +6,7 @@ use crate::components::form_error::{form_error, typed_value};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::domain::campaign::general::{GeneralInput, DEFAULT_MAX_INITIATIVES};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -40,7 +41,7 @@ pub fn NewCampaignPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateCampaign>::new();
     let error = form_error(move || action.value().get().and_then(Result::err));
-    let data = Resource::new(
+    let data = page_resource(
         || (),
         |_| async { (organizer_options().await, list_campaigns().await) },
     );

@@ -10,6 +10,7 @@ use crate::components::problem_text::{error_text, problem_text};
 use crate::domain::participation::{arrange, totals, ParticipationRow, Show, SortBy};
 use crate::i18n::*;
 use crate::pages::unit::parts::{kind_label, moment_text};
+use crate::wire::codec::page_resource;
 use crate::wire::exports::ExportTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -268,7 +269,7 @@ fn ReceiptLookup(id: i64) -> impl IntoView {
     let typed = query("receipt");
     let code = typed.clone();
     let shown_code = typed.clone();
-    let found = Resource::new(
+    let found = page_resource(
         move || code.clone(),
         move |code| async move {
             if code.trim().is_empty() {

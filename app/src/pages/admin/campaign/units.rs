@@ -10,6 +10,7 @@ use crate::components::id_param::id_param;
 use crate::components::kind_label::kind_label;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::*;
+use crate::wire::codec::page_resource;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn CampaignUnitsPage() -> impl IntoView {
         move || action.value().with(|v| matches!(v, Some(Ok(_)))),
         move || action.version().get(),
     );
-    let data = Resource::new(
+    let data = page_resource(
         move || (id(), saves.get()),
         |(id, _)| async move { (get_campaign(id).await, campaign_unit_picker(id).await) },
     );
