@@ -1,4 +1,5 @@
 //! The shell, the router and the page map.
+use crate::components::field::provide_field_labels;
 use crate::components::form_error::provide_plain_refusal;
 use crate::i18n::I18nContextProvider;
 use crate::lazy_pages::*;
@@ -36,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_plain_refusal();
+    provide_field_labels();
     // Effects run only in the browser: this marks the page as hydrated (tests wait for it).
     Effect::new(|_| {
         if let Some(body) = document().body() {

@@ -49,7 +49,13 @@ async function readableText(page) {
 }
 
 function englishIn(text) {
-  const words = text.match(/[A-Za-z_]+/g) ?? [];
+  // Addresses, link tokens and receipt codes are identifiers, not prose: a random token such as
+  // "…K6OK5R…" must not read as the word "OK".
+  const prose = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\S*\d\S*/g, ' ')
+    .replace(/\b[A-Z2-9]{4}-[A-Z2-9]{4}\b/g, ' ');
+  const words = prose.match(/[A-Za-z_]+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH.has(w.toLowerCase())))];
 }
 

@@ -14,6 +14,10 @@ test('@forms bad account input is refused at each field and a valid account is l
   await expect(page.locator('#username-msg')).toContainText('Tên đăng nhập gồm 3–32 ký tự');
   await expect(page.locator('#password-msg')).toContainText('Mật khẩu cần ít nhất 10 ký tự.');
   await expect(page.locator('#unit_code-msg')).toContainText('Vui lòng nhập thông tin này.');
+  // The banner names each field to fix, as a link to it (scripts off too).
+  const banner = page.getByRole('alert').filter({ hasText: 'Vui lòng sửa các ô sau' });
+  await expect(banner.getByRole('link', { name: 'Tên đăng nhập' })).toHaveAttribute('href', '#username');
+  await expect(banner.getByRole('link', { name: 'Mật khẩu ban đầu' })).toHaveAttribute('href', '#password');
   await expect(page.getByLabel('Họ và tên')).toHaveValue(displayName);
   await expect(page.getByRole('cell', { name: displayName })).toHaveCount(0);
 

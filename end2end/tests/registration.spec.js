@@ -71,6 +71,30 @@ test('@forms a unit opens its link, signs the commitment and registers with a ph
   expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
 });
 
+test('a submit with a file sent offline survives a closed tab and goes by itself with its file', async ({ page, context, browser }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the outbox needs scripts');
+  test.setTimeout(90_000);
+  const { path } = await unitLink(browser, testInfo, OPEN_CAMPAIGN, unitIndex(testInfo, { phone: 10, desktop: 11 }));
+  await page.goto(path);
+  const home = page.url();
+  await page.goto(`${home}/initiatives/new`);
+  await hydrated(page, testInfo);
+  const title = `Hộp thư đi ${testInfo.project.name} ${Date.now()}`;
+  await fillInitiative(page, title);
+  await page.locator('#attachments').setInputFiles(['fixtures/to-trinh.pdf']);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
+  await expect(page.getByText(/Đang chờ gửi/)).toBeVisible();
+  await page.close();
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(`${home}/initiatives/new`);
+  await expect(again).toHaveURL(/sent=1/, { timeout: 30_000 });
+  await expect(again.getByText(title)).toBeVisible();
+  await expect(again.getByRole('link', { name: 'to-trinh.pdf' })).toBeVisible();
+});
+
 test('drafts survive a lost network and a closed tab; an offline submit waits and goes by itself, once', async ({ page, context, browser }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'drafts on the phone and the outbox need scripts');
   test.setTimeout(90_000);

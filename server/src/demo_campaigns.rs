@@ -118,9 +118,11 @@ fn two_tier(today: NaiveDate) -> Demo {
         ),
         theme: "Năm vận hành chính quyền địa phương hai cấp thông suốt, phục vụ người dân tốt hơn",
         plan_ref: "Kế hoạch số 210/KH-UBND",
-        plan_date: rel(-12),
+        // Opened two weeks ago: its demo commitments and registrations (the last twelve days)
+        // fall inside the period.
+        plan_date: rel(-16),
         organizer: "QN",
-        dates: [rel(-10), rel(210), rel(40), rel(170)],
+        dates: [rel(-14), rel(210), rel(40), rel(170)],
         pick: Pick::Kinds(&["ward", "special_zone"]),
         state: CampaignState::Open,
     }

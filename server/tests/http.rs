@@ -3,6 +3,7 @@
 use app::domain::account::Role;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
 use sqlx::PgPool;
 use tower::ServiceExt;
 
@@ -182,16 +183,65 @@ async fn a_failed_plain_form_post_goes_back_to_its_form_with_the_problems(pool: 
         .unwrap();
     let response = app.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::FOUND);
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .unwrap()
+    let location = response.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    // Nothing typed and no error data in the address: only the refusal's id.
+    assert!(location.starts_with("/admin/units/new?refused="), "{location}");
+    assert!(
+        !location.contains("A+B") && !location.contains("code_characters"),
+        "{location}"
+    );
+    let set = response.headers()[header::SET_COOKIE]
         .to_str()
-        .unwrap();
-    assert!(location.starts_with("/admin/units/new?"), "{location}");
-    assert!(location.contains("code=A+B"), "{location}");
-    assert!(location.contains("code_characters"), "{location}");
+        .unwrap()
+        .to_owned();
+    assert!(
+        set.contains("Path=/admin/units/new") && set.contains("HttpOnly"),
+        "{set}"
+    );
     assert_eq!(counts(&pool).await.0, 0);
+
+    // The form page, opened with that cookie, shows the problem and the typed values, and
+    // clears the cookie.
+    let refusal = set.split(';').next().unwrap();
+    let page = Request::get(&location)
+        .header(header::COOKIE, format!("{cookie}; {refusal}"))
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(page).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cleared = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with("thidua_refused=;") && v.contains("Max-Age=0"));
+    assert!(cleared, "{:?}", response.headers());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8_lossy(&body);
+    assert!(html.contains(r#"value="A B""#), "the typed code comes back");
+    assert!(html.contains("Phường X"), "the typed name comes back");
+    assert!(
+        html.contains(r##"href="#code""##),
+        "the banner links to the field to fix"
+    );
+
+    // Another id in the address (an old link) shows an empty form.
+    let stale = Request::get("/admin/units/new?refused=0")
+        .header(header::COOKIE, format!("{cookie}; {refusal}"))
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let body = app
+        .oneshot(stale)
+        .await
+        .unwrap()
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes();
+    assert!(!String::from_utf8_lossy(&body).contains("Phường X"));
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]

@@ -9,6 +9,7 @@ pub mod initiative_sender;
 pub mod initiative_text;
 pub mod layout;
 pub mod link_open;
+pub mod outbox_files;
 pub mod parts;
 pub mod phone_photos;
 pub mod report;

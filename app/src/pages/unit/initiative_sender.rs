@@ -2,7 +2,8 @@
 //! keystroke (localStorage, so it survives a closed tab, a reload and a lost connection) and on
 //! the server as a draft a few seconds later when the network allows. A submit goes to an outbox
 //! first, is shown as waiting, and is sent again by itself when the network returns; its submit
-//! key keeps a repeat from making a second initiative. Only a committed answer clears it.
+//! key keeps a repeat from making a second initiative. Only a committed answer clears it. The
+//! outbox's files are kept in IndexedDB (`outbox_files`), so a closed tab keeps them too.
 use crate::api::initiatives::{save_initiative_draft, submit_initiative, Draft, Receipt};
 use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeInput, AUTHORS_MAX};
@@ -36,7 +37,7 @@ pub enum SendState {
     NeedsFiles(Vec<String>),
 }
 
-/// A submit waiting in the outbox (its files stay in the form while the page lives).
+/// A submit waiting in the outbox (its files are kept beside it, in IndexedDB).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Pending {
     draft: Draft,
@@ -119,7 +120,8 @@ impl Sender {
             if pending.file_names.is_empty() {
                 self.send();
             } else {
-                self.state.set(SendState::NeedsFiles(pending.file_names));
+                self.state.set(SendState::Waiting);
+                self.send_with_kept_files(pending.file_names);
             }
         } else if let Some(draft) = store
             .get_item(&self.key("draft"))
@@ -132,9 +134,31 @@ impl Sender {
                 self.restored.set(true);
             }
         }
+        if store.get_item(&self.key("outbox")).ok().flatten().is_none() {
+            // Files of a submit that was answered while their keeping was still under way.
+            let key = self.key("outbox");
+            leptos::task::spawn_local(async move {
+                let _ = super::outbox_files::forget(&key).await;
+            });
+        }
         let _ = window_event_listener_untyped("online", move |_| {
             if self.state.get_untracked() == SendState::Waiting {
                 self.send();
+            }
+        });
+    }
+
+    /// After a reload: the waiting submit's files come back from IndexedDB and it is sent;
+    /// without them the person is asked to choose them again.
+    fn send_with_kept_files(self, names: Vec<String>) {
+        let (Some(form), key) = (self.element(), self.key("outbox")) else {
+            return;
+        };
+        let Some(input) = file_input(&form) else { return };
+        leptos::task::spawn_local(async move {
+            match super::outbox_files::restore(&key, &input).await {
+                Ok(true) => self.send(),
+                _ => self.state.set(SendState::NeedsFiles(names)),
             }
         });
     }
@@ -187,6 +211,12 @@ impl Sender {
         };
         if let (Some(store), Ok(json)) = (storage(), serde_json::to_string(&pending)) {
             let _ = store.set_item(&self.key("outbox"), &json);
+        }
+        if let (false, Some(input)) = (pending.file_names.is_empty(), file_input(&form)) {
+            let key = self.key("outbox");
+            leptos::task::spawn_local(async move {
+                let _ = super::outbox_files::keep(&key, &input).await;
+            });
         }
         self.send();
     }
@@ -253,6 +283,12 @@ impl Sender {
     fn forget(&self, what: &str) {
         if let Some(store) = storage() {
             let _ = store.remove_item(&self.key(what));
+        }
+        if what == "outbox" {
+            let key = self.key(what);
+            leptos::task::spawn_local(async move {
+                let _ = super::outbox_files::forget(&key).await;
+            });
         }
     }
 }
@@ -370,12 +406,7 @@ fn write_draft(form: &HtmlFormElement, draft: &Draft) {
 /// The first size limit the chosen files break, if any. A large photo counts as sent shrunk
 /// (`phone_photos`): only its own upper limit applies here; the server checks the rest.
 fn oversized(form: &HtmlFormElement) -> Option<Problem> {
-    let files = form
-        .query_selector("input[type=file]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|input| input.files())?;
+    let files = file_input(form).and_then(|input| input.files())?;
     let files: Vec<_> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     let (photos, documents): (Vec<_>, Vec<_>) =
         files.iter().partition(|f| super::phone_photos::is_large_photo(f));
@@ -392,10 +423,14 @@ fn oversized(form: &HtmlFormElement) -> Option<Problem> {
 }
 
 fn chosen_file_names(form: &HtmlFormElement) -> Vec<String> {
+    file_input(form)
+        .map(|input| super::initiative_parts::file_names(&input))
+        .unwrap_or_default()
+}
+
+fn file_input(form: &HtmlFormElement) -> Option<HtmlInputElement> {
     form.query_selector("input[type=file]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        .map(|input| super::initiative_parts::file_names(&input))
-        .unwrap_or_default()
 }

@@ -5,6 +5,7 @@ use crate::api::units::OrganizerOption;
 use crate::components::field::{invalid, Field};
 use crate::components::text_field::TextField;
 use crate::domain::campaign::general::GeneralInput;
+use crate::domain::text::fold_for_search;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -20,8 +21,28 @@ pub enum Lock {
     All,
 }
 
-/// The organizers grouped under their parents (a province's wards under it), each with its code.
-fn organizer_groups(organizers: Vec<OrganizerOption>, selected: &str) -> impl IntoView {
+/// An organizer as the search box matches it: name, code and parent, without diacritics.
+fn searched_text(unit: &OrganizerOption) -> String {
+    fold_for_search(&format!(
+        "{} {} {}",
+        unit.name,
+        unit.code,
+        unit.parent.as_deref().unwrap_or_default()
+    ))
+}
+
+/// Whether `searched` (see `searched_text`) stays in view for what is typed in the search box.
+fn shown(searched: &str, typed: &str) -> bool {
+    typed.is_empty() || searched.contains(&fold_for_search(typed))
+}
+
+/// The organizers grouped under their parents (a province's wards under it), each with its code;
+/// those that do not match `filter` are hidden, and so is a group left empty.
+fn organizer_groups(
+    organizers: Vec<OrganizerOption>,
+    selected: &str,
+    filter: ReadSignal<String>,
+) -> impl IntoView {
     let mut groups: Vec<(Option<String>, Vec<OrganizerOption>)> = Vec::new();
     for unit in organizers {
         match groups.last_mut() {
@@ -32,8 +53,10 @@ fn organizer_groups(organizers: Vec<OrganizerOption>, selected: &str) -> impl In
     let option = |u: OrganizerOption| {
         let is_selected = u.code == selected;
         let label = format!("{} ({})", u.name, u.code);
+        let searched = searched_text(&u);
+        let hidden = move || filter.with(|typed| !shown(&searched, typed));
         view! {
-            <option value=u.code selected=is_selected>
+            <option value=u.code selected=is_selected hidden=hidden>
                 {label}
             </option>
         }
@@ -41,13 +64,71 @@ fn organizer_groups(organizers: Vec<OrganizerOption>, selected: &str) -> impl In
     groups
         .into_iter()
         .map(|(parent, units)| {
+            let searched: Vec<String> = units.iter().map(searched_text).collect();
             let options = units.into_iter().map(&option).collect_view();
             match parent {
-                Some(parent) => view! { <optgroup label=parent>{options}</optgroup> }.into_any(),
+                Some(parent) => {
+                    let empty = move || filter.with(|typed| !searched.iter().any(|s| shown(s, typed)));
+                    view! {
+                        <optgroup label=parent hidden=empty>
+                            {options}
+                        </optgroup>
+                    }
+                    .into_any()
+                }
                 None => options.into_any(),
             }
         })
         .collect_view()
+}
+
+/// While something is typed in the search box the list opens in place, as tall as its matches
+/// and their group headings (up to ten rows), so they can be seen and picked at once.
+fn list_rows(organizers: &[OrganizerOption], filter: ReadSignal<String>) -> impl Fn() -> u32 + Send + Sync {
+    let searched: Vec<(String, Option<String>)> = organizers
+        .iter()
+        .map(|u| (searched_text(u), u.parent.clone()))
+        .collect();
+    move || {
+        filter.with(|typed| {
+            if typed.is_empty() {
+                return 1;
+            }
+            let matches: Vec<&Option<String>> = searched
+                .iter()
+                .filter(|(s, _)| shown(s, typed))
+                .map(|(_, parent)| parent)
+                .collect();
+            let mut headings: Vec<&String> = matches.iter().filter_map(|p| p.as_ref()).collect();
+            headings.dedup();
+            (matches.len() + headings.len() + 1).clamp(2, 10) as u32
+        })
+    }
+}
+
+/// A search box that narrows the organizer list; shown once scripts run (without them the list
+/// is a plain list grouped by parent).
+fn organizer_filter(set_filter: WriteSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (enhanced, set_enhanced) = signal(false);
+    Effect::new(move |_| set_enhanced.set(true));
+    move || {
+        enhanced.get().then(|| {
+            view! {
+                <label class="filter-label" for="organizer_filter">
+                    {t!(i18n, campaigns.f_organizer_search)}
+                </label>
+                <input
+                    type="search"
+                    id="organizer_filter"
+                    class="organizer-filter"
+                    autocomplete="off"
+                    aria-controls="organizer_code"
+                    on:input=move |ev| set_filter.set(event_target_value(&ev))
+                />
+            }
+        })
+    }
 }
 
 #[component]
@@ -69,6 +150,8 @@ pub fn GeneralFields(
         _ => Some(fixed_hint.clone()),
     };
     let selected_organizer = values.organizer_code.clone();
+    let (filter, set_filter) = signal(String::new());
+    let rows = list_rows(&organizers, filter);
     let organizer_select = view! {
         <select
             id="organizer_code"
@@ -77,9 +160,10 @@ pub fn GeneralFields(
             aria-required="true"
             aria-invalid=invalid(error, "organizer_code")
             disabled=schedule_locked
+            size=rows
         >
             <option value="">"—"</option>
-            {organizer_groups(organizers, &selected_organizer)}
+            {organizer_groups(organizers, &selected_organizer, filter)}
         </select>
     };
     let visibility = values.visibility.clone();
@@ -131,6 +215,7 @@ pub fn GeneralFields(
                 hint=organizer_hint
                 error
             >
+                {(!schedule_locked).then(|| organizer_filter(set_filter))}
                 {organizer_select}
             </Field>
             {schedule_locked
@@ -216,5 +301,24 @@ pub fn GeneralFields(
                 </select>
             </Field>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_box_matches_name_code_and_parent_without_diacritics() {
+        let ward = OrganizerOption {
+            code: "QN-HALONG".into(),
+            name: "Phường Hạ Long".into(),
+            parent: Some("Tỉnh Quảng Ninh".into()),
+        };
+        let searched = searched_text(&ward);
+        for typed in ["", "ha long", "HẠ LONG", "qn-halong", "quang ninh"] {
+            assert!(shown(&searched, typed), "{typed}");
+        }
+        assert!(!shown(&searched, "mong cai"));
     }
 }
