@@ -51,6 +51,8 @@ async function piecesFetched(page, testInfo, path) {
   page.on('response', listen);
   await page.goto(path);
   await hydrated(page, testInfo);
+  // A piece's response can be reported just after the page says it is hydrated.
+  await page.waitForLoadState('networkidle');
   page.off('response', listen);
   return [...pieces].sort();
 }
