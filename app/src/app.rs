@@ -1,6 +1,7 @@
 //! The shell, the router and the page map.
 use crate::components::field::provide_field_labels;
 use crate::components::form_error::provide_plain_refusal;
+use crate::components::page_scripts::PageScripts;
 use crate::i18n::I18nContextProvider;
 use crate::lazy_pages::*;
 use crate::pages::not_found::NotFound;
@@ -21,11 +22,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#b91c1c" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
                 <MetaTags />
             </head>
             <body>
                 <App />
+                <PageScripts />
             </body>
         </html>
     }

@@ -9,6 +9,7 @@
 //! hundreds of shared fragments, one request each, too many round trips for a slow phone.
 // The split pieces' loader is generated `extern` code.
 #![allow(unsafe_code)]
+use crate::components::missing_piece::missing_piece_view;
 use crate::pages::admin::campaign::{
     audit::CampaignAuditPage, awards::CampaignAwardsPage, ceremony::CampaignCeremonyPage,
     copy::CampaignCopyPage, council::CampaignCouncilPage, council_assignment::CouncilAssignmentPage,
@@ -48,29 +49,12 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
 
-/// Names the pieces of `area` in the page's `Link` header, so the browser fetches them with the
-/// page. (Leptos's own list in the head is read before a page that waits for its data has been
-/// rendered, and an element added to the head from here would shift the page's hydration.)
+/// Notes that the page being rendered uses `area`, so its scripts preload that area's pieces
+/// (`components::page_scripts`).
 #[cfg(feature = "ssr")]
 fn preload_area(area: &str) {
-    use crate::server::static_files::{area_pieces, NamedAreas};
-    use axum::http::{header::LINK, HeaderValue};
-    let (Some((loader, files)), Some(response)) =
-        (area_pieces(area), use_context::<leptos_axum::ResponseOptions>())
-    else {
-        return;
-    };
-    if use_context::<NamedAreas>().is_some_and(|named| !named.first(area)) {
-        return;
-    }
-    let links = files
-        .iter()
-        .map(|file| format!("<{file}>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin"))
-        .chain([format!("<{loader}>; rel=modulepreload; crossorigin")])
-        .collect::<Vec<_>>()
-        .join(", ");
-    if let Ok(value) = HeaderValue::from_str(&links) {
-        response.append_header(LINK, value);
+    if let Some(named) = use_context::<crate::server::static_files::NamedAreas>() {
+        named.note(area);
     }
 }
 
@@ -89,9 +73,9 @@ macro_rules! lazy_page {
         // A block of its own, so that each route's `page` and `load` keep their short names.
         const _: () = {
             // Every page of the area goes into the one split module named `$area`.
-            #[leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, preload(load))]
-            fn page() -> AnyView {
-                untrack(|| $page().into_any())
+            #[leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, preload(load), fallible)]
+            fn page() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                Ok(untrack(|| $page().into_any()))
             }
 
             impl LazyRoute for $route {
@@ -102,12 +86,14 @@ macro_rules! lazy_page {
                 async fn view(_this: Self) -> AnyView {
                     #[cfg(feature = "ssr")]
                     preload_area(stringify!($area));
-                    page().await
+                    // A piece that cannot be fetched (gone with an older build) opens the page afresh.
+                    page().await.unwrap_or_else(|_| missing_piece_view())
                 }
 
-                // Hydration waits for this before it walks the server's HTML.
+                // Hydration and navigation wait for this before the view; a piece that did not
+                // arrive is asked for again by the view, which handles a second failure.
                 async fn preload() {
-                    load().await;
+                    let _ = load().await;
                 }
             }
         };

@@ -14,6 +14,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod wire;
+pub mod words;
 
 pub use app::{shell, App};
 

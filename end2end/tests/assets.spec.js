@@ -73,3 +73,45 @@ test('each page fetches the WebAssembly of its own area only', async ({ browser,
   await (await admin.context().newCDPSession(admin)).send('Network.setCacheDisabled', { cacheDisabled: true });
   expect(await piecesFetched(admin, testInfo, '/admin/campaigns')).toEqual(['admin_pages']);
 });
+
+test('with scripts off no page fetches a script or any WebAssembly', async ({ browser }, testInfo) => {
+  const { path } = await unitLink(browser, testInfo, 5, 1);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/\.(js|wasm)$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
+  });
+  await page.goto(path);
+  for (const address of ['/unit/5/initiatives/new', '/unit/5/report', '/live/5', '/login', '/gallery']) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+  await context.close();
+});
+
+test('a page whose WebAssembly piece is gone (a new deployment) opens the next page afresh', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'one browser is enough');
+  await page.goto('/results/3');
+  await hydrated(page, testInfo);
+  // The live board's piece is gone, as an old build's would be, until the board is loaded whole.
+  let gone = true;
+  let refused = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && new URL(request.url()).pathname === '/live/3') gone = false;
+  });
+  await page.route(/\/pkg\/split_live_pages\./, (route) => {
+    if (!gone) return route.continue();
+    refused += 1;
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.getByRole('link', { name: 'Xem bảng xếp hạng trực tiếp' }).first().click();
+  await expect(page).toHaveURL(/\/live\/3$/);
+  await expect(page.locator('.board, .board-empty, h1').first()).toBeVisible();
+  await hydrated(page, testInfo);
+  expect(refused, 'the old piece was asked for').toBeGreaterThan(0);
+  expect(gone, 'the board was loaded whole from the server').toBe(false);
+  await expect(page.getByText('Trang đã được cập nhật')).toHaveCount(0);
+});

@@ -52,6 +52,7 @@ fn Summary(summary: CampaignSummary, key: Option<String>) -> impl IntoView {
     };
     if summary.pending {
         return view! {
+            <Title text=format!("{} · {}", t_string!(i18n, results.pending_title), summary.title) />
             {tools}
             <section class="card">
                 <h1>{t!(i18n, results.pending_title)}</h1>

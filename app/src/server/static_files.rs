@@ -2,8 +2,8 @@
 //! (cargo-leptos `hash-files`, which writes the hashes to a file beside the server binary).
 //!
 //! The WebAssembly is split by area (`crate::lazy_pages`); the build lists, per area, the pieces
-//! it needs (`__wasm_split_manifest.json`), read here once so a page can name them in its `Link`
-//! header.
+//! it needs (`__wasm_split_manifest.json`), read here once so a page's scripts can preload them
+//! (`components::page_scripts`).
 //!
 //! Rules: a build with that file is served with hashed names, and those are cached for a year as
 //! immutable (a new build has new names, so a returning phone fetches only what changed); a build
@@ -20,7 +20,15 @@ const REVALIDATE: &str = "no-cache";
 const PUBLIC_FILE: &str = "public, max-age=86400";
 
 static STYLESHEET: OnceLock<String> = OnceLock::new();
+static MAIN: OnceLock<MainPiece> = OnceLock::new();
 static SPLIT: OnceLock<SplitPieces> = OnceLock::new();
+
+/// The addresses of the main script and WebAssembly every page hydrates with.
+#[derive(Debug)]
+pub struct MainPiece {
+    pub script: String,
+    pub wasm: String,
+}
 
 /// Where the split build put each area's pieces.
 #[derive(Debug, Default)]
@@ -48,6 +56,19 @@ pub fn init(options: &mut LeptosOptions) {
         .map_or_else(String::new, |hash| format!(".{hash}"));
     let href = format!("/{}/{}{css}.css", options.site_pkg_dir, options.output_name);
     let _ = STYLESHEET.set(href);
+    let built = |kind: &str| {
+        let hash = hashes.as_deref().and_then(|text| hash_of(text, kind));
+        let name = &options.output_name;
+        let pkg = &options.site_pkg_dir;
+        hash.map_or_else(
+            || format!("/{pkg}/{name}.{kind}"),
+            |hash| format!("/{pkg}/{name}.{hash}.{kind}"),
+        )
+    };
+    let _ = MAIN.set(MainPiece {
+        script: built("js"),
+        wasm: built("wasm"),
+    });
     let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let _ = SPLIT.set(split_pieces(&pkg, &options.site_pkg_dir, hashes.as_deref()));
 }
@@ -87,19 +108,36 @@ fn split_pieces(pkg: &Path, pkg_dir: &str, hashes: Option<&str>) -> SplitPieces 
     }
 }
 
-/// The areas a page being rendered has named in its `Link` header already (one per request,
-/// provided by the server), so a layout and its page do not name the same pieces twice.
+/// The areas a page being rendered has used (one set per request, provided by the server), so its
+/// scripts preload their pieces (`components::page_scripts`).
 #[derive(Clone, Debug, Default)]
 pub struct NamedAreas(Arc<Mutex<HashSet<String>>>);
 
 impl NamedAreas {
-    /// True the first time `area` is named for this page.
-    pub fn first(&self, area: &str) -> bool {
-        self.0
-            .lock()
-            .map(|mut named| named.insert(area.to_owned()))
-            .unwrap_or(true)
+    pub fn note(&self, area: &str) {
+        if let Ok(mut named) = self.0.lock() {
+            named.insert(area.to_owned());
+        }
     }
+
+    /// The areas named so far, sorted.
+    pub fn all(&self) -> Vec<String> {
+        let mut areas: Vec<String> = self
+            .0
+            .lock()
+            .map(|named| named.iter().cloned().collect())
+            .unwrap_or_default();
+        areas.sort();
+        areas
+    }
+}
+
+/// The main piece's addresses (plain names until `init` has run).
+pub fn main_piece() -> &'static MainPiece {
+    MAIN.get_or_init(|| MainPiece {
+        script: "/pkg/thidua.js".to_owned(),
+        wasm: "/pkg/thidua.wasm".to_owned(),
+    })
 }
 
 /// The loader script and the WebAssembly files a page of `area` needs, if the build was split.

@@ -27,14 +27,7 @@ pub fn UnitHead(campaign: UnitCampaign, #[prop(into)] page: String) -> impl Into
 }
 
 pub fn kind_label(kind: InitiativeKind) -> String {
-    let i18n = use_i18n();
-    match kind {
-        InitiativeKind::Initiative => t_string!(i18n, initiative.kind_initiative),
-        InitiativeKind::Solution => t_string!(i18n, initiative.kind_solution),
-        InitiativeKind::Model => t_string!(i18n, initiative.kind_model),
-        InitiativeKind::GoodPractice => t_string!(i18n, initiative.kind_good_practice),
-    }
-    .to_string()
+    crate::words::initiative_kind(use_i18n().get_locale(), kind).to_string()
 }
 
 /// "còn 3 ngày", "còn 4 giờ", "đã hết hạn".

@@ -1,13 +1,13 @@
 //! A campaign's tables for its admins: the participation table, and every initiative with its
 //! authors, field and full text (streamed from the database as it is read: 20,000 of them must
 //! not sit in memory).
-use super::labels;
 use super::sheet::{yes_no, Cell, Rows, Sheet};
 use super::sheets::{campaign_heading, headers};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::{access, campaigns, db, state::pool};
 use crate::wire::exports::ExportTable;
+use crate::words;
 use leptos_i18n::td_string;
 use tokio_stream::StreamExt;
 
@@ -101,7 +101,7 @@ fn initiative_rows(pool: sqlx::PgPool, campaign_id: i64) -> Rows {
                 vec![
                     Cell::Text(l.receipt_code),
                     Cell::Text(l.unit_name),
-                    Cell::text(labels::initiative_kind(l.kind)),
+                    Cell::text(words::initiative_kind(Locale::vi, l.kind)),
                     Cell::Text(l.field),
                     Cell::Text(l.title),
                     Cell::Text(authors),

@@ -3,33 +3,8 @@
 use crate::domain::campaign::Recipient;
 use crate::domain::council::decision::Level;
 use crate::domain::council::role::CouncilRole;
-use crate::domain::initiative::InitiativeKind;
-use crate::domain::unit::UnitKind;
 use crate::i18n::Locale;
 use leptos_i18n::td_string;
-
-pub fn unit_kind(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Province => td_string!(Locale::vi, kinds.province),
-        UnitKind::District => td_string!(Locale::vi, kinds.district),
-        UnitKind::Ward => td_string!(Locale::vi, kinds.ward),
-        UnitKind::SpecialZone => td_string!(Locale::vi, kinds.special_zone),
-        UnitKind::Department => td_string!(Locale::vi, kinds.department),
-        UnitKind::MassOrganization => td_string!(Locale::vi, kinds.mass_organization),
-        UnitKind::PublicServiceUnit => td_string!(Locale::vi, kinds.public_service_unit),
-        UnitKind::PartyOrganization => td_string!(Locale::vi, kinds.party_organization),
-        UnitKind::Other => td_string!(Locale::vi, kinds.other),
-    }
-}
-
-pub fn initiative_kind(kind: InitiativeKind) -> &'static str {
-    match kind {
-        InitiativeKind::Initiative => td_string!(Locale::vi, initiative.kind_initiative),
-        InitiativeKind::Solution => td_string!(Locale::vi, initiative.kind_solution),
-        InitiativeKind::Model => td_string!(Locale::vi, initiative.kind_model),
-        InitiativeKind::GoodPractice => td_string!(Locale::vi, initiative.kind_good_practice),
-    }
-}
 
 pub fn level(level: Level) -> &'static str {
     match level {

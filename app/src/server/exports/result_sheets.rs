@@ -11,6 +11,7 @@ use crate::server::results;
 use crate::wire::awards::AwardList;
 use crate::wire::exports::ExportTable;
 use crate::wire::results::{Arrangement, InitiativeResult, UnitResult};
+use crate::words;
 use leptos_i18n::td_string;
 
 pub async fn results(table: ExportTable, campaign_id: i64, query: &str) -> Result<Sheet, AppError> {
@@ -139,7 +140,7 @@ fn initiative_line(initiative: &InitiativeResult) -> Vec<Cell> {
     let mut cells = vec![
         Cell::text(&initiative.receipt_code),
         Cell::text(&initiative.title),
-        Cell::text(labels::initiative_kind(initiative.kind)),
+        Cell::text(words::initiative_kind(Locale::vi, initiative.kind)),
         Cell::text(&initiative.field),
         Cell::text(&initiative.unit_name),
         Cell::Text(authors),

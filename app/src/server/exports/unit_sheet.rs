@@ -1,6 +1,5 @@
 //! The unit list, cut to the admin's scope, in the columns the unit import reads: a file
 //! downloaded here imports back as it is (nothing to create, nothing to change).
-use super::labels;
 use super::sheet::{Cell, Heading, Sheet};
 use super::sheets::headers;
 use crate::domain::access::Scope;
@@ -8,6 +7,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::{access, db, state::pool};
 use crate::wire::exports::ExportTable;
+use crate::words;
 use leptos_i18n::td_string;
 
 pub async fn units() -> Result<Sheet, AppError> {
@@ -23,7 +23,7 @@ pub async fn units() -> Result<Sheet, AppError> {
             vec![
                 Cell::Text(u.code),
                 Cell::Text(u.name),
-                Cell::text(labels::unit_kind(u.kind)),
+                Cell::text(words::unit_kind(Locale::vi, u.kind)),
                 Cell::Text(u.parent_code.unwrap_or_default()),
                 Cell::text(if u.active {
                     td_string!(Locale::vi, export.active)
