@@ -254,7 +254,7 @@ fn is_root() -> bool {
 }
 
 /// The newest PostgreSQL server installed by Debian's packages.
-fn find_bin_dir() -> anyhow::Result<PathBuf> {
+pub fn find_bin_dir() -> anyhow::Result<PathBuf> {
     let mut versions: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
         .context("PostgreSQL is not installed (apt-get install postgresql)")?
         .filter_map(|e| e.ok())

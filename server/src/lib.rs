@@ -1,4 +1,5 @@
 //! The server of Thi đua CCHC, as a library so tests can build the real router.
+pub mod backup;
 pub mod bootstrap;
 pub mod config;
 pub mod demo_awards;

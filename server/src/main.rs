@@ -1,12 +1,16 @@
 //! Starts Thi đua CCHC: configuration, telemetry, the database (a private cluster when no
 //! `DATABASE_URL` is given), migrations, first admin and demo data, then the web server.
 use anyhow::Context;
-use server::{bootstrap, config::Config, embedded_postgres::EmbeddedPostgres, router, telemetry};
+use server::{backup, bootstrap, config::Config, embedded_postgres::EmbeddedPostgres, router, telemetry};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     telemetry::init();
     let config = Config::from_env()?;
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(task) = backup::Task::from_args(&args)? {
+        return backup::run(task, &config).await;
+    }
     let embedded = match &config.database_url {
         Some(_) => None,
         None => Some(EmbeddedPostgres::start(&config.data_dir).context("starting the private PostgreSQL")?),
