@@ -6,24 +6,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::get;
 use common::unit_fixture::{fixture, receipt, PDF};
+use common::{database_url as url_of, get};
 use sqlx::{Connection, PgConnection, PgPool};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// `DATABASE_URL` with its database swapped for `database`.
-fn url_of(database: &str) -> String {
-    let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url.as_str(), None), |(b, q)| (b, Some(q)));
-    let (server, _) = base.rsplit_once('/').expect("a database in DATABASE_URL");
-    match query {
-        Some(query) => format!("{server}/{database}?{query}"),
-        None => format!("{server}/{database}"),
-    }
-}
 
 async fn scalar(url: &str, sql: &str) -> i64 {
     let mut conn = PgConnection::connect(url).await.unwrap();

@@ -41,10 +41,16 @@ fn open_afresh(_address: &str) {}
 pub fn missing_piece_view() -> AnyView {
     let i18n = use_i18n();
     let location = leptos_router::hooks::use_location();
+    // The router's query comes without its "?", the hash with its "#".
+    let search = location.search.get_untracked();
+    let query = if search.is_empty() {
+        String::new()
+    } else {
+        format!("?{search}")
+    };
     let address = format!(
-        "{}{}{}",
+        "{}{query}{}",
         location.pathname.get_untracked(),
-        location.search.get_untracked(),
         location.hash.get_untracked()
     );
     open_afresh(&address);

@@ -24,6 +24,19 @@ pub fn config() -> Config {
     }
 }
 
+/// `DATABASE_URL` with its database swapped for `database` (for tools run beside the tests).
+pub fn database_url(database: &str) -> String {
+    let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url.as_str(), None), |(b, q)| (b, Some(q)));
+    let (server, _) = base.rsplit_once('/').expect("a database in DATABASE_URL");
+    match query {
+        Some(query) => format!("{server}/{database}?{query}"),
+        None => format!("{server}/{database}"),
+    }
+}
+
 pub async fn router(pool: &PgPool) -> Router {
     let live = app::server::live_hub::LiveHub::new(pool.clone());
     server::router::build(pool.clone(), &config(), live)
