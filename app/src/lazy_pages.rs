@@ -1,7 +1,7 @@
 //! The WebAssembly is split by area: the public pages, the live board and screen, a unit's pages,
 //! the council's, the ceremony console and the admin pages each load as their own piece, fetched
-//! when a page of that area is opened (`cargo leptos build --split`; the server names the pieces
-//! a page needs in its `Link` header, so they load with the page). A unit's phone never downloads
+//! when a page of that area is opened (`cargo leptos build --split`; the page's scripts preload
+//! the pieces it needs, `components::page_scripts`, so they load with the page). A unit's phone never downloads
 //! the admin pages, the council desk or the ceremony console.
 //!
 //! Rules: a route's view is named here and nowhere else, in its area; a page used by two areas
@@ -52,7 +52,7 @@ use leptos_router::{Lazy, LazyRoute};
 /// Notes that the page being rendered uses `area`, so its scripts preload that area's pieces
 /// (`components::page_scripts`).
 #[cfg(feature = "ssr")]
-fn preload_area(area: &str) {
+fn note_area(area: &str) {
     if let Some(named) = use_context::<crate::server::static_files::NamedAreas>() {
         named.note(area);
     }
@@ -85,7 +85,7 @@ macro_rules! lazy_page {
 
                 async fn view(_this: Self) -> AnyView {
                     #[cfg(feature = "ssr")]
-                    preload_area(stringify!($area));
+                    note_area(stringify!($area));
                     // A piece that cannot be fetched (gone with an older build) opens the page afresh.
                     page().await.unwrap_or_else(|_| missing_piece_view())
                 }

@@ -8,7 +8,7 @@
 //! `--replace` the database's tables are dropped first. Both use the PostgreSQL tools of the
 //! newest installed server, which read every older server's databases.
 use crate::config::Config;
-use crate::embedded_postgres::{find_bin_dir, EmbeddedPostgres};
+use crate::embedded_postgres::{database_of, find_bin_dir};
 use anyhow::{bail, Context};
 use chrono::Utc;
 use sqlx::Connection;
@@ -55,15 +55,7 @@ impl Task {
 
 /// Runs `task` against the configured database, starting the private cluster if needed.
 pub async fn run(task: Task, config: &Config) -> anyhow::Result<()> {
-    let embedded = match &config.database_url {
-        Some(_) => None,
-        None => Some(EmbeddedPostgres::start(&config.data_dir).context("starting the private PostgreSQL")?),
-    };
-    let url = match (&config.database_url, &embedded) {
-        (Some(url), _) => url.clone(),
-        (None, Some(pg)) => pg.database_url(),
-        (None, None) => bail!("no database"),
-    };
+    let (url, embedded) = database_of(config)?;
     let result = match task {
         Task::Backup { file } => {
             let file = file.unwrap_or_else(default_backup_file);

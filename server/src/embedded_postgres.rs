@@ -28,6 +28,18 @@ pub struct EmbeddedPostgres {
     started_here: bool,
 }
 
+/// The database to use: `DATABASE_URL`, or the private cluster under `data_dir` (started if it
+/// is not running; stop it with the returned handle when done).
+pub fn database_of(config: &crate::config::Config) -> anyhow::Result<(String, Option<EmbeddedPostgres>)> {
+    match &config.database_url {
+        Some(url) => Ok((url.clone(), None)),
+        None => {
+            let pg = EmbeddedPostgres::start(&config.data_dir).context("starting the private PostgreSQL")?;
+            Ok((pg.database_url(), Some(pg)))
+        }
+    }
+}
+
 impl EmbeddedPostgres {
     pub fn start(root: &Path) -> anyhow::Result<Self> {
         fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;

@@ -1,7 +1,7 @@
 //! Starts Thi đua CCHC: configuration, telemetry, the database (a private cluster when no
 //! `DATABASE_URL` is given), migrations, first admin and demo data, then the web server.
 use anyhow::Context;
-use server::{backup, bootstrap, config::Config, embedded_postgres::EmbeddedPostgres, router, telemetry};
+use server::{backup, bootstrap, config::Config, embedded_postgres::database_of, router, telemetry};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -11,26 +11,18 @@ async fn main() -> anyhow::Result<()> {
     if let Some(task) = backup::Task::from_args(&args)? {
         return backup::run(task, &config).await;
     }
-    let embedded = match &config.database_url {
-        Some(_) => None,
-        None => Some(EmbeddedPostgres::start(&config.data_dir).context("starting the private PostgreSQL")?),
-    };
-    let result = run(&config, embedded.as_ref()).await;
+    let (database_url, embedded) = database_of(&config)?;
+    let result = run(&config, &database_url).await;
     if let Some(pg) = embedded {
         pg.stop();
     }
     result
 }
 
-async fn run(config: &Config, embedded: Option<&EmbeddedPostgres>) -> anyhow::Result<()> {
-    let database_url = match (&config.database_url, embedded) {
-        (Some(url), _) => url.clone(),
-        (None, Some(pg)) => pg.database_url(),
-        (None, None) => anyhow::bail!("no database"),
-    };
+async fn run(config: &Config, database_url: &str) -> anyhow::Result<()> {
     let pool = config
         .pool_options()
-        .connect(&database_url)
+        .connect(database_url)
         .await
         .context("connecting to PostgreSQL")?;
     app::server::MIGRATOR

@@ -12,14 +12,17 @@ use sqlx::{Connection, PgConnection, PgPool};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-async fn scalar(url: &str, sql: &str) -> i64 {
+/// One value read from the database at `url` (a count, a digest).
+async fn value<T>(url: &str, sql: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
+{
     let mut conn = PgConnection::connect(url).await.unwrap();
     sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
 }
 
-async fn text(url: &str, sql: &str) -> String {
-    let mut conn = PgConnection::connect(url).await.unwrap();
-    sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+async fn scalar(url: &str, sql: &str) -> i64 {
+    value(url, sql).await
 }
 
 #[sqlx::test(migrator = "app::server::MIGRATOR")]
@@ -86,7 +89,10 @@ async fn a_backup_taken_under_load_restores_what_was_acknowledged_before_it(pool
     assert_eq!(scalar(&target, same_files).await, 5);
     let file_digest = "SELECT md5(string_agg(md5(a.bytes), '' ORDER BY a.id)) FROM attachments a
                        JOIN initiatives i ON i.id = a.initiative_id WHERE i.submit_key LIKE 'truoc-%'";
-    assert_eq!(text(&target, file_digest).await, text(&source, file_digest).await);
+    assert_eq!(
+        value::<String>(&target, file_digest).await,
+        value::<String>(&source, file_digest).await
+    );
     assert!(scalar(&target, "SELECT count(*) FROM audit_log").await >= audit_before);
     let in_backup = scalar(
         &target,
