@@ -231,7 +231,9 @@ impl AppError {
             AppError::NotFound | AppError::LinkInvalid => 404,
             AppError::NoUnitLink => 401,
             AppError::Invalid(_) => 422,
-            AppError::Internal | AppError::Transport(_) => 500,
+            // A request the server could not read (cut off, malformed): the caller's to fix.
+            AppError::Transport(_) => 400,
+            AppError::Internal => 500,
         }
     }
 }

@@ -1,12 +1,21 @@
 //! Vietnamese text rules: names are stored in Unicode NFC with whitespace trimmed and runs of
 //! spaces collapsed; search compares a folded form without diacritics or case ("đ" folds to "d").
+//! Control characters other than line breaks and tabs are dropped from every typed text: none
+//! belongs in a name or a description, and PostgreSQL refuses NUL in text.
 use crate::error::Problem;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// `raw` in NFC without control characters, line breaks and tabs kept.
+fn nfc_without_controls(raw: &str) -> String {
+    raw.nfc()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect()
+}
+
 /// NFC, trimmed, every run of whitespace (including NBSP and tabs) collapsed to one space.
 pub fn normalize_text(raw: &str) -> String {
-    let nfc: String = raw.nfc().collect();
+    let nfc = nfc_without_controls(raw);
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -42,7 +51,7 @@ pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
 /// Paragraph text (a description): NFC, line breaks kept, trailing spaces and runs of blank lines
 /// dropped, at most `max` characters, not empty.
 pub fn required_paragraphs(raw: &str, max: usize) -> Result<String, Problem> {
-    let nfc: String = raw.nfc().collect();
+    let nfc = nfc_without_controls(raw);
     let mut lines: Vec<&str> = Vec::new();
     for line in nfc.lines().map(str::trim_end) {
         let blank_run = line.trim().is_empty() && lines.last().is_none_or(|l| l.trim().is_empty());
@@ -106,6 +115,16 @@ mod tests {
         assert_eq!(required_paragraphs(typed, 100), Ok("Dòng một\n\nDòng hai".into()));
         assert_eq!(required_paragraphs(" \n\n ", 100), Err(Problem::Required));
         assert_eq!(required_paragraphs("abcdef", 5), Err(Problem::TooLong { max: 5 }));
+    }
+
+    #[test]
+    fn control_characters_are_dropped_but_line_breaks_kept() {
+        assert_eq!(normalize_text("Phường\u{0}\u{1} 4\u{7f}"), "Phường 4");
+        assert_eq!(
+            required_paragraphs("Dòng\u{0} một\nDòng hai\u{1b}", 100),
+            Ok("Dòng một\nDòng hai".into())
+        );
+        assert_eq!(required_paragraphs("\u{0}\u{1}", 100), Err(Problem::Required));
     }
 
     #[test]

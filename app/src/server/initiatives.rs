@@ -168,7 +168,8 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     let input = input_from(&form);
     let initiative_id: i64 = form.text("initiative_id").trim().parse().unwrap_or(0);
     let submit_key = form.text("submit_key").trim().to_owned();
-    if submit_key.is_empty() || submit_key.len() > SUBMIT_KEY_MAX {
+    // Made by the page (`new_submit_key`): printable, bounded; PostgreSQL refuses NUL anyway.
+    if submit_key.is_empty() || submit_key.len() > SUBMIT_KEY_MAX || submit_key.contains(char::is_control) {
         return Err(AppError::field("form", Problem::Required));
     }
     if initiative_id == 0 {

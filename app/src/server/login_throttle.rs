@@ -84,7 +84,14 @@ impl AttemptKeys {
     /// `username` as typed (lowercased: unknown names are counted as known ones are).
     pub fn new(address: Option<IpAddr>, username: &str) -> Self {
         let address = address.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
-        let name = username.trim().to_lowercase();
+        // Bounded and without control characters: the key is stored, and PostgreSQL refuses NUL.
+        let name: String = username
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(64)
+            .collect();
         Self {
             account_at_address: format!("user:{name}@{address}"),
             account: format!("user:{name}"),

@@ -1,8 +1,10 @@
 //! What a unit is typing, kept per form (`new`, an initiative's id, `report`) as JSON until the
-//! submit that saves it removes it in the same transaction.
+//! submit that saves it removes it in the same transaction. NUL is dropped from the kept text:
+//! PostgreSQL's `jsonb` refuses it, and no form needs it.
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgExecutor};
 
@@ -34,6 +36,11 @@ pub async fn save<T: Serialize + Sync>(
     form: &str,
     body: &T,
 ) -> Result<DateTime<Utc>, AppError> {
+    let mut body = serde_json::to_value(body).map_err(|err| {
+        tracing::error!(%err, "a draft could not be written as JSON");
+        AppError::Internal
+    })?;
+    drop_nul(&mut body);
     Ok(sqlx::query_scalar(
         "INSERT INTO drafts (campaign_id, unit_id, form, body) VALUES ($1, $2, $3, $4)
          ON CONFLICT (campaign_id, unit_id, form) DO UPDATE SET body = EXCLUDED.body, updated_at = now()
@@ -45,6 +52,15 @@ pub async fn save<T: Serialize + Sync>(
     .bind(Json(body))
     .fetch_one(ex)
     .await?)
+}
+
+fn drop_nul(value: &mut Value) {
+    match value {
+        Value::String(text) => text.retain(|c| c != '\0'),
+        Value::Array(items) => items.iter_mut().for_each(drop_nul),
+        Value::Object(fields) => fields.values_mut().for_each(drop_nul),
+        _ => {}
+    }
 }
 
 pub async fn delete(
