@@ -11,32 +11,34 @@ pub const LINK_KEY: &str = "bench-link-key-of-at-least-32-characters";
 pub struct AppServer {
     child: Child,
     pub base: String,
+    database_url: String,
+    env: Vec<(String, String)>,
 }
 
 impl AppServer {
     /// Starts a server; `env` adds or overrides settings (e.g. `THIDUA_DEMO`).
     pub fn start(database_url: &str, env: &[(&str, &str)]) -> anyhow::Result<Self> {
-        let bin = std::env::var("SERVER_BIN").context("SERVER_BIN must name the release server binary")?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut command = Command::new(&bin);
-        command
-            .env("DATABASE_URL", database_url)
-            .env("PORT", port.to_string())
-            .env("THIDUA_DEMO", "0")
-            .env("THIDUA_LINK_KEY", LINK_KEY)
-            .env("THIDUA_DATA_DIR", std::env::temp_dir())
-            .env("RUST_LOG", "warn")
-            .env("MAX_CONNECTIONS_PER_ADDRESS", "100000")
-            .env("MAX_STREAMS_PER_ADDRESS", "100000")
-            .stdout(Stdio::null());
-        for (name, value) in env {
-            command.env(name, value);
-        }
-        let child = command.spawn().with_context(|| format!("starting {bin}"))?;
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Ok(Self {
-            child,
+            child: spawn(database_url, port, &env)?,
             base: format!("http://127.0.0.1:{port}"),
+            database_url: database_url.to_owned(),
+            env,
         })
+    }
+
+    /// Kills the process as a crash would (SIGKILL: no graceful shutdown, nothing flushed).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the server again on the same port with the same settings.
+    pub fn restart(&mut self) -> anyhow::Result<()> {
+        self.kill();
+        self.child = spawn(&self.database_url, self.port(), &self.env)?;
+        Ok(())
     }
 
     pub fn port(&self) -> u16 {
@@ -81,6 +83,25 @@ impl AppServer {
     }
 }
 
+fn spawn(database_url: &str, port: u16, env: &[(String, String)]) -> anyhow::Result<Child> {
+    let bin = std::env::var("SERVER_BIN").context("SERVER_BIN must name the release server binary")?;
+    let mut command = Command::new(&bin);
+    command
+        .env("DATABASE_URL", database_url)
+        .env("PORT", port.to_string())
+        .env("THIDUA_DEMO", "0")
+        .env("THIDUA_LINK_KEY", LINK_KEY)
+        .env("THIDUA_DATA_DIR", std::env::temp_dir())
+        .env("RUST_LOG", "warn")
+        .env("MAX_CONNECTIONS_PER_ADDRESS", "100000")
+        .env("MAX_STREAMS_PER_ADDRESS", "100000")
+        .stdout(Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.spawn().with_context(|| format!("starting {bin}"))
+}
+
 fn resident_kb(pid: u32) -> Option<u64> {
     status_kb(pid, "VmRSS:")
 }
@@ -95,8 +116,7 @@ fn status_kb(pid: u32, field: &str) -> Option<u64> {
 
 impl Drop for AppServer {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
     }
 }
 

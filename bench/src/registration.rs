@@ -105,7 +105,7 @@ pub async fn run(pool: PgPool, database_url: &str) -> anyhow::Result<Figures> {
 }
 
 /// The open demo campaign, its first field and every unit's link token.
-async fn open_campaign(pool: &PgPool) -> anyhow::Result<(i64, i64, Vec<String>)> {
+pub async fn open_campaign(pool: &PgPool) -> anyhow::Result<(i64, i64, Vec<String>)> {
     let campaign: i64 =
         sqlx::query_scalar("SELECT id FROM campaigns WHERE state = 'open' ORDER BY id LIMIT 1")
             .fetch_one(pool)
@@ -167,16 +167,7 @@ async fn client_loop(
             ("author_mode", "collective"),
         ]);
         let sent = Instant::now();
-        let answer = client
-            .post(format!("{base}/api/submit_initiative"))
-            .header(reqwest::header::COOKIE, &cookie)
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={BOUNDARY}"),
-            )
-            .body(body)
-            .send()
-            .await?;
+        let answer = submit_request(&client, &base, &cookie, body).send().await?;
         let status = answer.status();
         let body = answer.text().await?;
         anyhow::ensure!(status.is_success(), "submit answered {status}: {body}");
@@ -193,7 +184,7 @@ const BOUNDARY: &str = "thidua-bench-boundary";
 
 /// The multipart body a browser sends for these text fields, built directly so the load
 /// generator spends as little of the shared CPU as it can (pgbench's client is light too).
-fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
+pub fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
     let mut body = String::new();
     for (name, value) in fields {
         body.push_str(&format!(
@@ -204,7 +195,7 @@ fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
     body.into_bytes()
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -328,4 +319,21 @@ fn brotli_size(bytes: &[u8]) -> usize {
         .output()
         .map(|o| o.stdout.len())
         .unwrap_or(0)
+}
+
+/// A unit's `submit_initiative` with a multipart `body` made by [`form_body`].
+pub fn submit_request(
+    client: &reqwest::Client,
+    base: &str,
+    cookie: &str,
+    body: Vec<u8>,
+) -> reqwest::RequestBuilder {
+    client
+        .post(format!("{base}/api/submit_initiative"))
+        .header(reqwest::header::COOKIE, cookie)
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
 }

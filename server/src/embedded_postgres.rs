@@ -79,6 +79,34 @@ impl EmbeddedPostgres {
         }
     }
 
+    /// Stops the cluster as a crash would (`-m immediate`: no checkpoint, recovery from the WAL
+    /// at the next start) and starts it again; for the fault benchmark.
+    pub fn crash_and_restart(&self) -> anyhow::Result<()> {
+        let log = self.data_dir.join("server.log").display().to_string();
+        let status = self
+            .pg_command(
+                "pg_ctl",
+                &[
+                    "restart",
+                    "-D",
+                    &self.data_path(),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "-t",
+                    "60",
+                    "-l",
+                    &log,
+                ],
+            )
+            .status()
+            .context("running pg_ctl restart")?;
+        if !status.success() {
+            bail!("PostgreSQL did not come back after an immediate stop");
+        }
+        Ok(())
+    }
+
     fn data_path(&self) -> String {
         self.data_dir.display().to_string()
     }

@@ -1,9 +1,25 @@
 //! The private PostgreSQL cluster: created on first start, reused after, and a second start
 //! survives a stale pid file left by a killed app. The data folder sits inside a folder only its
-//! owner may enter (as a clone under `/root` does), and the socket's folder is private.
+//! owner may enter (as a clone under `/root` does), and the socket's folder is private. Live
+//! boards catch up after the cluster crashes and restarts.
+mod common;
+
+use axum::http::StatusCode;
+use common::events::{board_where, next_board, open_stream, row_of};
+use common::unit_fixture::fixture;
 use server::embedded_postgres::EmbeddedPostgres;
 use sqlx::Connection;
 use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+
+/// A folder only its owner may enter, for a cluster of the test's own.
+fn private_folder(name: &str) -> PathBuf {
+    let private = std::env::temp_dir().join(format!("thidua-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&private);
+    std::fs::create_dir(&private).unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    private
+}
 
 async fn answers(pg: &EmbeddedPostgres) -> bool {
     match sqlx::PgConnection::connect(&pg.database_url()).await {
@@ -17,10 +33,7 @@ async fn answers(pg: &EmbeddedPostgres) -> bool {
 
 #[tokio::test]
 async fn the_private_cluster_starts_stops_and_starts_again_over_a_stale_pid_file() {
-    let private = std::env::temp_dir().join(format!("thidua-embedded-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&private);
-    std::fs::create_dir(&private).unwrap();
-    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let private = private_folder("embedded");
     let root = private.join("data");
 
     let pg = EmbeddedPostgres::start(&root).expect("first start creates the cluster");
@@ -47,4 +60,44 @@ async fn the_private_cluster_starts_stops_and_starts_again_over_a_stale_pid_file
     let cluster = pg.cluster_dir().to_path_buf();
     let _ = std::fs::remove_dir_all(&private);
     let _ = std::fs::remove_dir_all(cluster);
+}
+
+fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
+    row_of(board, unit)["initiatives"].as_i64().unwrap()
+}
+
+/// PostgreSQL stopped as a crash would (`-m immediate`) and started again: the hub's listener
+/// lost its connection, so a registration committed before it reconnects notifies no one; the
+/// open screen must still show it (the hub rebuilds every board when it reconnects), and a later
+/// one through the notification again.
+#[tokio::test]
+async fn an_open_screen_catches_up_after_postgres_crashes_and_restarts() {
+    let private = private_folder("live-restart");
+    let pg = EmbeddedPostgres::start(&private.join("data")).unwrap();
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(5)
+        .connect(&pg.database_url())
+        .await
+        .unwrap();
+    app::server::MIGRATOR.run(&pool).await.unwrap();
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let unit = f.units[0].0;
+    let mut screen = open_stream(common::router(&f.pool).await, f.campaign, "").await;
+    assert_eq!(initiatives_of(&next_board(&mut screen).await, unit), 0);
+
+    pg.crash_and_restart().unwrap();
+    let (status, answer) = f.submit(Some(&cookie), "AFTER-CRASH-1", &[], &[]).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    board_where(&mut screen, |b| initiatives_of(b, unit) == 1).await;
+    // Listening again: the next commit reaches the screen by its notification.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let (status, answer) = f.submit(Some(&cookie), "AFTER-CRASH-2", &[], &[]).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    board_where(&mut screen, |b| initiatives_of(b, unit) == 2).await;
+
+    f.pool.close().await;
+    pg.stop();
+    let _ = std::fs::remove_dir_all(pg.cluster_dir());
+    let _ = std::fs::remove_dir_all(&private);
 }
