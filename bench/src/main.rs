@@ -4,17 +4,21 @@
 //! registration page; ranking a campaign of 3,500 units; the council's desk on a campaign of
 //! 20,000 initiatives (one score to the new board, the next initiative, 30 members saving);
 //! downloads of 20,000 initiatives as CSV and .xlsx (time and server memory);
-//! live boards pushed to 1,000 screens over two app server processes and the memory of 5,000
-//! idle screens; the reveal ceremony's steps reaching 1,000 screens over two servers; hostile
+//! live boards pushed to 10,000 screens over two app server processes and the memory of 5,000
+//! idle screens on each; crashes under load (`faults`); a backup and restore of 20,000
+//! initiatives with their files; generated hostile input (`properties`); the reveal ceremony's steps reaching 1,000 screens over two servers; hostile
 //! traffic (an endless upload, password guessing, slow clients); each page's weight in Chromium
 //! and the initiative form on a slow phone; the size of the release WebAssembly. Figures go to
 //! the results file.
 mod app_server;
+mod backup_size;
 mod ceremony;
 mod council;
 mod exports;
+mod faults;
 mod hostile;
 mod live;
+mod properties;
 mod ranking;
 mod registration;
 mod weight;
@@ -42,6 +46,30 @@ async fn main() -> anyhow::Result<()> {
         let (pool, url) = fresh_database(&admin, &base_url, "thidua_bench_live").await?;
         let mut out = String::new();
         write_live(&mut out, &live::run(&pool, &url).await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--faults-only` likewise for crashes under load (its own private PostgreSQL cluster).
+    if std::env::args().any(|a| a == "--faults-only") {
+        let mut out = String::new();
+        write_faults(&mut out, &faults::run().await?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--properties-only` likewise for generated hostile input.
+    if std::env::args().any(|a| a == "--properties-only") {
+        let mut out = String::new();
+        write_properties(&mut out, &properties::run_all(properties::CASES_IN_BENCH)?)?;
+        show(&out);
+        return Ok(());
+    }
+
+    // `--backup-only` likewise for a backup and restore of a big campaign.
+    if std::env::args().any(|a| a == "--backup-only") {
+        let mut out = String::new();
+        write_backup(&mut out, &backup_run(&admin, &base_url).await?)?;
         show(&out);
         return Ok(());
     }
@@ -176,6 +204,9 @@ async fn main() -> anyhow::Result<()> {
     let hostile = hostile::run(&pool, &url).await?;
     pool.close().await;
     write_hostile(&mut out, &hostile)?;
+    write_faults(&mut out, &faults::run().await?)?;
+    write_backup(&mut out, &backup_run(&admin, &base_url).await?)?;
+    write_properties(&mut out, &properties::run_all(properties::CASES_IN_BENCH)?)?;
     write_weight(&mut out, &weight_run(&admin, &base_url).await?)?;
     writeln!(out, "\n## Release WebAssembly\n")?;
     writeln!(out, "{}", wasm_sizes())?;
@@ -258,6 +289,130 @@ fn write_weight(out: &mut String, w: &weight::Figures) -> anyhow::Result<()> {
         out,
         "| fully interactive (hydrated: drafts, outbox) | {:.1} s | < 8 s |",
         w.interactive_ms as f64 / 1000.0
+    )?;
+    Ok(())
+}
+
+async fn backup_run(admin: &PgPool, base_url: &str) -> anyhow::Result<backup_size::Figures> {
+    let (pool, url) = database_with_units(admin, base_url, "thidua_bench_backup").await?;
+    let (restored, restore_url) = fresh_database(admin, base_url, "thidua_bench_restored").await?;
+    // The restore wants an empty database: the migrations just run there are dropped.
+    sqlx::query("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        .execute(&restored)
+        .await?;
+    restored.close().await;
+    let figures = backup_size::run(&pool, &url, &restore_url).await?;
+    pool.close().await;
+    Ok(figures)
+}
+
+fn write_backup(out: &mut String, b: &backup_size::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## Backup and restore of a big campaign ({} initiatives, {} attached files of {} KB)\n",
+        b.initiatives,
+        b.files,
+        backup_size::FILE_BYTES / 1024
+    )?;
+    writeln!(
+        out,
+        "`./x backup`'s code (`pg_dump`, custom format) on the benchmark's PostgreSQL, then `./x restore`'s into an empty database. The files are random bytes: photos and PDFs do not compress either.\n"
+    )?;
+    writeln!(out, "| figure | value |\n|---|---|")?;
+    writeln!(out, "| database size | {:.0} MB |", b.database_bytes as f64 / 1e6)?;
+    writeln!(out, "| backup took | {:.1} s |", b.backup_took.as_secs_f64())?;
+    writeln!(out, "| backup file | {:.0} MB |", b.backup_bytes as f64 / 1e6)?;
+    writeln!(out, "| restore took | {:.1} s |", b.restore_took.as_secs_f64())?;
+    Ok(())
+}
+
+fn write_properties(out: &mut String, targets: &[properties::Target]) -> anyhow::Result<()> {
+    writeln!(out, "\n## Generated hostile input (proptest)\n")?;
+    writeln!(
+        out,
+        "Each target's generator mixes valid input with hostile text (separators, quotes, formula starts, control characters, combining marks, long runs) and damaged files; a case passes when nothing panics and the target keeps its promise (`bench/src/properties.rs`). The HTTP handlers get the same kind of input in `./x test` (`server/tests/generated_input.rs`).\n"
+    )?;
+    writeln!(
+        out,
+        "| target | cases | panics or broken promises | took |\n|---|---|---|---|"
+    )?;
+    for t in targets {
+        writeln!(
+            out,
+            "| {} | {} | 0 | {:.1} s |",
+            t.name,
+            t.cases,
+            t.took.as_secs_f64()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_faults(out: &mut String, f: &faults::Figures) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\n## Faults under load (two app server processes, a private PostgreSQL cluster with fsync on)\n"
+    )?;
+    writeln!(
+        out,
+        "{} registrations from {} clients (one every {} ms each) to two app servers; clients send each one until they hold its receipt, with the same submit key, to the other server after a failure. Meanwhile a council member saves a draft sheet every 1.5 s, the ceremony's console moves one step every 2 s, and {} screens (half on each server) follow the board, reconnecting a second after their stream ends. Faults, from the first registration:\n",
+        f.sent,
+        faults::CLIENTS,
+        faults::PACE.as_millis(),
+        faults::SCREENS
+    )?;
+    for (fault, at) in &f.faults {
+        writeln!(out, "- {:.1} s: {fault}", at.as_secs_f64())?;
+    }
+    writeln!(out, "\n| figure | value | aim |\n|---|---|---|")?;
+    writeln!(
+        out,
+        "| registrations sent / acknowledged | {} / {} | all |",
+        f.sent, f.acknowledged
+    )?;
+    writeln!(
+        out,
+        "| receipts found in the database | {} of {} | all (0 lost) |",
+        f.receipts_found, f.acknowledged
+    )?;
+    writeln!(out, "| registrations stored | {} | = sent |", f.stored)?;
+    writeln!(out, "| stored twice | {} | 0 |", f.duplicates)?;
+    writeln!(
+        out,
+        "| failed attempts seen by clients (then retried) | {} | |",
+        f.client_errors
+    )?;
+    writeln!(
+        out,
+        "| longest wait for one receipt (first send to receipt) | {:.1} s | |",
+        f.longest_wait.as_secs_f64()
+    )?;
+    writeln!(
+        out,
+        "| longest time with no receipt to any client | {:.1} s | |",
+        f.longest_silence.as_secs_f64()
+    )?;
+    writeln!(out, "| whole run | {:.1} s | |", f.run_time.as_secs_f64())?;
+    writeln!(
+        out,
+        "| score sheets acknowledged / stored as sent | {} / {} | equal |",
+        f.sheets_acknowledged, f.sheets_found
+    )?;
+    writeln!(
+        out,
+        "| ceremony steps acknowledged; the last one stored | {}; {} | yes |",
+        f.steps_acknowledged,
+        if f.last_step_found { "yes" } else { "no" }
+    )?;
+    writeln!(
+        out,
+        "| screen reconnection attempts (one a second while a server was down) | {} | |",
+        f.screens_reconnected
+    )?;
+    writeln!(
+        out,
+        "| every screen shows the final count, after the last receipt | {} | |",
+        ms(f.screens_caught_up)
     )?;
     Ok(())
 }
@@ -540,7 +695,9 @@ fn write_live(out: &mut String, f: &live::Figures) -> anyhow::Result<()> {
         out,
         "{} screens (Server-Sent Events) split over the two servers; {} registrations committed one \
          every {} ms; latency from the commit's acknowledgement to the first board on a screen that \
-         lists it. Memory: one fresh server's resident memory with 10 screens open, then {}.\n",
+         lists it. Memory: two fresh servers' resident memory with 10 screens open on each, then {} \
+         on each. Client and servers share the machine's cores; the benchmark's file limit is raised \
+         to its hard limit.\n",
         live::SCREENS,
         live::REGISTRATIONS,
         live::EVERY.as_millis(),
@@ -549,7 +706,7 @@ fn write_live(out: &mut String, f: &live::Figures) -> anyhow::Result<()> {
     writeln!(out, "| figure | value | aim |")?;
     writeln!(out, "|---|---|---|")?;
     writeln!(out, "| commit to screen, p50 | {} | |", ms(f.p50))?;
-    writeln!(out, "| commit to screen, p99 | {} | < 300 ms |", ms(f.p99))?;
+    writeln!(out, "| commit to screen, p99 | {} | < 100 ms |", ms(f.p99))?;
     writeln!(out, "| commit to screen, max | {} | |", ms(f.max))?;
     writeln!(
         out,
@@ -558,12 +715,12 @@ fn write_live(out: &mut String, f: &live::Figures) -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "| memory per idle screen | {:.1} KB | < 20 KB |",
+        "| memory per idle screen | {:.1} KB | < 10 KB |",
         f.kb_per_idle_screen()
     )?;
     writeln!(
         out,
-        "| server memory, 10 / {} screens | {:.1} MB / {:.1} MB | |",
+        "| both servers' memory, 10 / {} screens each | {:.1} MB / {:.1} MB | |",
         live::IDLE_SCREENS,
         f.rss_baseline_kb as f64 / 1024.0,
         f.rss_loaded_kb as f64 / 1024.0

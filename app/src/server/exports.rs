@@ -13,11 +13,11 @@
 //! byte-order mark and neutralises formula-looking text; an .xlsx is written in constant memory.
 mod campaign_sheets;
 mod council_sheet;
-mod csv_file;
+pub mod csv_file;
 pub(crate) mod labels;
 mod result_sheets;
 pub mod route;
-pub(crate) mod sheet;
+pub mod sheet;
 pub(crate) mod sheets;
 mod unit_sheet;
-mod xlsx_file;
+pub mod xlsx_file;
