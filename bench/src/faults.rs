@@ -467,7 +467,11 @@ impl Side {
         let (mut at, mut acknowledged, mut last_acknowledged) = (0, 0, None);
         let mut k = 0;
         while started.elapsed() < Duration::from_secs(40) {
-            let to = if (k / (last - 1)) % 2 == 0 { at + 1 } else { at - 1 };
+            let to = if (k / (last - 1)).is_multiple_of(2) {
+                at + 1
+            } else {
+                at - 1
+            };
             k += 1;
             let form = [
                 ("campaign_id".to_owned(), CEREMONY_CAMPAIGN.to_string()),
