@@ -7,9 +7,9 @@
 //! live boards pushed to 10,000 screens over two app server processes and the memory of 5,000
 //! idle screens on each; crashes under load (`faults`); a backup and restore of 20,000
 //! initiatives with their files; generated hostile input (`properties`); the reveal ceremony's
-//! steps reaching 1,000 screens over two servers; hostile traffic (an endless upload, password guessing, slow clients); each page's weight in Chromium
-//! and the initiative form on a slow phone; the size of the release WebAssembly. Figures go to
-//! the results file.
+//! steps reaching 1,000 screens over two servers; hostile traffic (an endless upload, password
+//! guessing, slow clients); each page's weight in Chromium and the initiative form on a slow
+//! phone; the size of the release WebAssembly. Figures go to the results file.
 mod app_server;
 mod backup_size;
 mod ceremony;
