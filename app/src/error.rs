@@ -196,6 +196,10 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("internal error")]
     Internal,
+    /// The database cannot be reached for now (restarting, failing over): the same request may
+    /// succeed in a moment.
+    #[error("temporarily unavailable")]
+    Unavailable,
     #[error("request failed: {0}")]
     Transport(String),
     /// A unit link that is unknown or revoked (the two are not told apart).
@@ -234,6 +238,7 @@ impl AppError {
             // A request the server could not read (cut off, malformed): the caller's to fix.
             AppError::Transport(_) => 400,
             AppError::Internal => 500,
+            AppError::Unavailable => 503,
         }
     }
 }

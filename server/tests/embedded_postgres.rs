@@ -4,9 +4,10 @@
 //! boards catch up after the cluster crashes and restarts.
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use common::events::{board_where, next_board, open_stream, row_of};
 use common::unit_fixture::fixture;
+use common::{get, post_multipart};
 use server::embedded_postgres::EmbeddedPostgres;
 use sqlx::Connection;
 use std::os::unix::fs::PermissionsExt;
@@ -74,8 +75,11 @@ fn initiatives_of(board: &serde_json::Value, unit: i64) -> i64 {
 async fn an_open_screen_catches_up_after_postgres_crashes_and_restarts() {
     let private = private_folder("live-restart");
     let pg = EmbeddedPostgres::start(&private.join("data")).unwrap();
+    let _cleanup = Cleanup(pg.cluster_dir().to_path_buf(), private.clone());
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(5)
+        // While the cluster is down a request gives up after this instead of sqlx's 30 s.
+        .acquire_timeout(std::time::Duration::from_secs(2))
         .connect(&pg.database_url())
         .await
         .unwrap();
@@ -85,6 +89,23 @@ async fn an_open_screen_catches_up_after_postgres_crashes_and_restarts() {
     let unit = f.units[0].0;
     let mut screen = open_stream(common::router(&f.pool).await, f.campaign, "").await;
     assert_eq!(initiatives_of(&next_board(&mut screen).await, unit), 0);
+
+    // Stopped: the unit is told to try again shortly (503 and when), and nothing is stored.
+    let body = f.body("WHILE-DOWN", &[], &[]).await;
+    pg.stop();
+    let (status, answer) = post_multipart(&f.app, "/api/submit_initiative", body, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{answer}");
+    assert!(answer.contains("Unavailable"), "{answer}");
+    let (status, page, headers) = get(&f.app, &format!("/unit/{}", f.campaign), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(headers[header::RETRY_AFTER], "5");
+    assert!(page.contains("Hệ thống đang tạm gián đoạn"), "the page says why");
+    let pg = EmbeddedPostgres::start(&private.join("data")).unwrap();
+    assert_eq!(
+        f.count("SELECT count(*) FROM initiatives WHERE submit_key = 'WHILE-DOWN'")
+            .await,
+        0
+    );
 
     pg.crash_and_restart().unwrap();
     let (status, answer) = f.submit(Some(&cookie), "AFTER-CRASH-1", &[], &[]).await;
@@ -97,7 +118,28 @@ async fn an_open_screen_catches_up_after_postgres_crashes_and_restarts() {
     board_where(&mut screen, |b| initiatives_of(b, unit) == 2).await;
 
     f.pool.close().await;
-    pg.stop();
-    let _ = std::fs::remove_dir_all(pg.cluster_dir());
-    let _ = std::fs::remove_dir_all(&private);
+}
+
+/// Stops the test's cluster and removes its folders however the test ends (a failed assertion
+/// would otherwise leave PostgreSQL running): a fast shutdown by signal, waited for.
+struct Cleanup(PathBuf, PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let pid_file = self.0.join("pgdata").join("postmaster.pid");
+        if let Some(pid) = std::fs::read_to_string(&pid_file)
+            .ok()
+            .and_then(|text| text.lines().next().map(str::to_owned))
+        {
+            let _ = std::process::Command::new("kill").args(["-INT", &pid]).status();
+            for _ in 0..100 {
+                if !pid_file.exists() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+        let _ = std::fs::remove_dir_all(&self.1);
+    }
 }

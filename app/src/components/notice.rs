@@ -22,9 +22,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     // A page whose main content failed answers with the error's status (404, 403, 401…).
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = axum::http::StatusCode::from_u16(error.status_code()) {
-            response.set_status(status);
-        }
+        crate::server::respond::set_error_status(&response, &error);
     }
     let text = error_text(&error);
     let title = format!("{text} · {}", t_string!(i18n, app_name));

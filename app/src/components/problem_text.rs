@@ -119,6 +119,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::Invalid(_) => t_string!(i18n, common.problem_title).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Unavailable => t_string!(i18n, errors.unavailable).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
         AppError::LinkInvalid => t_string!(i18n, errors.link_invalid).to_string(),
         AppError::NoUnitLink => t_string!(i18n, errors.no_unit_link).to_string(),

@@ -1,5 +1,6 @@
 //! All SQL of the app, in functions that take an executor and return domain or wire types.
-//! Unique violations are mapped to field problems by constraint name, never by message text.
+//! Unique violations are mapped to field problems by constraint name, never by message text;
+//! a database out of reach (restarting, failing over) answers 503 so callers try again.
 pub mod access;
 pub mod accounts;
 pub mod audit;
@@ -40,6 +41,10 @@ impl From<sqlx::Error> for AppError {
 }
 
 fn map_err(err: sqlx::Error) -> AppError {
+    if is_outage(&err) {
+        tracing::warn!(error = %err, "database unavailable");
+        return AppError::Unavailable;
+    }
     if let Some(db_err) = err.as_database_error() {
         let known = match db_err.constraint() {
             Some("units_code_key") => Some(("code", Problem::CodeTaken)),
@@ -52,6 +57,21 @@ fn map_err(err: sqlx::Error) -> AppError {
     }
     tracing::error!(error = %err, "database error");
     AppError::Internal
+}
+
+/// Errors of a database that is restarting or out of reach: the same request may succeed shortly.
+fn is_outage(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        // Class 08: connection exceptions; 57P0x: shutting down, crashed, starting; 53300: full.
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P") || code == "53300"),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -15,13 +15,24 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     let over_http = use_context::<Parts>().is_some_and(|parts| parts.uri.path().starts_with("/api/"));
     if let (Err(err), true) = (&result, over_http) {
         if let Some(res) = use_context::<ResponseOptions>() {
-            res.set_status(
-                StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            );
+            set_error_status(&res, err);
         }
     }
     result
 }
+
+/// The error's status; a database out of reach also says when to try again (load balancers and
+/// the phone's outbox retry).
+pub fn set_error_status(res: &ResponseOptions, err: &AppError) {
+    let status = StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    res.set_status(status);
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        res.insert_header(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
+}
+
+/// Long enough for PostgreSQL to come back after a restart (about a second when measured).
+const RETRY_AFTER_SECONDS: &str = "5";
 
 /// For forms with nothing typed to send back (buttons only).
 pub const NOTHING_TYPED: &[(&str, &str)] = &[];

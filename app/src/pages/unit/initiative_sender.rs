@@ -239,7 +239,9 @@ impl Sender {
             super::phone_photos::shrink_photos(&data, "attachments").await;
             match submit_initiative(data.into()).await {
                 Ok(receipt) => self.sent(receipt),
-                Err(AppError::Transport(_) | AppError::Internal) => self.wait_and_retry(),
+                Err(AppError::Transport(_) | AppError::Internal | AppError::Unavailable) => {
+                    self.wait_and_retry()
+                }
                 Err(error) => {
                     self.forget("outbox");
                     if matches!(error, AppError::Invalid(_)) {

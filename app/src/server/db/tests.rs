@@ -287,3 +287,31 @@ async fn an_unknown_stored_state_or_visibility_is_an_error_never_the_most_permis
         "an unknown visibility never reads as public"
     );
 }
+
+/// A connection PostgreSQL ends (as at a restart) and a pool that is gone read as "try again
+/// shortly" (503), not as a fault of the app (500).
+#[sqlx::test(migrator = "crate::server::MIGRATOR")]
+async fn a_database_out_of_reach_is_unavailable_not_internal(pool: PgPool) {
+    let mut conn = pool.acquire().await.unwrap();
+    let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    sqlx::query("SELECT pg_terminate_backend($1)")
+        .bind(pid)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let ended = db::campaigns::list(&mut *conn, Scope::System).await;
+    assert!(
+        matches!(ended, Err(crate::error::AppError::Unavailable)),
+        "{ended:?}"
+    );
+    drop(conn);
+    pool.close().await;
+    let closed = db::campaigns::list(&pool, Scope::System).await;
+    assert!(
+        matches!(closed, Err(crate::error::AppError::Unavailable)),
+        "{closed:?}"
+    );
+}
