@@ -69,6 +69,7 @@ test('every panel fits the screen and the QR code leads to the public board', as
     await hydrated(page, testInfo);
     await expectNoScrolling(page);
   }
+  await expect(page.locator('.screen-qr-code svg')).toBeVisible();
   const code = await page.locator('.screen-qr-code svg').boundingBox();
   expect(code.height).toBeGreaterThanOrEqual(1080 * 0.5);
   const shortUrl = (await page.locator('.screen-url').textContent()).trim();

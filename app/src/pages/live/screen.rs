@@ -53,7 +53,10 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
         stage,
         connected,
     } = followed_board(initial.clone(), ceremony, key.clone(), true);
-    let in_ceremony = move || stage.with(Option::is_some);
+    // A memo: a stage event that changes nothing (each reconnection sends one) must not redraw
+    // the panel under the hall's eyes.
+    let ceremony_on = Memo::new(move |_| stage.with(Option::is_some));
+    let in_ceremony = move || ceremony_on.get();
     let turn = RwSignal::new(0usize);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
