@@ -119,14 +119,12 @@ pub(crate) fn refused(error: AppError, parts: &Parts) -> Response {
             td_string!(Locale::vi, export.forbidden),
             ("/", home),
         ),
-        AppError::Unavailable => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            td_string!(Locale::vi, export.failed_title),
-            td_string!(Locale::vi, export.failed),
-            ("/", home),
-        ),
-        AppError::Internal | AppError::Transport(_) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Internal | AppError::Transport(_) | AppError::Unavailable => (
+            if matches!(error, AppError::Unavailable) {
+                StatusCode::SERVICE_UNAVAILABLE
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR
+            },
             td_string!(Locale::vi, export.failed_title),
             td_string!(Locale::vi, export.failed),
             ("/", home),
