@@ -34,7 +34,13 @@ async fn run(config: &Config, database_url: &str) -> anyhow::Result<()> {
     let app = router::build(pool, config, live.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.address)
         .await
-        .context("binding the port")?;
+        .with_context(|| {
+            format!(
+                "listening on {}: is another server (the previous version?) still running there? \
+                 Stop it, or set PORT",
+                config.address
+            )
+        })?;
     tracing::info!(address = %config.address, "Thi đua CCHC đang chạy tại http://{}", config.address);
     server::serve::serve(listener, app, config.connection_limits(), async move {
         shutdown_signal().await;

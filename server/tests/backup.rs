@@ -65,6 +65,10 @@ async fn a_backup_taken_under_load_restores_what_was_acknowledged_before_it(pool
     stop.store(true, Ordering::Relaxed);
     let sent_meanwhile = arriving.await.unwrap();
     assert!(file.is_file() && !file.with_extension("partial").exists());
+    // It holds password hashes and personal data: only the app's user may read it.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "backup file mode {mode:o}");
 
     let target_name = format!("restored_{}", std::process::id());
     sqlx::query(&format!("CREATE DATABASE {target_name}"))
