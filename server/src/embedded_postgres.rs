@@ -1,7 +1,9 @@
 //! The private PostgreSQL cluster used when no `DATABASE_URL` is given: created on first start
 //! under the data folder, reused after, listening only on a Unix socket (so no port can be taken),
-//! and stopped when the app stops if this process started it. A cluster left running by a killed
-//! app is reused; a stale pid file is removed.
+//! and stopped by the last process that uses it (each holds a shared lock on `postgres.lock` in
+//! the data folder; stopping needs it alone): an upgrade's new server, started as the old one
+//! stops, keeps the cluster the old one was using. A cluster left running by a killed app is
+//! reused; a stale pid file is removed.
 //!
 //! Rules: the socket's folder is private (mode 700, owned by the user PostgreSQL runs as), so no
 //! other local user can connect although the cluster trusts its socket. As root, PostgreSQL runs
@@ -25,7 +27,8 @@ pub struct EmbeddedPostgres {
     bin_dir: PathBuf,
     data_dir: PathBuf,
     socket_dir: PathBuf,
-    started_here: bool,
+    /// Locked shared while this process uses the cluster.
+    users: fs::File,
 }
 
 /// The database to use: `DATABASE_URL`, or the private cluster under `data_dir` (started if it
@@ -44,12 +47,20 @@ impl EmbeddedPostgres {
     pub fn start(root: &Path) -> anyhow::Result<Self> {
         fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;
         let root = root.canonicalize()?;
+        let users = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join("postgres.lock"))
+            .context("opening postgres.lock")?;
+        // Waits while a last user is stopping the cluster, then starts it again below.
+        users.lock_shared().context("locking postgres.lock")?;
         let home = cluster_home(&root)?;
         let pg = Self {
             bin_dir: find_bin_dir()?,
             data_dir: home.join("pgdata"),
             socket_dir: home.join("run"),
-            started_here: false,
+            users,
         };
         pg.init_if_new()?;
         let pg = pg.start_if_stopped()?;
@@ -70,13 +81,18 @@ impl EmbeddedPostgres {
         self.data_dir.parent().unwrap_or(&self.data_dir)
     }
 
+    /// Stops the cluster unless another process (an app server, a backup) still uses it; either
+    /// way this handle no longer counts as a user.
     pub fn stop(&self) {
-        if self.started_here {
+        if self.users.try_lock().is_ok() {
             tracing::info!("stopping the private PostgreSQL");
             let _ = self
                 .pg_command("pg_ctl", &["stop", "-D", &self.data_path(), "-m", "fast", "-w"])
                 .status();
+        } else {
+            tracing::info!("leaving the private PostgreSQL running: another process uses it");
         }
+        let _ = self.users.unlock();
     }
 
     /// Stops the cluster as a crash would (`-m immediate`: no checkpoint, recovery from the WAL
@@ -141,7 +157,7 @@ impl EmbeddedPostgres {
         Ok(())
     }
 
-    fn start_if_stopped(mut self) -> anyhow::Result<Self> {
+    fn start_if_stopped(self) -> anyhow::Result<Self> {
         if self.running_pid().is_some() {
             tracing::info!("reusing the private PostgreSQL that is already running");
             return Ok(self);
@@ -174,7 +190,6 @@ impl EmbeddedPostgres {
         if !status.success() {
             bail!("PostgreSQL did not start; see {log}");
         }
-        self.started_here = true;
         Ok(self)
     }
 

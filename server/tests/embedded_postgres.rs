@@ -57,8 +57,19 @@ async fn the_private_cluster_starts_stops_and_starts_again_over_a_stale_pid_file
     // A cluster still running (app killed hard) is reused rather than started twice.
     let again = EmbeddedPostgres::start(&root).expect("start while running reuses it");
     assert!(answers(&again).await);
+    // An upgrade's new server reuses the cluster while the old one stops: it stays up for it.
     pg.stop();
-    let cluster = pg.cluster_dir().to_path_buf();
+    assert!(
+        answers(&again).await,
+        "left running for the process still using it"
+    );
+    drop(pg);
+    again.stop();
+    assert!(
+        !answers(&again).await,
+        "stopped by its last user, who had not started it"
+    );
+    let cluster = again.cluster_dir().to_path_buf();
     let _ = std::fs::remove_dir_all(&private);
     let _ = std::fs::remove_dir_all(cluster);
 }
