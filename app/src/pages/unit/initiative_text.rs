@@ -26,7 +26,7 @@ pub fn InitiativeText(
     let i18n = use_i18n();
     let authors = match &content.authors {
         Authors::Collective => {
-            view! { <p>{t!(i18n, initiative.collective_of, unit = content.unit_name.clone())}</p> }.into_any()
+            view! { <p class="prose">{t!(i18n, initiative.collective_of, unit = content.unit_name.clone())}</p> }.into_any()
         }
         Authors::Individuals(list) => view! {
             <ul class="plain-list">
@@ -74,7 +74,7 @@ pub fn InitiativeText(
             <h2>{t!(i18n, initiative.scope)}</h2>
             {paragraphs(&content.scope)}
             <h2>{t!(i18n, initiative.first_applied)}</h2>
-            <p>{format_date(content.first_applied)}</p>
+            <p class="prose">{format_date(content.first_applied)}</p>
             <h2>{t!(i18n, initiative.authors)}</h2>
             {authors}
             <h2>{t!(i18n, initiative.attachments)}</h2>
