@@ -32,7 +32,7 @@ pub fn set_error_status(res: &ResponseOptions, err: &AppError) {
 }
 
 /// Long enough for PostgreSQL to come back after a restart (about a second when measured).
-const RETRY_AFTER_SECONDS: &str = "5";
+pub(crate) const RETRY_AFTER_SECONDS: &str = "5";
 
 /// For forms with nothing typed to send back (buttons only).
 pub const NOTHING_TYPED: &[(&str, &str)] = &[];

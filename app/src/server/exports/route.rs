@@ -5,6 +5,7 @@ use super::{csv_file, sheets, xlsx_file};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::refusal::message_page;
+use crate::server::respond::RETRY_AFTER_SECONDS;
 use crate::server::AppState;
 use crate::wire::auth::{safe_next, DEFAULT_AFTER_LOGIN};
 use crate::wire::exports::{parse_file, ExportFormat};
@@ -136,7 +137,12 @@ pub(crate) fn refused(error: AppError, parts: &Parts) -> Response {
             ("/", home),
         ),
     };
-    message_page(status, (title, text), link, false)
+    let mut page = message_page(status, (title, text), link, false);
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        page.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
+    page
 }
 
 /// The page of this site the download was asked from (its `Referer`), to come back to after
@@ -149,4 +155,22 @@ fn referring_page(parts: &Parts) -> Option<String> {
     }
     let page = referer.path_and_query()?.as_str();
     (safe_next(page) == page && !page.starts_with("/exports/")).then(|| page.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_says_when_to_try_again() {
+        let (parts, ()) = axum::http::Request::get("/exports/1/x.csv")
+            .body(())
+            .unwrap()
+            .into_parts();
+        let page = refused(AppError::Unavailable, &parts);
+        assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(page.headers()[header::RETRY_AFTER], RETRY_AFTER_SECONDS);
+        let page = refused(AppError::Internal, &parts);
+        assert!(page.headers().get(header::RETRY_AFTER).is_none());
+    }
 }
