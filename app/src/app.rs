@@ -155,6 +155,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("campaigns/:id/participation/:unit")
+                            view=CampaignUnitRegistrationRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("campaigns/:id/links/print")
                             view=CampaignLinksPrintRoute::lazy()
                             ssr=SsrMode::Async

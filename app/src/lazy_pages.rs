@@ -17,7 +17,8 @@ use crate::pages::admin::campaign::{
     fields::CampaignFieldsPage, general::CampaignGeneralPage, links::CampaignLinksPage,
     links_print::CampaignLinksPrintPage, list::CampaignsPage, new::NewCampaignPage,
     overview::CampaignOverviewPage, participation::CampaignParticipationPage, scoring::CampaignScoringPage,
-    state_change::CampaignStatePage, units::CampaignUnitsPage,
+    state_change::CampaignStatePage, unit_registration::CampaignUnitRegistrationPage,
+    units::CampaignUnitsPage,
 };
 use crate::pages::admin::{
     account_detail::AccountDetailPage, accounts::AccountsPage, import_report::ImportReportPage,
@@ -142,6 +143,11 @@ lazy_page!(admin_pages, CampaignGeneralRoute, CampaignGeneralPage);
 lazy_page!(admin_pages, CampaignUnitsRoute, CampaignUnitsPage);
 lazy_page!(admin_pages, CampaignLinksRoute, CampaignLinksPage);
 lazy_page!(admin_pages, CampaignParticipationRoute, CampaignParticipationPage);
+lazy_page!(
+    admin_pages,
+    CampaignUnitRegistrationRoute,
+    CampaignUnitRegistrationPage
+);
 lazy_page!(admin_pages, CampaignLinksPrintRoute, CampaignLinksPrintPage);
 lazy_page!(admin_pages, CampaignFieldsRoute, CampaignFieldsPage);
 lazy_page!(admin_pages, CampaignCriteriaRoute, CampaignCriteriaPage);

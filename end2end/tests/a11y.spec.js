@@ -98,12 +98,14 @@ test.describe('every page is accessible and Vietnamese', () => {
     }
   });
 
-  // The system admin's 28 pages in two tests, each well inside the time limit on a busy machine.
+  // The system admin's 29 pages in two tests, each well inside the time limit on a busy machine.
   test('the system admin: the tabs of a campaign', async ({ page }, testInfo) => {
     await signIn(page, testInfo);
     const tabs = ['', '/general', '/units', '/links', '/participation', '/fields', '/criteria', '/scoring',
       '/state', '/council', '/council/assignment', '/audit', '/awards', '/ceremony'];
     for (const tab of tabs) await check(page, testInfo, `/admin/campaigns/${PUBLISHED}${tab}`);
+    await check(page, testInfo, await firstLink(page, `/admin/campaigns/${PUBLISHED}/participation`,
+      'table.participation tbody a[href*="/participation/"]'));
   });
 
   test('the system admin: campaigns, units, accounts and replications', async ({ page }, testInfo) => {

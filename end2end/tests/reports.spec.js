@@ -40,6 +40,12 @@ test('@forms a unit files its report and the organizer sees it, without reloadin
     await table.reload();
     await expect(table.getByRole('row', { name: new RegExp(unit) })).toContainText('Đúng hạn');
   }
+  // The unit's name opens what it filed.
+  await table.getByRole('row', { name: new RegExp(unit) }).getByRole('link', { name: unit, exact: true }).click();
+  await expect(table.getByRole('heading', { level: 2, name: unit })).toBeVisible();
+  const report = table.getByRole('region', { name: 'Báo cáo kết quả thực hiện' });
+  await expect(report).toContainText('Thời gian chờ giảm 40%.');
+  await expect(report.getByRole('link', { name: 'to-trinh.pdf' })).toBeVisible();
   await organizer.close();
 });
 
@@ -60,4 +66,22 @@ test('@forms the organizer sorts and filters the table and looks up a receipt co
   await page.getByLabel('Mã biên nhận').fill('0000');
   await page.getByRole('button', { name: 'Tra cứu' }).click();
   await expect(page.getByRole('alert')).toContainText('Mã biên nhận gồm 8 ký tự');
+
+  // A unit's name opens what it registered: each initiative, folded under its receipt code.
+  await page.goto(`/admin/campaigns/${OPEN_CAMPAIGN}/participation?sort=initiatives`);
+  const first = page.locator('table.participation tbody tr').first();
+  const name = (await first.locator('th').textContent()).trim();
+  await first.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  const listed = page.getByRole('heading', { level: 3, name: /^Sáng kiến đã đăng ký: \d+ \(tối thiểu 1\)$/ });
+  const count = Number((await listed.textContent()).match(/\d+/)[0]);
+  expect(count).toBeGreaterThan(0);
+  const items = page.locator('details.initiative-item');
+  await expect(items).toHaveCount(count);
+  await expect(items.first().locator('summary .receipt-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  // A lone initiative is shown open; one of several opens from its summary.
+  if (count > 1) await items.first().locator('summary').click();
+  await expect(items.first().getByRole('heading', { level: 4, name: 'Tác giả' })).toBeVisible();
+  await page.getByRole('link', { name: 'Quay lại tình hình đăng ký của các đơn vị' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tình hình đăng ký của các đơn vị' })).toBeVisible();
 });

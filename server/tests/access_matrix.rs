@@ -407,6 +407,7 @@ fn rows(w: &World) -> Vec<Row> {
         call("/api/revoke_unit_link", format!("id={c}&unit_id={u}&reissue=true"), ScopedAdmin),
         call("/api/campaign_participation", format!("id={c}"), ScopedAdmin),
         call("/api/lookup_receipt", format!("id={c}&code=K7QP-3MXD"), ScopedAdmin),
+        call("/api/get_unit_registration", format!("id={c}&unit_id={u}"), ScopedAdmin),
         call("/api/campaign_audit", format!("id={c}&kind="), ScopedAdmin),
         call("/api/board_links", format!("campaign_id={c}"), ScopedAdmin),
         // The council.
@@ -539,6 +540,11 @@ fn rows(w: &World) -> Vec<Row> {
         page("/admin/campaigns/{id}/units", format!("/admin/campaigns/{c}/units"), ScopedAdmin),
         page("/admin/campaigns/{id}/links", format!("/admin/campaigns/{c}/links"), ScopedAdmin),
         page("/admin/campaigns/{id}/participation", format!("/admin/campaigns/{c}/participation"), ScopedAdmin),
+        page(
+            "/admin/campaigns/{id}/participation/{unit}",
+            format!("/admin/campaigns/{c}/participation/{u}"),
+            ScopedAdmin,
+        ),
         page("/admin/campaigns/{id}/links/print", format!("/admin/campaigns/{c}/links/print"), ScopedAdmin),
         page("/admin/campaigns/{id}/fields", format!("/admin/campaigns/{c}/fields"), ScopedAdmin),
         page("/admin/campaigns/{id}/criteria", format!("/admin/campaigns/{c}/criteria"), ScopedAdmin),

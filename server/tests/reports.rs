@@ -157,3 +157,48 @@ async fn the_organizer_sees_each_units_progress_and_finds_a_receipt(pool: PgPool
     .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[sqlx::test(migrator = "app::server::MIGRATOR")]
+async fn the_organizer_opens_a_units_registration_from_the_table(pool: PgPool) {
+    let f = fixture(pool).await;
+    let cookie = f.open(0).await;
+    let (_, body) = f.submit(Some(&cookie), "K-OPEN", &[], &[]).await;
+    let (_, code) = receipt(&body);
+    account(&f.pool, "quantri", "mat-khau-quan-tri", Role::SystemAdmin).await;
+    let admin = sign_in(&f.app, "quantri", "mat-khau-quan-tri").await;
+    let unit = f.units[0].0;
+    let form = format!("id={}&unit_id={unit}", f.campaign);
+    let (status, text, _) = post(&f.app, "/api/get_unit_registration", &form, Some(&admin)).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let initiatives = json["initiatives"].as_array().unwrap();
+    assert_eq!(initiatives.len(), 1);
+    assert_eq!(initiatives[0]["receipt_code"], code.as_str());
+    assert_eq!(initiatives[0]["title"], "Mô hình “Một cửa không chờ”");
+    assert!(json["commitment"].is_null() && json["report"].is_null(), "{text}");
+    // A found receipt names its unit, so the lookup links to the same view.
+    let (status, text, _) = post(
+        &f.app,
+        "/api/lookup_receipt",
+        &format!("id={}&code={code}", f.campaign),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let found: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(found["unit_id"], unit, "{text}");
+    // A unit that does not take part is not there, whatever its id.
+    let outsider: i64 = sqlx::query_scalar(
+        "SELECT id FROM units WHERE id NOT IN (SELECT unit_id FROM campaign_units WHERE campaign_id = $1) LIMIT 1",
+    )
+    .bind(f.campaign)
+    .fetch_one(&f.pool)
+    .await
+    .unwrap();
+    let form_outside = format!("id={}&unit_id={outsider}", f.campaign);
+    let (status, _, _) = post(&f.app, "/api/get_unit_registration", &form_outside, Some(&admin)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The unit's own link does not open its organizer's view.
+    let (status, _, _) = post(&f.app, "/api/get_unit_registration", &form, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

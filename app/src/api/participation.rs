@@ -16,3 +16,10 @@ pub async fn lookup_receipt(id: i64, code: String) -> Result<Option<ReceiptMatch
     use crate::server::respond::finish;
     finish(crate::server::participation::lookup(id, &code).await)
 }
+
+/// Unit `unit_id`'s commitment, initiatives in full and report in campaign `id`.
+#[server(prefix = "/api", endpoint = "get_unit_registration")]
+pub async fn get_unit_registration(id: i64, unit_id: i64) -> Result<UnitRegistration, AppError> {
+    use crate::server::respond::finish;
+    finish(crate::server::participation::unit_registration(id, unit_id).await)
+}

@@ -19,22 +19,30 @@ fn can_file(accepts: bool, deadline_passed: bool, existing: bool) -> bool {
     accepts && !(deadline_passed && existing)
 }
 
+/// The unit's report with its files, if it filed one. For callers already checked.
+pub async fn filed(
+    pool: &sqlx::PgPool,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<Option<FiledReport>, AppError> {
+    let Some(r) = db::reports::get(pool, campaign_id, unit_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(FiledReport {
+        attachments: db::initiatives::attachments_of_report(pool, campaign_id, unit_id).await?,
+        body: r.body,
+        submitted_at: r.submitted_at,
+        updated_at: r.updated_at,
+        on_time: r.on_time,
+    }))
+}
+
 #[tracing::instrument(skip_all, fields(campaign.id = campaign_id))]
 pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
     let caller = access::unit(campaign_id).await?;
     let pool = pool()?;
     let row = db::unit_portal::campaign(&pool, campaign_id).await?;
-    let report = db::reports::get(&pool, campaign_id, caller.unit_id()).await?;
-    let report = match report {
-        Some(r) => Some(FiledReport {
-            attachments: db::initiatives::attachments_of_report(&pool, campaign_id, caller.unit_id()).await?,
-            body: r.body,
-            submitted_at: r.submitted_at,
-            updated_at: r.updated_at,
-            on_time: r.on_time,
-        }),
-        None => None,
-    };
+    let report = filed(&pool, campaign_id, caller.unit_id()).await?;
     let passed = row.report_deadline().is_some_and(|d| d.has_passed(Utc::now()));
     let can = can_file(row.state().accepts_reports(), passed, report.is_some());
     let draft = db::drafts::load::<String>(&pool, campaign_id, caller.unit_id(), db::drafts::REPORT)

@@ -21,6 +21,7 @@ pub mod overview;
 pub mod participation;
 pub mod scoring;
 pub mod state_change;
+pub mod unit_registration;
 pub mod units;
 
 use crate::api::campaigns::CampaignDetail;

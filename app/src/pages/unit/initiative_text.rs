@@ -9,7 +9,8 @@ use crate::i18n::*;
 use crate::wire::initiatives::InitiativeContent;
 use leptos::prelude::*;
 
-fn paragraphs(text: &str) -> impl IntoView {
+/// Text typed with blank lines between paragraphs, as paragraphs.
+pub fn paragraphs(text: &str) -> impl IntoView {
     text.split("\n\n")
         .map(|p| view! { <p class="prose">{p.to_owned()}</p> })
         .collect_view()
@@ -22,6 +23,10 @@ pub fn InitiativeText(
     #[prop(optional)]
     meta_prefix: Option<String>,
     #[prop(optional)] inline_files: bool,
+    /// One of a list under its own heading (the organizer's view of a unit): the title is
+    /// shown by the list, the sections are fourth-level headings.
+    #[prop(optional)]
+    in_list: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let authors = match &content.authors {
@@ -61,23 +66,30 @@ pub fn InitiativeText(
         kind_label(content.kind),
         content.field_name
     );
+    let heading = move |text: String| {
+        if in_list {
+            view! { <h4>{text}</h4> }.into_any()
+        } else {
+            view! { <h2>{text}</h2> }.into_any()
+        }
+    };
     view! {
         <article class="initiative-detail">
             <p class="meta-text">{meta}</p>
-            <h1 class="unit-title">{content.title.clone()}</h1>
-            <h2>{t!(i18n, initiative.situation)}</h2>
+            {(!in_list).then(|| view! { <h1 class="unit-title">{content.title.clone()}</h1> })}
+            {heading(t_string!(i18n, initiative.situation).to_string())}
             {paragraphs(&content.situation)}
-            <h2>{t!(i18n, initiative.solution)}</h2>
+            {heading(t_string!(i18n, initiative.solution).to_string())}
             {paragraphs(&content.solution)}
-            <h2>{t!(i18n, initiative.benefit)}</h2>
+            {heading(t_string!(i18n, initiative.benefit).to_string())}
             {paragraphs(&content.benefit)}
-            <h2>{t!(i18n, initiative.scope)}</h2>
+            {heading(t_string!(i18n, initiative.scope).to_string())}
             {paragraphs(&content.scope)}
-            <h2>{t!(i18n, initiative.first_applied)}</h2>
+            {heading(t_string!(i18n, initiative.first_applied).to_string())}
             <p class="prose">{format_date(content.first_applied)}</p>
-            <h2>{t!(i18n, initiative.authors)}</h2>
+            {heading(t_string!(i18n, initiative.authors).to_string())}
             {authors}
-            <h2>{t!(i18n, initiative.attachments)}</h2>
+            {heading(t_string!(i18n, initiative.attachments).to_string())}
             {files}
             {(content.updated_at > content.submitted_at)
                 .then(|| {

@@ -47,6 +47,7 @@ pub async fn rows(ex: impl PgExecutor<'_>, campaign_id: i64) -> Result<Vec<Parti
 
 #[derive(sqlx::FromRow)]
 struct MatchRow {
+    unit_id: i64,
     receipt_code: String,
     unit_name: String,
     kind: InitiativeKind,
@@ -62,7 +63,7 @@ pub async fn by_receipt(
     code: &str,
 ) -> Result<Option<ReceiptMatch>, AppError> {
     let row: Option<MatchRow> = sqlx::query_as(
-        "SELECT i.receipt_code, u.name::text AS unit_name, i.kind, i.title, f.name AS field_name,
+        "SELECT i.unit_id, i.receipt_code, u.name::text AS unit_name, i.kind, i.title, f.name AS field_name,
                 i.submitted_at, i.updated_at
          FROM initiatives i JOIN units u ON u.id = i.unit_id JOIN campaign_fields f ON f.id = i.field_id
          WHERE i.campaign_id = $1 AND i.receipt_code = $2",
@@ -72,6 +73,7 @@ pub async fn by_receipt(
     .fetch_optional(ex)
     .await?;
     Ok(row.map(|r| ReceiptMatch {
+        unit_id: r.unit_id,
         receipt_code: r.receipt_code,
         unit_name: r.unit_name,
         kind: r.kind,
@@ -80,4 +82,20 @@ pub async fn by_receipt(
         submitted_at: r.submitted_at,
         updated_at: r.updated_at,
     }))
+}
+
+/// The name of unit `unit_id` when it takes part in the campaign; `None` for any other unit.
+pub async fn participant_name(
+    ex: impl PgExecutor<'_>,
+    campaign_id: i64,
+    unit_id: i64,
+) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT u.name::text FROM campaign_units cu JOIN units u ON u.id = cu.unit_id
+         WHERE cu.campaign_id = $1 AND cu.unit_id = $2",
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .fetch_optional(ex)
+    .await?)
 }

@@ -173,7 +173,7 @@ fn Table(initial: Participation) -> impl IntoView {
                                     .into_any();
                             }
                             list.into_iter()
-                                .map(|r| view! { <Row row=r minimum report_due_soon /> })
+                                .map(|r| view! { <Row campaign=id row=r minimum report_due_soon /> })
                                 .collect_view()
                                 .into_any()
                         }}
@@ -233,7 +233,7 @@ fn Summary(data: RwSignal<Participation>) -> impl IntoView {
 }
 
 #[component]
-fn Row(row: ParticipationRow, minimum: i32, report_due_soon: bool) -> impl IntoView {
+fn Row(campaign: i64, row: ParticipationRow, minimum: i32, report_due_soon: bool) -> impl IntoView {
     let i18n = use_i18n();
     let enough = row.meets_minimum(minimum);
     let commitment = match row.committed_at {
@@ -253,7 +253,12 @@ fn Row(row: ParticipationRow, minimum: i32, report_due_soon: bool) -> impl IntoV
     };
     view! {
         <tr>
-            <th scope="row">{row.unit_name.clone()}</th>
+            <th scope="row">
+                <a href=format!(
+                    "/admin/campaigns/{campaign}/participation/{}",
+                    row.unit_id,
+                )>{row.unit_name.clone()}</a>
+            </th>
             <td>{commitment}</td>
             <td class="num" class:ok-text=enough class:due-text=!enough>
                 {row.initiatives}
@@ -324,7 +329,10 @@ fn ReceiptLookup(id: i64) -> impl IntoView {
                                             <p>
                                                 <strong class="receipt-code">{m.receipt_code.clone()}</strong>
                                                 " — "
-                                                {m.unit_name.clone()}
+                                                <a href=format!(
+                                                    "/admin/campaigns/{id}/participation/{}",
+                                                    m.unit_id,
+                                                )>{m.unit_name.clone()}</a>
                                             </p>
                                             <p>
                                                 {kind_label(m.kind)} " · " {m.field_name.clone()} ": "
