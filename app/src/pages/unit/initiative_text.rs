@@ -1,7 +1,7 @@
 //! An initiative's registered text as its readers see it: kind, field, title, the four
 //! sections, the date first applied, the authors and the files. The unit lists its files as
 //! links; the council sees them inline (PDFs in the page, images at full size).
-use super::parts::{file_link, kind_label, moment_text};
+use super::parts::{file_list, kind_label, moment_text};
 use crate::domain::deadline::format_date;
 use crate::domain::initiative::attachment::{size_text, AttachmentInfo, MediaType};
 use crate::domain::initiative::Authors;
@@ -53,12 +53,7 @@ pub fn InitiativeText(
             .map(|a| view! { <InlineFile file=a.clone() /> })
             .collect_view()
             .into_any(),
-        (false, false) => view! {
-            <ul class="plain-list">
-                {content.attachments.iter().map(|a| view! { <li>{file_link(a)}</li> }).collect_view()}
-            </ul>
-        }
-        .into_any(),
+        (false, false) => file_list(&content.attachments).into_any(),
     };
     let meta = format!(
         "{}{} · {}",

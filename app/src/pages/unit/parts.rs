@@ -77,3 +77,8 @@ pub fn file_link(file: &AttachmentInfo) -> impl IntoView {
         {format!(" ({})", size_text(file.size_bytes.into()))}
     }
 }
+
+/// Stored files as a plain list of `file_link`s.
+pub fn file_list(files: &[AttachmentInfo]) -> impl IntoView {
+    view! { <ul class="plain-list">{files.iter().map(|a| view! { <li>{file_link(a)}</li> }).collect_view()}</ul> }
+}

@@ -1,7 +1,7 @@
 //! The result report (báo cáo kết quả): text and files. A plain multipart form post that works
 //! without scripts; with scripts a refused submit keeps the page (and the chosen files) as is.
 use super::initiative_parts::AttachmentsPart;
-use super::parts::{file_link, moment_text, DeadlineLine, UnitHead};
+use super::parts::{file_list, moment_text, DeadlineLine, UnitHead};
 use crate::api::reports::{get_report_page, submit_report, ReportPage};
 use crate::components::field::FormAlert;
 use crate::components::form_error::form_error;
@@ -119,9 +119,7 @@ fn Report(page: ReportPage, reload: RwSignal<usize>) -> impl IntoView {
         view! {
             <p class="alert alert-info">{t!(i18n, report.closed)}</p>
             {page.report.as_ref().map(|r| view! { <div class="prose card">{r.body.clone()}</div> })}
-            <ul class="plain-list">
-                {files.iter().map(|a| view! { <li>{file_link(a)}</li> }).collect_view()}
-            </ul>
+            {file_list(&files)}
             <a class="button secondary" href=format!("/unit/{}", c.id)>
                 {t!(i18n, unit.back_home)}
             </a>

@@ -7,7 +7,7 @@ use crate::components::id_param::{id_param, number_param};
 use crate::components::page_loader::page_loader;
 use crate::i18n::*;
 use crate::pages::unit::initiative_text::{paragraphs, InitiativeText};
-use crate::pages::unit::parts::{file_link, moment_text};
+use crate::pages::unit::parts::{file_list, moment_text};
 use crate::wire::initiatives::InitiativeContent;
 use crate::wire::reports::FiledReport;
 use crate::wire::unit_portal::Commitment;
@@ -115,9 +115,7 @@ fn ReportPart(report: Option<FiledReport>) -> impl IntoView {
             let files = (!r.attachments.is_empty()).then(|| {
                 view! {
                     <h4>{t!(i18n, initiative.attachments)}</h4>
-                    <ul class="plain-list">
-                        {r.attachments.iter().map(|a| view! { <li>{file_link(a)}</li> }).collect_view()}
-                    </ul>
+                    {file_list(&r.attachments)}
                 }
             });
             view! {
