@@ -7,6 +7,15 @@
 //! Rules: a route's view is named here and nowhere else, in its area; a page used by two areas
 //! would be downloaded with both. Areas, not pages, are the pieces: a piece per page made
 //! hundreds of shared fragments, one request each, too many round trips for a slow phone.
+//!
+//! A unit's pages and the public boards, opened on cheap phones, are served as islands when
+//! opened by their address: server HTML with only their interactive parts (`#[island]`)
+//! hydrated, by a second WebAssembly bundle a fraction of the whole app's size (`lib.rs`, built
+//! by `x`), or with no script at all when the page has no island (`server_html`). A page of the
+//! whole app that navigates to one renders it, islands included, as any page. An island's props
+//! are serializable (they travel in the page) and it takes no children; inside it only the
+//! contexts `lib.rs` provides at the bundle's start exist (translations, meta, field labels),
+//! none of the page's or the router's (a refused plain post comes in as a prop).
 // The split pieces' loader is generated `extern` code.
 #![allow(unsafe_code)]
 use crate::components::missing_piece::missing_piece_view;
@@ -50,18 +59,40 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
 
-/// Notes that the page being rendered uses `area`, so its scripts preload that area's pieces
-/// (`components::page_scripts`).
+/// Notes what the page being rendered needs from its scripts (`components::page_scripts`): the
+/// pieces of `area`, or, served as islands, the islands bundle or nothing. Noted before the
+/// view's first wait, as the page's scripts are written while the page's data still loads.
 #[cfg(feature = "ssr")]
-fn note_area(area: &str) {
-    if let Some(named) = use_context::<crate::server::static_files::NamedAreas>() {
-        named.note(area);
+fn note_page(area: &str, serve: crate::server::static_files::Serve) {
+    use crate::server::static_files::{PageNeeds, Serve};
+    let Some(needs) = use_context::<PageNeeds>() else {
+        return;
+    };
+    if serve == Serve::WholeApp {
+        needs.note_area(area);
+        return;
+    }
+    needs.serve(serve);
+    // Only islands hydrate: data made outside them is not for the browser.
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(false);
     }
 }
 
-/// A route `$route` whose view `$page` is loaded with the WebAssembly piece `$area`.
+/// A route `$route` whose view `$page` is loaded with the WebAssembly piece `$area`. With
+/// `islands` or `server_html` a page opened by its address is served as islands (see above), and
+/// the piece serves only client-side navigation to it from a page of the whole app.
 macro_rules! lazy_page {
     ($area:ident, $route:ident, $page:ident) => {
+        lazy_page!(@ $area, $route, $page, WholeApp);
+    };
+    ($area:ident, $route:ident, $page:ident, islands) => {
+        lazy_page!(@ $area, $route, $page, Islands);
+    };
+    ($area:ident, $route:ident, $page:ident, server_html) => {
+        lazy_page!(@ $area, $route, $page, ServerHtml);
+    };
+    (@ $area:ident, $route:ident, $page:ident, $serve:ident) => {
         pub struct $route;
 
         impl $route {
@@ -74,10 +105,20 @@ macro_rules! lazy_page {
         // A block of its own, so that each route's `page` and `load` keep their short names.
         const _: () = {
             // Every page of the area goes into the one split module named `$area`.
+            #[cfg(not(feature = "islands_bundle"))]
             #[leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, preload(load), fallible)]
             fn page() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
                 Ok(untrack(|| $page().into_any()))
             }
+
+            // The islands bundle renders no route, so it is not split.
+            #[cfg(feature = "islands_bundle")]
+            async fn page() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                Ok(untrack(|| $page().into_any()))
+            }
+
+            #[cfg(feature = "islands_bundle")]
+            async fn load() {}
 
             impl LazyRoute for $route {
                 fn data() -> Self {
@@ -86,7 +127,7 @@ macro_rules! lazy_page {
 
                 async fn view(_this: Self) -> AnyView {
                     #[cfg(feature = "ssr")]
-                    note_area(stringify!($area));
+                    note_page(stringify!($area), crate::server::static_files::Serve::$serve);
                     // A piece that cannot be fetched (gone with an older build) opens the page afresh.
                     page().await.unwrap_or_else(|_| missing_piece_view())
                 }
@@ -110,18 +151,18 @@ lazy_page!(public_pages, GalleryRoute, GalleryPage);
 lazy_page!(public_pages, ExemplaryRoute, ExemplaryPage);
 
 // The live board on a phone and the conference screen.
-lazy_page!(live_pages, LiveRoute, LivePage);
-lazy_page!(live_pages, LiveScreenRoute, LiveScreenPage);
+lazy_page!(live_pages, LiveRoute, LivePage, islands);
+lazy_page!(live_pages, LiveScreenRoute, LiveScreenPage, islands);
 
 // A unit's pages, opened from its link on a phone.
-lazy_page!(unit_pages, LinkOpenRoute, LinkOpenPage);
+lazy_page!(unit_pages, LinkOpenRoute, LinkOpenPage, server_html);
 lazy_page!(unit_pages, UnitLayoutRoute, UnitLayout);
-lazy_page!(unit_pages, UnitHomeRoute, UnitHomePage);
-lazy_page!(unit_pages, CommitmentRoute, CommitmentPage);
-lazy_page!(unit_pages, ReportRoute, ReportPageView);
-lazy_page!(unit_pages, NewInitiativeRoute, NewInitiativePage);
-lazy_page!(unit_pages, InitiativeRoute, InitiativePage);
-lazy_page!(unit_pages, EditInitiativeRoute, EditInitiativePage);
+lazy_page!(unit_pages, UnitHomeRoute, UnitHomePage, server_html);
+lazy_page!(unit_pages, CommitmentRoute, CommitmentPage, server_html);
+lazy_page!(unit_pages, ReportRoute, ReportPageView, islands);
+lazy_page!(unit_pages, NewInitiativeRoute, NewInitiativePage, islands);
+lazy_page!(unit_pages, InitiativeRoute, InitiativePage, server_html);
+lazy_page!(unit_pages, EditInitiativeRoute, EditInitiativePage, islands);
 
 // The council members' and the secretary's.
 lazy_page!(council_pages, CouncilHomeRoute, CouncilHomePage);

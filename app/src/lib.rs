@@ -18,10 +18,26 @@ pub mod words;
 
 pub use app::{shell, App};
 
-#[cfg(feature = "hydrate")]
+/// The whole app's start: the page is hydrated from the body down and later pages render here.
+#[cfg(all(feature = "hydrate", not(feature = "islands_bundle")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The page's own piece of WebAssembly loads before hydration starts (`lazy_pages`).
     leptos::mount::hydrate_lazy(App);
+}
+
+/// The islands bundle's start (`lazy_pages`): a unit's and the public pages stay server
+/// HTML but for their islands, which the page's script hydrates one by one after this.
+#[cfg(all(feature = "hydrate", feature = "islands_bundle"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+    // Every island's owner descends from this root: what App provides, provided here once (a
+    // refused plain post reaches an island as a prop).
+    let translations = leptos_i18n::context::init_i18n_context::<i18n::Locale>();
+    leptos::prelude::provide_context(translations);
+    leptos_meta::provide_meta_context();
+    components::field::provide_field_labels();
 }

@@ -25,11 +25,18 @@ pub struct Page {
 const STAFF_AREAS: [&str; 3] = ["admin_pages", "council_pages", "ceremony_pages"];
 
 impl Page {
-    /// The areas of the split WebAssembly (`split_<area>.<hash>.wasm`) the page fetched.
+    /// The areas of the split WebAssembly (`split_<area>.<hash>.wasm`) the page fetched, and
+    /// "islands" for the islands bundle (`thidua_islands.<hash>.wasm`).
     pub fn areas(&self) -> Vec<&str> {
         self.wasm
             .iter()
-            .filter_map(|file| file.rsplit('/').next()?.strip_prefix("split_")?.split('.').next())
+            .filter_map(|file| {
+                let name = file.rsplit('/').next()?;
+                if name.contains("_islands.") {
+                    return Some("islands");
+                }
+                name.strip_prefix("split_")?.split('.').next()
+            })
             .collect()
     }
 

@@ -41,11 +41,17 @@ test('pages are not cached as built files are', async ({ request }) => {
   expect(favicon.headers()['cache-control']).toBe('public, max-age=86400');
 });
 
-/** The split pieces of WebAssembly (`split_<area>`) a page fetched until it was hydrated. */
+/**
+ * The WebAssembly a page fetched until it was hydrated: its split pieces (`split_<area>`), the
+ * whole app's main piece (`main`) or the islands bundle (`islands`).
+ */
 async function piecesFetched(page, testInfo, path) {
   const pieces = new Set();
   const listen = (response) => {
-    const name = new URL(response.url()).pathname.match(/\/pkg\/split_(\w+?)\./)?.[1];
+    const file = new URL(response.url()).pathname;
+    const name = file.match(/\/pkg\/split_(\w+?)\./)?.[1]
+      ?? (/\/pkg\/thidua_islands\.[^/]*wasm$/.test(file) ? 'islands' : undefined)
+      ?? (/\/pkg\/thidua\.[^/]*wasm$/.test(file) ? 'main' : undefined);
     if (name) pieces.add(name);
   };
   page.on('response', listen);
@@ -57,21 +63,23 @@ async function piecesFetched(page, testInfo, path) {
   return [...pieces].sort();
 }
 
-test('each page fetches the WebAssembly of its own area only', async ({ browser, page }, testInfo) => {
+test('each page fetches the WebAssembly of its own area only; the unit pages and boards only their islands', async ({ browser, page }, testInfo) => {
   // Every page load goes to the server, so each reports what it needs.
   await (await page.context().newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
   const { path } = await unitLink(browser, testInfo, 5, 0);
   await page.goto(path);
   await hydrated(page, testInfo);
-  for (const [address, area] of [['/unit/5', 'unit_pages'], ['/unit/5/initiatives/new', 'unit_pages'],
-    ['/unit/5/report', 'unit_pages'], ['/live/5', 'live_pages'], ['/gallery', 'public_pages'],
-    ['/login', 'public_pages']]) {
-    expect(await piecesFetched(page, testInfo, address), address).toEqual([area]);
+  // Pages served as islands: the islands bundle where there is an island, nothing elsewhere.
+  for (const [address, pieces] of [['/unit/5', []], ['/unit/5/commitment', []],
+    ['/unit/5/initiatives/new', ['islands']], ['/unit/5/report', ['islands']], ['/live/5', ['islands']],
+    ['/live/5/screen', ['islands']], ['/gallery', ['main', 'public_pages']],
+    ['/login', ['main', 'public_pages']]]) {
+    expect(await piecesFetched(page, testInfo, address), address).toEqual(pieces);
   }
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, testInfo);
   await (await admin.context().newCDPSession(admin)).send('Network.setCacheDisabled', { cacheDisabled: true });
-  expect(await piecesFetched(admin, testInfo, '/admin/campaigns')).toEqual(['admin_pages']);
+  expect(await piecesFetched(admin, testInfo, '/admin/campaigns')).toEqual(['admin_pages', 'main']);
 });
 
 test('with scripts off no page fetches a script or any WebAssembly', async ({ browser }, testInfo) => {

@@ -154,7 +154,7 @@ pub async fn build(pool: PgPool, config: &Config, live: LiveHub) -> anyhow::Resu
             routes,
             move || {
                 provide_context(context_state.clone());
-                provide_context(app::server::static_files::NamedAreas::default());
+                provide_context(app::server::static_files::PageNeeds::default());
             },
             {
                 let options = state.leptos_options.clone();

@@ -42,9 +42,9 @@ fn refusal_in_view(tracked: bool) -> Option<FormRefusal> {
     refusal_reader()(tracked)
 }
 
-/// Whether the page shows a refused plain post (its typed values replace the stored ones).
-pub fn refused_plain_post() -> bool {
-    refusal_in_view(false).is_some()
+/// The problems of the refused plain post the page shows, handed to an island as a prop.
+pub fn plain_refusal_error() -> Option<AppError> {
+    refusal_in_view(false).map(|refusal| refusal.err)
 }
 
 pub fn form_error(

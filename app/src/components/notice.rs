@@ -5,13 +5,19 @@ use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_location;
+
+/// The address of the page in view; read from the browser there, as an island has no router.
+fn current_path() -> String {
+    #[cfg(feature = "ssr")]
+    return leptos_router::hooks::use_location().pathname.get_untracked();
+    #[cfg(not(feature = "ssr"))]
+    window().location().pathname().unwrap_or_default()
+}
 
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
-    let next = location.pathname.get_untracked();
+    let next = current_path();
     let sign_in = matches!(error, AppError::Unauthorized).then(|| {
         view! {
             <a class="button" href=format!("/login?next={next}")>

@@ -3,16 +3,20 @@
 //! fetches none of the WebAssembly (a `<link rel=preload>` in the head or a `Link` header would be
 //! fetched all the same). Rules: the main piece and the pieces of every area the page rendered
 //! are preloaded; these scripts come after the page, so they are rendered once the page's areas
-//! are known and hydration (which starts at the body's first child) never walks them.
+//! are known and hydration (which starts at the body's first child) never walks them. A page
+//! served as islands (`lazy_pages`) loads the islands bundle instead, or nothing at all when it
+//! is served as plain server HTML. Either way the body is marked `data-hydrated` once its
+//! scripts are ready.
 use leptos::prelude::*;
 
 #[component]
 pub fn PageScripts() -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
-    // `inner_html`, as raw text with no hydration markers; the preloads are read when written.
+    // `inner_html`, as raw text with no hydration markers; both are read when written, once the
+    // page before them has said what it needs.
     view! {
         <script nonce=nonce.clone() inner_html=preload_script></script>
-        <script type="module" nonce=nonce inner_html=hydration_script()></script>
+        <script type="module" nonce=nonce inner_html=hydration_script></script>
     }
 }
 
@@ -33,13 +37,43 @@ fn hydration_text(script: &str, wasm: &str) -> String {
     format!("import({script}).then(m=>m.default({{module_or_path:{wasm}}}).then(()=>m.hydrate()))")
 }
 
+/// Hydrates each island the page drew, in order, then marks the body (the tests wait for it).
+#[cfg(feature = "ssr")]
+fn islands_text(script: &str, wasm: &str) -> String {
+    let (script, wasm) = (serde_json::json!(script), serde_json::json!(wasm));
+    format!(
+        "import({script}).then(m=>m.default({{module_or_path:{wasm}}}).then(async()=>{{m.hydrate();\
+         for(const e of document.querySelectorAll('leptos-island'))await m[e.dataset.component](e);\
+         document.body.dataset.hydrated='true'}}))"
+    )
+}
+
+/// A page served as plain server HTML: nothing to load.
+#[cfg(feature = "ssr")]
+const NOTHING_TO_HYDRATE: &str = "document.body.dataset.hydrated='true'";
+
+#[cfg(feature = "ssr")]
+fn served() -> crate::server::static_files::Serve {
+    use_context::<crate::server::static_files::PageNeeds>()
+        .map(|needs| needs.served())
+        .unwrap_or_default()
+}
+
 #[cfg(feature = "ssr")]
 fn preload_script() -> String {
-    use crate::server::static_files::{area_pieces, main_piece, NamedAreas};
+    use crate::server::static_files::{area_pieces, islands_piece, main_piece, PageNeeds, Serve};
+    match served() {
+        Serve::Islands => {
+            let islands = islands_piece();
+            return preload_text(&[(islands.script.clone(), true), (islands.wasm.clone(), false)]);
+        }
+        Serve::ServerHtml => return String::new(),
+        Serve::WholeApp => {}
+    }
     let main = main_piece();
     let mut files = vec![(main.script.clone(), true), (main.wasm.clone(), false)];
-    let areas = use_context::<NamedAreas>()
-        .map(|named| named.all())
+    let areas = use_context::<PageNeeds>()
+        .map(|needs| needs.areas())
         .unwrap_or_default();
     for (loader, pieces) in areas.iter().filter_map(|area| area_pieces(area)) {
         files.extend(pieces.iter().map(|piece| (piece.clone(), false)));
@@ -52,8 +86,12 @@ fn preload_script() -> String {
 
 #[cfg(feature = "ssr")]
 fn hydration_script() -> String {
-    let main = crate::server::static_files::main_piece();
-    hydration_text(&main.script, &main.wasm)
+    use crate::server::static_files::{islands_piece, main_piece, Serve};
+    match served() {
+        Serve::Islands => islands_text(&islands_piece().script, &islands_piece().wasm),
+        Serve::ServerHtml => NOTHING_TO_HYDRATE.to_owned(),
+        Serve::WholeApp => hydration_text(&main_piece().script, &main_piece().wasm),
+    }
 }
 
 // The shell is rendered on the server only.
@@ -88,5 +126,17 @@ mod tests {
             text,
             r#"import("/pkg/thidua.H1.js").then(m=>m.default({module_or_path:"/pkg/thidua.H2.wasm"}).then(()=>m.hydrate()))"#
         );
+    }
+
+    #[test]
+    fn islands_are_hydrated_one_by_one_after_the_bundle_starts() {
+        let text = islands_text("/pkg/thidua_islands.H1.js", "/pkg/thidua_islands.H2.wasm");
+        assert!(
+            text.starts_with(r#"import("/pkg/thidua_islands.H1.js")"#),
+            "{text}"
+        );
+        assert!(text.contains(r#"module_or_path:"/pkg/thidua_islands.H2.wasm""#));
+        assert!(text.contains("m.hydrate();for(const e of document.querySelectorAll('leptos-island'))"));
+        assert!(text.ends_with("document.body.dataset.hydrated='true'}))"));
     }
 }

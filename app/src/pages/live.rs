@@ -35,7 +35,12 @@ pub fn LivePage() -> impl IntoView {
             {page_loader(
                 move || (campaign(), key()),
                 |(id, key)| get_live_board(id, key),
-                move |board| view! { <Board initial=board key=key_of_page() /> },
+                move |board| {
+                    view! {
+                        <Title text=format!("{} · {}", board.title, t_string!(use_i18n(), live.kicker)) />
+                        <Board initial=board key=key_of_page() />
+                    }
+                },
             )}
         </main>
     }
@@ -146,7 +151,8 @@ pub fn unit_noun(board: &LiveBoard) -> String {
         .unwrap_or_else(|| t_string!(i18n, live.units_generic).to_string())
 }
 
-#[component]
+/// The whole board follows the server's pushes: an island (`lazy_pages`).
+#[island]
 fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let results_address = match &key {
@@ -255,7 +261,6 @@ fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
         {reconnecting}
         <header class="live-head">
             <p class="live-kicker">{t!(i18n, live.kicker)}</p>
-            <Title text=format!("{} · {}", initial.title, t_string!(i18n, live.kicker)) />
             <h1>{initial.title.clone()}</h1>
             {theme}
         </header>

@@ -13,3 +13,4 @@ pub mod outbox_files;
 pub mod parts;
 pub mod phone_photos;
 pub mod report;
+pub mod report_form;

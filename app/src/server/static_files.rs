@@ -21,9 +21,11 @@ const PUBLIC_FILE: &str = "public, max-age=86400";
 
 static STYLESHEET: OnceLock<String> = OnceLock::new();
 static MAIN: OnceLock<MainPiece> = OnceLock::new();
+static ISLANDS: OnceLock<MainPiece> = OnceLock::new();
 static SPLIT: OnceLock<SplitPieces> = OnceLock::new();
 
-/// The addresses of the main script and WebAssembly every page hydrates with.
+/// The addresses of a script and the WebAssembly it starts: the whole app's main piece, or the
+/// islands bundle.
 #[derive(Debug)]
 pub struct MainPiece {
     pub script: String,
@@ -56,18 +58,24 @@ pub fn init(options: &mut LeptosOptions) {
         .map_or_else(String::new, |hash| format!(".{hash}"));
     let href = format!("/{}/{}{css}.css", options.site_pkg_dir, options.output_name);
     let _ = STYLESHEET.set(href);
-    let built = |kind: &str| {
-        let hash = hashes.as_deref().and_then(|text| hash_of(text, kind));
-        let name = &options.output_name;
+    let built = |name: &str, hash_kind: &str, ext: &str| {
+        let hash = hashes.as_deref().and_then(|text| hash_of(text, hash_kind));
         let pkg = &options.site_pkg_dir;
         hash.map_or_else(
-            || format!("/{pkg}/{name}.{kind}"),
-            |hash| format!("/{pkg}/{name}.{hash}.{kind}"),
+            || format!("/{pkg}/{name}.{ext}"),
+            |hash| format!("/{pkg}/{name}.{hash}.{ext}"),
         )
     };
+    let name = &options.output_name;
     let _ = MAIN.set(MainPiece {
-        script: built("js"),
-        wasm: built("wasm"),
+        script: built(name, "js", "js"),
+        wasm: built(name, "wasm", "wasm"),
+    });
+    // `x` builds the islands bundle beside the main piece and adds its hashes to the same file.
+    let islands = format!("{name}_islands");
+    let _ = ISLANDS.set(MainPiece {
+        script: built(&islands, "islands_js", "js"),
+        wasm: built(&islands, "islands_wasm", "wasm"),
     });
     let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let _ = SPLIT.set(split_pieces(&pkg, &options.site_pkg_dir, hashes.as_deref()));
@@ -108,28 +116,65 @@ fn split_pieces(pkg: &Path, pkg_dir: &str, hashes: Option<&str>) -> SplitPieces 
     }
 }
 
-/// The areas a page being rendered has used (one set per request, provided by the server), so its
-/// scripts preload their pieces (`components::page_scripts`).
-#[derive(Clone, Debug, Default)]
-pub struct NamedAreas(Arc<Mutex<HashSet<String>>>);
+/// How a page is served (`crate::lazy_pages`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Serve {
+    /// Hydrated whole by the app's main piece and its areas' pieces.
+    #[default]
+    WholeApp,
+    /// Server HTML with its islands hydrated by the islands bundle.
+    Islands,
+    /// Server HTML with no script.
+    ServerHtml,
+}
 
-impl NamedAreas {
-    pub fn note(&self, area: &str) {
-        if let Ok(mut named) = self.0.lock() {
-            named.insert(area.to_owned());
+/// What a page being rendered needs from its scripts (one per request, provided by the server):
+/// how it is served and, served whole, the areas it used, so they are preloaded
+/// (`components::page_scripts`).
+#[derive(Clone, Debug, Default)]
+pub struct PageNeeds(Arc<Mutex<Needs>>);
+
+#[derive(Debug, Default)]
+struct Needs {
+    areas: HashSet<String>,
+    serve: Serve,
+}
+
+impl PageNeeds {
+    pub fn note_area(&self, area: &str) {
+        if let Ok(mut needs) = self.0.lock() {
+            needs.areas.insert(area.to_owned());
+        }
+    }
+
+    pub fn serve(&self, serve: Serve) {
+        if let Ok(mut needs) = self.0.lock() {
+            needs.serve = serve;
         }
     }
 
     /// The areas named so far, sorted.
-    pub fn all(&self) -> Vec<String> {
+    pub fn areas(&self) -> Vec<String> {
         let mut areas: Vec<String> = self
             .0
             .lock()
-            .map(|named| named.iter().cloned().collect())
+            .map(|needs| needs.areas.iter().cloned().collect())
             .unwrap_or_default();
         areas.sort();
         areas
     }
+
+    pub fn served(&self) -> Serve {
+        self.0.lock().map(|needs| needs.serve).unwrap_or_default()
+    }
+}
+
+/// The islands bundle's addresses (plain names until `init` has run).
+pub fn islands_piece() -> &'static MainPiece {
+    ISLANDS.get_or_init(|| MainPiece {
+        script: "/pkg/thidua_islands.js".to_owned(),
+        wasm: "/pkg/thidua_islands.wasm".to_owned(),
+    })
 }
 
 /// The main piece's addresses (plain names until `init` has run).

@@ -30,24 +30,33 @@ pub fn LiveScreenPage() -> impl IntoView {
             {page_loader(
                 move || (campaign(), key()),
                 |(id, key)| get_live_screen(id, key),
-                move |screen| view! { <Screen screen key=key_of_page() /> },
+                move |screen| {
+                    let panel = use_query_map().read_untracked().get("panel");
+                    view! {
+                        <Title text=format!(
+                            "{} · {}",
+                            screen.board.title,
+                            t_string!(use_i18n(), live.kicker),
+                        ) />
+                        <Screen screen key=key_of_page() panel />
+                    }
+                },
             )}
         </main>
     }
 }
 
-#[component]
-fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
+/// The screen rotates its panels and follows the server's pushes: an island
+/// (`lazy_pages`). `panel`: the one panel pinned by the address's `?panel=`, if any.
+#[island]
+fn Screen(screen: LiveScreen, key: Option<String>, panel: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let LiveScreen {
         board: initial,
         share,
         ceremony,
     } = screen;
-    let pin = use_query_map()
-        .read_untracked()
-        .get("panel")
-        .and_then(|p| Pin::parse(&p));
+    let pin = panel.as_deref().and_then(Pin::parse);
     let Followed {
         board,
         stage,
@@ -104,7 +113,6 @@ fn Screen(screen: LiveScreen, key: Option<String>) -> impl IntoView {
                         }
                     }}
                 </p>
-                <Title text=format!("{} · {}", initial.title, t_string!(i18n, live.kicker)) />
                 <h1>{initial.title.clone()}</h1>
                 {theme}
             </div>

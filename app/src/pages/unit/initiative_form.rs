@@ -1,12 +1,13 @@
 //! The initiative form, new or changing one. It is a plain multipart form post that works
 //! without scripts (a refused submit comes back with its problems and the text kept as the
-//! draft); with scripts, `initiative_sender` keeps drafts and sends through an outbox.
+//! draft); with scripts, `initiative_sender` keeps drafts and sends through an outbox. The form
+//! is an island (`crate::lazy_pages`): the page around it stays server HTML.
 use super::initiative_parts::{AttachmentsPart, AuthorsPart, KindChoice};
 use super::initiative_sender::{SendState, Sender};
 use super::parts::{DeadlineLine, UnitHead};
 use crate::api::initiatives::{get_initiative_form, DiscardInitiativeDraft, InitiativeForm};
 use crate::components::field::{invalid, Field, FormAlert};
-use crate::components::form_error::form_error;
+use crate::components::form_error::plain_refusal_error;
 use crate::components::id_param::number_param;
 use crate::components::page_loader::page_loader;
 use crate::components::problem_text::error_text;
@@ -62,13 +63,35 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
         }
         .into_any();
     }
+    view! {
+        <UnitHead campaign=c.clone() page=heading.clone() />
+        <h1 class="unit-title">{heading}</h1>
+        <DeadlineLine
+            label=t_string!(i18n, unit.registration_deadline)
+            deadline=c.registration_deadline
+            now=c.loaded_at
+        />
+        <InitiativeFormIsland form refused=plain_refusal_error() />
+    }
+    .into_any()
+}
+
+/// The form with its drafts, outbox and phone photos: an island (`lazy_pages`).
+/// `refused`: the problems a plain post came back with (scripts off).
+#[island]
+fn InitiativeFormIsland(form: InitiativeForm, refused: Option<AppError>) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = form.campaign.clone();
+    let editing = form.initiative_id.is_some();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let form_key = form
         .initiative_id
         .map_or_else(|| "new".to_owned(), |id| id.to_string());
     let sender = Sender::new(c.id, form_key, form_ref);
     Effect::new(move |_| sender.start());
-    let error = form_error(move || sender.error.get());
+    // Back from a refused plain post (scripts off): the text came back, the files did not.
+    let refused_plain = refused.is_some();
+    let error = Signal::derive(move || sender.error.get().or_else(|| refused.clone()));
     let input = form.input.clone();
     let field_options = form
         .fields
@@ -87,8 +110,6 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
     } else {
         t_string!(i18n, initiative.submit)
     };
-    // Back from a refused plain post (scripts off): the text came back, the files did not.
-    let refused_plain = crate::components::form_error::refused_plain_post();
     let discard = ServerAction::<DiscardInitiativeDraft>::new();
     // A full load: the form opens afresh from the server, without the dropped draft.
     Effect::new(move |_| {
@@ -120,13 +141,6 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
         }
     });
     view! {
-        <UnitHead campaign=c.clone() page=heading.clone() />
-        <h1 class="unit-title">{heading}</h1>
-        <DeadlineLine
-            label=t_string!(i18n, unit.registration_deadline)
-            deadline=c.registration_deadline
-            now=c.loaded_at
-        />
         {draft_note}
         {move || {
             sender
@@ -244,7 +258,6 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
             </p>
         </form>
     }
-    .into_any()
 }
 
 /// What the phone is doing with the form: kept, waiting to be sent, sending, failed.
