@@ -12,7 +12,10 @@
 //! opened by their address: server HTML with only their interactive parts (`#[island]`)
 //! hydrated, by a second WebAssembly bundle a fraction of the whole app's size (`lib.rs`, built
 //! by `x`), or with no script at all when the page has no island (`server_html`). A page of the
-//! whole app that navigates to one renders it, islands included, as any page. An island's props
+//! whole app that navigates to one renders it, islands included, as any page. The islands bundle
+//! is built twice, each build holding one group of islands (app features `islands_boards`,
+//! `islands_forms`; an island of the other group is a plain component there, so its code is
+//! left out): a page names its group here, and its islands must belong to it. An island's props
 //! are serializable (they travel in the page) and it takes no children; inside it only the
 //! contexts `lib.rs` provides at the bundle's start exist (translations, meta, field labels),
 //! none of the page's or the router's (a refused plain post comes in as a prop).
@@ -86,13 +89,13 @@ macro_rules! lazy_page {
     ($area:ident, $route:ident, $page:ident) => {
         lazy_page!(@ $area, $route, $page, WholeApp);
     };
-    ($area:ident, $route:ident, $page:ident, islands) => {
-        lazy_page!(@ $area, $route, $page, Islands);
+    ($area:ident, $route:ident, $page:ident, islands($bundle:ident)) => {
+        lazy_page!(@ $area, $route, $page, Islands(stringify!($bundle)));
     };
     ($area:ident, $route:ident, $page:ident, server_html) => {
         lazy_page!(@ $area, $route, $page, ServerHtml);
     };
-    (@ $area:ident, $route:ident, $page:ident, $serve:ident) => {
+    (@ $area:ident, $route:ident, $page:ident, $($serve:tt)+) => {
         pub struct $route;
 
         impl $route {
@@ -127,7 +130,7 @@ macro_rules! lazy_page {
 
                 async fn view(_this: Self) -> AnyView {
                     #[cfg(feature = "ssr")]
-                    note_page(stringify!($area), crate::server::static_files::Serve::$serve);
+                    note_page(stringify!($area), crate::server::static_files::Serve::$($serve)+);
                     // A piece that cannot be fetched (gone with an older build) opens the page afresh.
                     page().await.unwrap_or_else(|_| missing_piece_view())
                 }
@@ -151,18 +154,23 @@ lazy_page!(public_pages, GalleryRoute, GalleryPage);
 lazy_page!(public_pages, ExemplaryRoute, ExemplaryPage);
 
 // The live board on a phone and the conference screen.
-lazy_page!(live_pages, LiveRoute, LivePage, islands);
-lazy_page!(live_pages, LiveScreenRoute, LiveScreenPage, islands);
+lazy_page!(live_pages, LiveRoute, LivePage, islands(boards));
+lazy_page!(live_pages, LiveScreenRoute, LiveScreenPage, islands(boards));
 
 // A unit's pages, opened from its link on a phone.
 lazy_page!(unit_pages, LinkOpenRoute, LinkOpenPage, server_html);
 lazy_page!(unit_pages, UnitLayoutRoute, UnitLayout);
 lazy_page!(unit_pages, UnitHomeRoute, UnitHomePage, server_html);
 lazy_page!(unit_pages, CommitmentRoute, CommitmentPage, server_html);
-lazy_page!(unit_pages, ReportRoute, ReportPageView, islands);
-lazy_page!(unit_pages, NewInitiativeRoute, NewInitiativePage, islands);
+lazy_page!(unit_pages, ReportRoute, ReportPageView, islands(forms));
+lazy_page!(unit_pages, NewInitiativeRoute, NewInitiativePage, islands(forms));
 lazy_page!(unit_pages, InitiativeRoute, InitiativePage, server_html);
-lazy_page!(unit_pages, EditInitiativeRoute, EditInitiativePage, islands);
+lazy_page!(
+    unit_pages,
+    EditInitiativeRoute,
+    EditInitiativePage,
+    islands(forms)
+);
 
 // The council members' and the secretary's.
 lazy_page!(council_pages, CouncilHomeRoute, CouncilHomePage);

@@ -26,16 +26,16 @@ const STAFF_AREAS: [&str; 3] = ["admin_pages", "council_pages", "ceremony_pages"
 
 impl Page {
     /// The areas of the split WebAssembly (`split_<area>.<hash>.wasm`) the page fetched, and
-    /// "islands" for the islands bundle (`thidua_islands.<hash>.wasm`).
+    /// "islands_<group>" for the islands bundle built for a group (`thidua_islands_<group>.<hash>.wasm`).
     pub fn areas(&self) -> Vec<&str> {
         self.wasm
             .iter()
             .filter_map(|file| {
                 let name = file.rsplit('/').next()?;
-                if name.contains("_islands.") {
-                    return Some("islands");
-                }
-                name.strip_prefix("split_")?.split('.').next()
+                let stem = name.split('.').next()?;
+                stem.strip_prefix("thidua_")
+                    .filter(|stem| stem.starts_with("islands_"))
+                    .or_else(|| stem.strip_prefix("split_"))
             })
             .collect()
     }
@@ -120,5 +120,36 @@ pub fn aim(page: &Page) -> Option<u64> {
         "unit" => Some(150_000),
         "public" if page.name != "front page" => Some(250_000),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fetched(wasm: &[&str], who: &str) -> Page {
+        Page {
+            name: "trang".into(),
+            who: who.into(),
+            path: "/".into(),
+            bytes: 0,
+            requests: 0,
+            wasm: wasm.iter().map(|file| (*file).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn areas_name_split_pieces_and_islands() {
+        let page = fetched(
+            &[
+                "/pkg/thidua_islands_boards.Ab1.wasm",
+                "/pkg/split_admin_pages.Cd2.wasm",
+                "/pkg/thidua.Ef3.wasm",
+            ],
+            "unit",
+        );
+        assert_eq!(page.areas(), ["islands_boards", "admin_pages"]);
+        assert!(page.fetched_staff_code());
+        assert!(!fetched(&["/pkg/thidua_islands_boards.X.wasm"], "public").fetched_staff_code());
     }
 }

@@ -43,14 +43,15 @@ test('pages are not cached as built files are', async ({ request }) => {
 
 /**
  * The WebAssembly a page fetched until it was hydrated: its split pieces (`split_<area>`), the
- * whole app's main piece (`main`) or the islands bundle (`islands`).
+ * whole app's main piece (`main`) or the islands bundle built for a group of islands
+ * (`islands_<group>`).
  */
 async function piecesFetched(page, testInfo, path) {
   const pieces = new Set();
   const listen = (response) => {
     const file = new URL(response.url()).pathname;
     const name = file.match(/\/pkg\/split_(\w+?)\./)?.[1]
-      ?? (/\/pkg\/thidua_islands\.[^/]*wasm$/.test(file) ? 'islands' : undefined)
+      ?? file.match(/\/pkg\/thidua_(islands_[a-z]+)\.[^/]*wasm$/)?.[1]
       ?? (/\/pkg\/thidua\.[^/]*wasm$/.test(file) ? 'main' : undefined);
     if (name) pieces.add(name);
   };
@@ -69,10 +70,10 @@ test('each page fetches the WebAssembly of its own area only; the unit pages and
   const { path } = await unitLink(browser, testInfo, 5, 0);
   await page.goto(path);
   await hydrated(page, testInfo);
-  // Pages served as islands: the islands bundle where there is an island, nothing elsewhere.
+  // Pages served as islands: the islands of their group where there is one, nothing elsewhere.
   for (const [address, pieces] of [['/unit/5', []], ['/unit/5/commitment', []],
-    ['/unit/5/initiatives/new', ['islands']], ['/unit/5/report', ['islands']], ['/live/5', ['islands']],
-    ['/live/5/screen', ['islands']], ['/gallery', ['main', 'public_pages']],
+    ['/unit/5/initiatives/new', ['islands_forms']], ['/unit/5/report', ['islands_forms']],
+    ['/live/5', ['islands_boards']], ['/live/5/screen', ['islands_boards']], ['/gallery', ['main', 'public_pages']],
     ['/login', ['main', 'public_pages']]]) {
     expect(await piecesFetched(page, testInfo, address), address).toEqual(pieces);
   }

@@ -4,8 +4,8 @@
 //! fetched all the same). Rules: the main piece and the pieces of every area the page rendered
 //! are preloaded; these scripts come after the page, so they are rendered once the page's areas
 //! are known and hydration (which starts at the body's first child) never walks them. A page
-//! served as islands (`lazy_pages`) loads the islands bundle instead, or nothing at all when it
-//! is served as plain server HTML. Either way the body is marked `data-hydrated` once its
+//! served as islands (`lazy_pages`) loads the islands bundle built for its group instead, or
+//! nothing at all when it is served as plain server HTML. Either way the body is marked `data-hydrated` once its
 //! scripts are ready.
 use leptos::prelude::*;
 
@@ -63,9 +63,9 @@ fn served() -> crate::server::static_files::Serve {
 fn preload_script() -> String {
     use crate::server::static_files::{area_pieces, islands_piece, main_piece, PageNeeds, Serve};
     match served() {
-        Serve::Islands => {
-            let islands = islands_piece();
-            return preload_text(&[(islands.script.clone(), true), (islands.wasm.clone(), false)]);
+        Serve::Islands(group) => {
+            let islands = islands_piece(group);
+            return preload_text(&[(islands.script, true), (islands.wasm, false)]);
         }
         Serve::ServerHtml => return String::new(),
         Serve::WholeApp => {}
@@ -88,7 +88,10 @@ fn preload_script() -> String {
 fn hydration_script() -> String {
     use crate::server::static_files::{islands_piece, main_piece, Serve};
     match served() {
-        Serve::Islands => islands_text(&islands_piece().script, &islands_piece().wasm),
+        Serve::Islands(group) => {
+            let islands = islands_piece(group);
+            islands_text(&islands.script, &islands.wasm)
+        }
         Serve::ServerHtml => NOTHING_TO_HYDRATE.to_owned(),
         Serve::WholeApp => hydration_text(&main_piece().script, &main_piece().wasm),
     }
@@ -130,12 +133,15 @@ mod tests {
 
     #[test]
     fn islands_are_hydrated_one_by_one_after_the_bundle_starts() {
-        let text = islands_text("/pkg/thidua_islands.H1.js", "/pkg/thidua_islands.H2.wasm");
+        let text = islands_text(
+            "/pkg/thidua_islands_forms.H1.js",
+            "/pkg/thidua_islands_forms.H2.wasm",
+        );
         assert!(
-            text.starts_with(r#"import("/pkg/thidua_islands.H1.js")"#),
+            text.starts_with(r#"import("/pkg/thidua_islands_forms.H1.js")"#),
             "{text}"
         );
-        assert!(text.contains(r#"module_or_path:"/pkg/thidua_islands.H2.wasm""#));
+        assert!(text.contains(r#"module_or_path:"/pkg/thidua_islands_forms.H2.wasm""#));
         assert!(text.contains("m.hydrate();for(const e of document.querySelectorAll('leptos-island'))"));
         assert!(text.ends_with("document.body.dataset.hydrated='true'}))"));
     }

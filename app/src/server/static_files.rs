@@ -21,12 +21,13 @@ const PUBLIC_FILE: &str = "public, max-age=86400";
 
 static STYLESHEET: OnceLock<String> = OnceLock::new();
 static MAIN: OnceLock<MainPiece> = OnceLock::new();
-static ISLANDS: OnceLock<MainPiece> = OnceLock::new();
+/// Per group of islands (`crate::lazy_pages`), its build of the islands bundle.
+static ISLANDS: OnceLock<HashMap<String, MainPiece>> = OnceLock::new();
 static SPLIT: OnceLock<SplitPieces> = OnceLock::new();
 
-/// The addresses of a script and the WebAssembly it starts: the whole app's main piece, or the
-/// islands bundle.
-#[derive(Debug)]
+/// The addresses of a script and the WebAssembly it starts: the whole app's main piece, or a
+/// build of the islands bundle.
+#[derive(Clone, Debug)]
 pub struct MainPiece {
     pub script: String,
     pub wasm: String,
@@ -72,11 +73,16 @@ pub fn init(options: &mut LeptosOptions) {
         wasm: built(name, "wasm", "wasm"),
     });
     // `x` builds the islands bundle beside the main piece and adds its hashes to the same file.
-    let islands = format!("{name}_islands");
-    let _ = ISLANDS.set(MainPiece {
-        script: built(&islands, "islands_js", "js"),
-        wasm: built(&islands, "islands_wasm", "wasm"),
+    let groups = island_groups(hashes.as_deref().unwrap_or_default());
+    let islands = groups.map(|group| {
+        let stem = format!("{name}_islands_{group}");
+        let piece = MainPiece {
+            script: built(&stem, &format!("islands_js_{group}"), "js"),
+            wasm: built(&stem, &format!("islands_wasm_{group}"), "wasm"),
+        };
+        (group.to_owned(), piece)
     });
+    let _ = ISLANDS.set(islands.collect());
     let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let _ = SPLIT.set(split_pieces(&pkg, &options.site_pkg_dir, hashes.as_deref()));
 }
@@ -122,8 +128,8 @@ pub enum Serve {
     /// Hydrated whole by the app's main piece and its areas' pieces.
     #[default]
     WholeApp,
-    /// Server HTML with its islands hydrated by the islands bundle.
-    Islands,
+    /// Server HTML with its islands hydrated by the islands bundle built for the group named.
+    Islands(&'static str),
     /// Server HTML with no script.
     ServerHtml,
 }
@@ -169,12 +175,22 @@ impl PageNeeds {
     }
 }
 
-/// The islands bundle's addresses (plain names until `init` has run).
-pub fn islands_piece() -> &'static MainPiece {
-    ISLANDS.get_or_init(|| MainPiece {
-        script: "/pkg/thidua_islands.js".to_owned(),
-        wasm: "/pkg/thidua_islands.wasm".to_owned(),
-    })
+/// The islands bundle built for `group` (plain names until `init` has run, or when the build
+/// wrote no hashes).
+pub fn islands_piece(group: &str) -> MainPiece {
+    if let Some(piece) = ISLANDS.get().and_then(|groups| groups.get(group)) {
+        return piece.clone();
+    }
+    MainPiece {
+        script: format!("/pkg/thidua_islands_{group}.js"),
+        wasm: format!("/pkg/thidua_islands_{group}.wasm"),
+    }
+}
+
+/// The groups of islands whose builds a hash file's text names (`islands_js_<group>`).
+fn island_groups(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter_map(|line| line.split_once(':')?.0.trim().strip_prefix("islands_js_"))
 }
 
 /// The main piece's addresses (plain names until `init` has run).
@@ -240,6 +256,12 @@ mod tests {
         assert_eq!(hash_of(text, "css"), Some("Gh-1_x"));
         assert_eq!(hash_of(text, "wasm"), Some("def"));
         assert_eq!(hash_of(text, "manifest"), None);
+    }
+
+    #[test]
+    fn each_group_of_islands_has_its_own_build() {
+        let text = "islands_js_boards: J1\nislands_wasm_boards: B2\nwasm: W3\nislands_js_forms: F4\n";
+        assert_eq!(island_groups(text).collect::<Vec<_>>(), ["boards", "forms"]);
     }
 
     #[test]
