@@ -14,8 +14,10 @@
 //! by `x`), or with no script at all when the page has no island (`server_html`). A page of the
 //! whole app that navigates to one renders it, islands included, as any page. The islands bundle
 //! is built twice, each build holding one group of islands (app features `islands_boards`,
-//! `islands_forms`; an island of the other group is a plain component there, so its code is
-//! left out): a page names its group here, and its islands must belong to it. An island's props
+//! `islands_forms`): a page names its group here, and its islands must belong to it. Only the
+//! server and the island's own build see an island as one; elsewhere (the other group's build,
+//! the whole app) it is a plain component, so no build exports what it does not hydrate (the
+//! whole app's exports would pull every island into its main piece). An island's props
 //! are serializable (they travel in the page) and it takes no children; inside it only the
 //! contexts `lib.rs` provides at the bundle's start exist (translations, meta, field labels),
 //! none of the page's or the router's (a refused plain post comes in as a prop).

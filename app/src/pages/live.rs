@@ -152,8 +152,8 @@ pub fn unit_noun(board: &LiveBoard) -> String {
 }
 
 /// The whole board follows the server's pushes: an island (`lazy_pages`).
-#[cfg_attr(any(not(feature = "islands_bundle"), feature = "islands_boards"), island)]
-#[cfg_attr(all(feature = "islands_bundle", not(feature = "islands_boards")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands_boards"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands_boards")), component)]
 fn Board(initial: LiveBoard, key: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let results_address = match &key {

@@ -48,8 +48,8 @@ pub fn LiveScreenPage() -> impl IntoView {
 
 /// The screen rotates its panels and follows the server's pushes: an island
 /// (`lazy_pages`). `panel`: the one panel pinned by the address's `?panel=`, if any.
-#[cfg_attr(any(not(feature = "islands_bundle"), feature = "islands_boards"), island)]
-#[cfg_attr(all(feature = "islands_bundle", not(feature = "islands_boards")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands_boards"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands_boards")), component)]
 fn Screen(screen: LiveScreen, key: Option<String>, panel: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let LiveScreen {

@@ -78,8 +78,8 @@ fn InitiativeFormView(form: InitiativeForm) -> impl IntoView {
 
 /// The form with its drafts, outbox and phone photos: an island (`lazy_pages`).
 /// `refused`: the problems a plain post came back with (scripts off).
-#[cfg_attr(any(not(feature = "islands_bundle"), feature = "islands_forms"), island)]
-#[cfg_attr(all(feature = "islands_bundle", not(feature = "islands_forms")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands_forms"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands_forms")), component)]
 fn InitiativeFormIsland(form: InitiativeForm, refused: Option<AppError>) -> impl IntoView {
     let i18n = use_i18n();
     let c = form.campaign.clone();

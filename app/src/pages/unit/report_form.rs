@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 /// `refused`: the problems a plain post came back with (scripts off), shown until the next send.
-#[cfg_attr(any(not(feature = "islands_bundle"), feature = "islands_forms"), island)]
-#[cfg_attr(all(feature = "islands_bundle", not(feature = "islands_forms")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands_forms"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands_forms")), component)]
 pub fn ReportForm(
     campaign_id: i64,
     typed: String,
