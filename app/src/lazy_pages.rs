@@ -85,14 +85,14 @@ fn note_page(area: &str, serve: crate::server::static_files::Serve) {
 }
 
 /// A route `$route` whose view `$page` is loaded with the WebAssembly piece `$area`. With
-/// `islands` or `server_html` a page opened by its address is served as islands (see above), and
-/// the piece serves only client-side navigation to it from a page of the whole app.
+/// `islands(<group>)` or `server_html` a page opened by its address is served as islands (see
+/// above), and the piece serves only client-side navigation to it from a page of the whole app.
 macro_rules! lazy_page {
     ($area:ident, $route:ident, $page:ident) => {
         lazy_page!(@ $area, $route, $page, WholeApp);
     };
-    ($area:ident, $route:ident, $page:ident, islands($bundle:ident)) => {
-        lazy_page!(@ $area, $route, $page, Islands(stringify!($bundle)));
+    ($area:ident, $route:ident, $page:ident, islands($group:ident)) => {
+        lazy_page!(@ $area, $route, $page, Islands(stringify!($group)));
     };
     ($area:ident, $route:ident, $page:ident, server_html) => {
         lazy_page!(@ $area, $route, $page, ServerHtml);

@@ -5,8 +5,8 @@
 //! are preloaded; these scripts come after the page, so they are rendered once the page's areas
 //! are known and hydration (which starts at the body's first child) never walks them. A page
 //! served as islands (`lazy_pages`) loads the islands bundle built for its group instead, or
-//! nothing at all when it is served as plain server HTML. Either way the body is marked `data-hydrated` once its
-//! scripts are ready.
+//! nothing at all when it is served as plain server HTML. Either way the body is marked
+//! `data-hydrated` once its scripts are ready.
 use leptos::prelude::*;
 
 #[component]
