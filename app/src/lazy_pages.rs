@@ -18,9 +18,12 @@
 //! server and the island's own build see an island as one; elsewhere (the other group's build,
 //! the whole app) it is a plain component, so no build exports what it does not hydrate (the
 //! whole app's exports would pull every island into its main piece). An island's props
-//! are serializable (they travel in the page) and it takes no children; inside it only the
-//! contexts `lib.rs` provides at the bundle's start exist (translations, meta, field labels),
-//! none of the page's or the router's (a refused plain post comes in as a prop).
+//! are serializable (they travel in the page); its children, if any, are server HTML that never
+//! reaches the bundle (the unit's forms: their islands act on them through the DOM,
+//! `pages::unit::form_dom`). Inside an island only the contexts `lib.rs` provides at the
+//! boards' bundle's start exist (translations, meta, field labels; the forms' bundle provides
+//! none and reads the one locale directly), none of the page's or the router's (a refused plain
+//! post comes in as a prop).
 // The split pieces' loader is generated `extern` code.
 #![allow(unsafe_code)]
 use crate::components::missing_piece::missing_piece_view;

@@ -35,9 +35,13 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // Every island's owner descends from this root: what App provides, provided here once (a
-    // refused plain post reaches an island as a prop).
-    let translations = leptos_i18n::context::init_i18n_context::<i18n::Locale>();
-    leptos::prelude::provide_context(translations);
-    leptos_meta::provide_meta_context();
-    components::field::provide_field_labels();
+    // refused plain post reaches an island as a prop). The forms' islands read the one locale
+    // directly and need none of it, so their bundle does without the translations' context.
+    #[cfg(feature = "islands_boards")]
+    {
+        let translations = leptos_i18n::context::init_i18n_context::<i18n::Locale>();
+        leptos::prelude::provide_context(translations);
+        leptos_meta::provide_meta_context();
+        components::field::provide_field_labels();
+    }
 }

@@ -3,7 +3,6 @@
 //! draft autosave and one initiative's page with its receipt code. Unit callers only.
 use crate::error::AppError;
 pub use crate::wire::initiatives::*;
-use chrono::{DateTime, Utc};
 use leptos::server;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
@@ -28,14 +27,13 @@ pub async fn submit_initiative(data: MultipartData) -> Result<Receipt, AppError>
 }
 
 /// Keeps what is being typed as the form's draft (`form` = "new" or the initiative's id).
+/// Answers nothing: the phone notes its own clock, and reading a date back would cost the
+/// forms' islands chrono's parsers.
 #[server(prefix = "/api", endpoint = "save_initiative_draft")]
-pub async fn save_initiative_draft(
-    campaign_id: i64,
-    form: String,
-    draft: String,
-) -> Result<DateTime<Utc>, AppError> {
+pub async fn save_initiative_draft(campaign_id: i64, form: String, draft: String) -> Result<(), AppError> {
     use crate::server::respond::finish;
-    finish(crate::server::initiatives::save_draft(campaign_id, &form, &draft).await)
+    let saved = crate::server::initiatives::save_draft(campaign_id, &form, &draft).await;
+    finish(saved.map(|_saved_at| ()))
 }
 
 /// Drops the form's draft and opens the form afresh (a plain post goes back to it).

@@ -8,14 +8,14 @@ use crate::domain::council::role::CouncilRole;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// Of the one locale, as `problem_text`, which shows it.
 pub fn state_label(state: CampaignState) -> String {
-    let i18n = use_i18n();
     match state {
-        CampaignState::Draft => t_string!(i18n, states.draft),
-        CampaignState::Open => t_string!(i18n, states.open),
-        CampaignState::Evaluating => t_string!(i18n, states.evaluating),
-        CampaignState::Published => t_string!(i18n, states.published),
-        CampaignState::Closed => t_string!(i18n, states.closed),
+        CampaignState::Draft => td_string!(Locale::vi, states.draft),
+        CampaignState::Open => td_string!(Locale::vi, states.open),
+        CampaignState::Evaluating => td_string!(Locale::vi, states.evaluating),
+        CampaignState::Published => td_string!(Locale::vi, states.published),
+        CampaignState::Closed => td_string!(Locale::vi, states.closed),
     }
     .to_string()
 }
@@ -46,17 +46,17 @@ pub fn action_explanation(target: CampaignState) -> String {
     .to_string()
 }
 
+/// Of the one locale, as `problem_text`, which shows it.
 pub fn missing_text(item: Missing) -> String {
-    let i18n = use_i18n();
     match item {
-        Missing::Period => t_string!(i18n, missing.period),
-        Missing::RegistrationDeadline => t_string!(i18n, missing.registration_deadline),
-        Missing::ReportDeadline => t_string!(i18n, missing.report_deadline),
-        Missing::RegistrationDeadlinePassed => t_string!(i18n, missing.registration_deadline_passed),
-        Missing::Units => t_string!(i18n, missing.units),
-        Missing::Fields => t_string!(i18n, missing.fields),
-        Missing::Criteria => t_string!(i18n, missing.criteria),
-        Missing::Thresholds => t_string!(i18n, missing.thresholds),
+        Missing::Period => td_string!(Locale::vi, missing.period),
+        Missing::RegistrationDeadline => td_string!(Locale::vi, missing.registration_deadline),
+        Missing::ReportDeadline => td_string!(Locale::vi, missing.report_deadline),
+        Missing::RegistrationDeadlinePassed => td_string!(Locale::vi, missing.registration_deadline_passed),
+        Missing::Units => td_string!(Locale::vi, missing.units),
+        Missing::Fields => td_string!(Locale::vi, missing.fields),
+        Missing::Criteria => td_string!(Locale::vi, missing.criteria),
+        Missing::Thresholds => td_string!(Locale::vi, missing.thresholds),
     }
     .to_string()
 }

@@ -134,7 +134,7 @@ pub fn invalid(
     }
 }
 
-fn focus_first_invalid() {
+pub fn focus_first_invalid() {
     use leptos::wasm_bindgen::JsCast;
     let first = document()
         .query_selector("main [aria-invalid='true']")

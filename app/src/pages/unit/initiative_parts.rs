@@ -176,33 +176,9 @@ fn AuthorRow(index: usize, typed: AuthorInput, error: Signal<Option<AppError>>) 
     }
 }
 
-/// The names of the files chosen in a file input.
-pub fn file_names(input: &leptos::web_sys::HtmlInputElement) -> Vec<String> {
-    input
-        .files()
-        .map(|files| {
-            (0..files.length())
-                .filter_map(|i| files.get(i))
-                .map(|f| f.name())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    // With scripts on, the browser's own (possibly English) file button gives way to ours.
-    let enhanced = RwSignal::new(false);
-    let chosen = RwSignal::new(Vec::<String>::new());
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        enhanced.set(true);
-        // Files chosen while the page was still loading stay chosen: say so.
-        if let Some(input) = input.get_untracked() {
-            chosen.set(file_names(&input));
-        }
-    });
     let kept = (!stored.is_empty()).then(|| {
         let items = stored
             .iter()
@@ -228,7 +204,8 @@ pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppErro
         >
             <label for="attachments">{t!(i18n, initiative.attachments)}</label>
             {kept}
-            <div class="file-picker" class:enhanced=enhanced>
+            // With scripts on, the form's island makes it `enhanced` (`form_dom`).
+            <div class="file-picker">
                 <input
                     type="file"
                     id="attachments"
@@ -238,24 +215,11 @@ pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppErro
                     accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="attachments-msg"
                     aria-invalid=invalid(error, "attachments")
-                    node_ref=input
-                    on:change=move |ev| {
-                        chosen.set(file_names(&event_target::<leptos::web_sys::HtmlInputElement>(&ev)));
-                    }
                 />
                 <label for="attachments" class="button secondary file-button" aria-hidden="true">
                     {t!(i18n, initiative.choose_files)}
                 </label>
-                <span class="file-name">
-                    {move || {
-                        let names = chosen.get();
-                        if names.is_empty() {
-                            t_string!(i18n, initiative.no_files_chosen).to_string()
-                        } else {
-                            names.join(", ")
-                        }
-                    }}
-                </span>
+                <span class="file-name">{t!(i18n, initiative.no_files_chosen)}</span>
             </div>
             <div id="attachments-msg" class="field-msg" aria-live="polite">
                 <p class="hint">

@@ -4,6 +4,7 @@
 //! first, is shown as waiting, and is sent again by itself when the network returns; its submit
 //! key keeps a repeat from making a second initiative. Only a committed answer clears it. The
 //! outbox's files are kept in IndexedDB (`outbox_files`), so a closed tab keeps them too.
+use super::form_dom::{enhance_file_picker, find_form, listen};
 use crate::api::initiatives::{save_initiative_draft, submit_initiative, Draft, Receipt};
 use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeInput, AUTHORS_MAX};
@@ -12,6 +13,9 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{FormData, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use serde::{Deserialize, Serialize};
+
+/// The form this module works on; the server renders it (`initiative_form`).
+pub const FORM: &str = "form.initiative-form";
 
 const TEXT_FIELDS: [&str; 8] = [
     "field_id",
@@ -49,7 +53,6 @@ pub struct Sender {
     pub campaign_id: i64,
     /// "new" or the initiative's id.
     pub form_key: StoredValue<String>,
-    pub form: NodeRef<leptos::html::Form>,
     pub state: RwSignal<SendState>,
     /// Field problems from the last refused submit.
     pub error: RwSignal<Option<AppError>>,
@@ -68,24 +71,18 @@ fn storage() -> Option<leptos::web_sys::Storage> {
 }
 
 /// The phone's clock as `HH:mm` in Vietnam, only for "kept at" notes (deadlines use the
-/// server's clock).
+/// server's clock). Vietnam keeps UTC+7 all year, so no time-zone table is needed here.
 fn now_hh_mm() -> String {
-    let millis = js_sys::Date::now() as i64;
-    chrono::DateTime::from_timestamp_millis(millis)
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
-                .format("%H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
+    let now = js_sys::Date::new_0();
+    let minutes = (now.get_utc_hours() * 60 + now.get_utc_minutes() + 7 * 60) % (24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 impl Sender {
-    pub fn new(campaign_id: i64, form_key: String, form: NodeRef<leptos::html::Form>) -> Self {
+    pub fn new(campaign_id: i64, form_key: String) -> Self {
         Self {
             campaign_id,
             form_key: StoredValue::new(form_key),
-            form,
             state: RwSignal::new(SendState::Idle),
             error: RwSignal::new(None),
             kept_locally: RwSignal::new(None),
@@ -102,13 +99,28 @@ impl Sender {
     }
 
     fn element(&self) -> Option<HtmlFormElement> {
-        self.form.get_untracked().map(|f| f.unchecked_into())
+        find_form(FORM)
     }
 
-    /// On hydration: brings back a waiting submit or the text typed before, then listens for
-    /// the network coming back.
+    /// On hydration: takes over the server's form (typing, submit, discarding a draft, the file
+    /// button), brings back a waiting submit or the text typed before, then listens for the
+    /// network coming back.
     pub fn start(self) {
+        let Some(form) = self.element() else { return };
+        enhance_file_picker(&form);
         let Some(store) = storage() else { return };
+        listen(&form, "input", move |_| self.typed());
+        listen(&form, "change", move |_| self.typed());
+        listen(&form, "submit", move |ev| {
+            ev.prevent_default();
+            self.submit();
+        });
+        // A discarded draft is sent as a plain post; the phone's copy goes first.
+        if let Ok(discards) = document().query_selector_all("form.discard-draft") {
+            for discard in (0..discards.length()).filter_map(|i| discards.get(i)) {
+                listen(&discard, "submit", move |_| self.forget_draft());
+            }
+        }
         self.started.set(true);
         if let Some(pending) = store
             .get_item(&self.key("outbox"))
@@ -196,7 +208,10 @@ impl Sender {
             return;
         };
         leptos::task::spawn_local(async move {
-            if let Ok(_at) = save_initiative_draft(self.campaign_id, self.form_key.get_value(), json).await {
+            if save_initiative_draft(self.campaign_id, self.form_key.get_value(), json)
+                .await
+                .is_ok()
+            {
                 self.kept_on_server.set(Some(now_hh_mm()));
             }
         });
@@ -426,7 +441,7 @@ fn oversized(form: &HtmlFormElement) -> Option<Problem> {
 
 fn chosen_file_names(form: &HtmlFormElement) -> Vec<String> {
     file_input(form)
-        .map(|input| super::initiative_parts::file_names(&input))
+        .map(|input| super::form_dom::file_names(&input))
         .unwrap_or_default()
 }
 
