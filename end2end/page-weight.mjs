@@ -33,6 +33,9 @@ async function contextFor(who, device) {
     await page.fill('input[name=username]', process.env.ADMIN_USER);
     await page.fill('input[name=password]', process.env.ADMIN_PASSWORD);
     await Promise.all([page.waitForURL(/\/admin\//), page.click('button[type=submit]')]);
+    // The page signed in to has finished loading, so its pieces are not counted for the next.
+    await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
   }
   return { context, page };
 }
