@@ -25,8 +25,16 @@ test('@forms a unit files its report and the organizer sees it, without reloadin
   await page.getByRole('link', { name: 'Nộp báo cáo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo kết quả thực hiện' })).toBeVisible();
   await hydrated(page, testInfo);
+  // With scripts a refused send keeps the page as it is: the chosen file stays chosen.
+  if (jsEnabled(testInfo)) await page.locator('#attachments').setInputFiles(['fixtures/to-trinh.pdf']);
   await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
   await expect(page.locator('#body-msg')).toContainText('Vui lòng nhập thông tin này.');
+  if (jsEnabled(testInfo)) {
+    await expect(page.locator('.file-name')).toHaveText('to-trinh.pdf');
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Nội dung báo cáo' })).toBeVisible();
+    await expect(page.getByLabel('Nội dung báo cáo')).toBeFocused();
+    expect(page.url()).not.toContain('refused');
+  }
   await page.getByLabel('Nội dung báo cáo').fill('Đã triển khai mô hình tại bộ phận một cửa.\n\nThời gian chờ giảm 40%.');
   await page.locator('#attachments').setInputFiles(['fixtures/to-trinh.pdf']);
   await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
