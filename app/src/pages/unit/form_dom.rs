@@ -169,10 +169,7 @@ fn banner(form: &Element, error: &AppError) -> Option<Element> {
 /// With scripts on, the browser's own (possibly English) file button gives way to the page's,
 /// which names the chosen files, those chosen while the page was still loading too.
 pub fn enhance_file_picker(form: &HtmlFormElement) {
-    let (Some(picker), Some(input)) = (
-        one(form, ".file-picker"),
-        one(form, "input[type=file]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()),
-    ) else {
+    let (Some(picker), Some(input)) = (one(form, ".file-picker"), file_input(form)) else {
         return;
     };
     let Some(shown) = one(&picker, ".file-name") else {
@@ -194,6 +191,11 @@ pub fn enhance_file_picker(form: &HtmlFormElement) {
     show();
     let _ = picker.class_list().add_1("enhanced");
     listen(&input, "change", move |_| show());
+}
+
+/// The form's file input (a form has one at most).
+pub fn file_input(form: &HtmlFormElement) -> Option<HtmlInputElement> {
+    one(form, "input[type=file]").and_then(|e| e.dyn_into().ok())
 }
 
 /// The names of the files chosen in a file input.

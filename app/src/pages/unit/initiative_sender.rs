@@ -4,7 +4,7 @@
 //! first, is shown as waiting, and is sent again by itself when the network returns; its submit
 //! key keeps a repeat from making a second initiative. Only a committed answer clears it. The
 //! outbox's files are kept in IndexedDB (`outbox_files`), so a closed tab keeps them too.
-use super::form_dom::{enhance_file_picker, find_form, listen};
+use super::form_dom::{enhance_file_picker, file_input, find_form, listen};
 use crate::api::initiatives::{save_initiative_draft, submit_initiative, Draft, Receipt};
 use crate::domain::initiative::attachment::{megabytes, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB};
 use crate::domain::initiative::{author_field, AuthorInput, InitiativeInput, AUTHORS_MAX};
@@ -443,11 +443,4 @@ fn chosen_file_names(form: &HtmlFormElement) -> Vec<String> {
     file_input(form)
         .map(|input| super::form_dom::file_names(&input))
         .unwrap_or_default()
-}
-
-fn file_input(form: &HtmlFormElement) -> Option<HtmlInputElement> {
-    form.query_selector("input[type=file]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
 }
