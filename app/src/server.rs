@@ -35,6 +35,7 @@ pub mod page_policy;
 pub mod participation;
 pub mod photo_shrink;
 pub mod refusal;
+pub mod refused_form;
 pub mod registration_queue;
 pub mod replication;
 pub mod reports;

@@ -13,6 +13,7 @@ pub mod council_chair;
 pub mod council_desk;
 pub mod council_meeting;
 pub mod council_roster;
+pub mod draft_files;
 pub mod drafts;
 pub mod exports;
 pub mod final_scores;

@@ -1,14 +1,17 @@
 //! Registering initiatives. A submit is checked whole (texts, authors, files) and stored in one
 //! transaction with its authors and files, or not at all; a refused submit keeps what was typed
-//! as the draft. The same submit key always leads to the same initiative (unique constraint),
+//! (and, scripts off, the files chosen) as the draft (`refused_form`), and the save that
+//! succeeds takes the draft's files along. The same submit key always leads to the same initiative (unique constraint),
 //! the deadline is checked under a shared lock on the campaign row, and a new initiative past
 //! the campaign's maximum per unit is refused (`db::initiatives::room_left`).
 use super::access::{self, UnitCaller};
 use super::db::registration::{NewInitiative, Registered};
-use super::db::{self, initiatives::InitiativeRow};
+use super::db::{self, initiatives::FileOwner, initiatives::InitiativeRow};
+use super::refused_form::{self, SentFiles};
+use super::respond;
 use super::state::{pool, registrations};
 use super::unit_portal::unit_campaign;
-use super::upload_form::{self, check_totals, UploadForm};
+use super::upload_form::{self, check_totals, kept_sizes, UploadForm};
 use crate::domain::deadline::format_date;
 use crate::domain::initiative::{receipt, AuthorInput, Authors, InitiativeInput, InitiativeText};
 use crate::error::{AppError, Checks, Problem};
@@ -93,13 +96,10 @@ pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm
         let code = found.receipt_code.clone();
         (Some(input_of(&found, &authors)), Some(code), attachments)
     };
-    let draft = db::drafts::load::<Draft>(
-        &mut *conn,
-        campaign_id,
-        caller.unit_id(),
-        &form_key(initiative_id),
-    )
-    .await?;
+    let key = form_key(initiative_id);
+    let draft = db::drafts::load::<Draft>(&mut *conn, campaign_id, caller.unit_id(), &key).await?;
+    let held =
+        db::initiatives::attachments_of_draft(&mut *conn, (campaign_id, caller.unit_id(), &key)).await?;
     let (input, submit_key, draft_saved_at) = match (draft, stored) {
         (Some((draft, at)), _) => (draft.input, draft.submit_key, Some(at)),
         (None, Some(input)) => (input, new_submit_key(), None),
@@ -112,6 +112,7 @@ pub async fn form(campaign_id: i64, initiative_id: i64) -> Result<InitiativeForm
         receipt_code,
         input,
         attachments,
+        held,
         submit_key,
         draft_saved_at,
     })
@@ -178,8 +179,8 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         }
     }
     let unit_id = caller.unit_id();
-    let pool = pool()?;
-    let mut tx = pool.begin().await?;
+    let form_key = form_key(initiative_id);
+    let mut tx = pool()?.begin().await?;
     let campaign = db::unit_portal::campaign_for_write(&mut tx, campaign_id).await?;
     if initiative_id == 0 {
         // A repeat of a submit that already committed gets the same receipt.
@@ -198,15 +199,13 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
                 .ok_or(AppError::NotFound)?,
         ),
     };
-    let kept: Vec<i32> = match &existing {
-        Some(row) => db::initiatives::attachments_of_initiative(&mut *tx, row.id)
-            .await?
-            .into_iter()
-            .filter(|a| !removed.contains(&a.id))
-            .map(|a| a.size_bytes)
-            .collect(),
+    let draft_key = (campaign_id, unit_id, form_key.as_str());
+    let mut files = match &existing {
+        Some(row) => db::initiatives::attachments_of_initiative(&mut *tx, row.id).await?,
         None => Vec::new(),
     };
+    files.extend(db::initiatives::attachments_of_draft(&mut *tx, draft_key).await?);
+    let kept = kept_sizes(&files, &removed);
     let field_ids: Vec<i64> = db::initiatives::fields(&mut *tx, campaign_id)
         .await?
         .iter()
@@ -229,7 +228,12 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
     if let Err(refused) = checks.finish() {
         tx.rollback().await?;
         let draft = Draft { submit_key, input };
-        db::drafts::save(&pool, campaign_id, unit_id, &form_key(initiative_id), &draft).await?;
+        let sent = respond::is_plain_form_post().then_some(SentFiles {
+            form: &form,
+            removed: &removed,
+            kept: &kept,
+        });
+        refused_form::keep(draft_key, &draft, sent).await?;
         return Err(refused);
     }
     let text = parsed?;
@@ -249,8 +253,11 @@ pub async fn submit(data: MultipartData) -> Result<(i64, Receipt), AppError> {
         },
     };
     db::initiatives::replace_authors(&mut tx, receipt.initiative_id, &text.authors).await?;
-    db::initiatives::insert_attachments(&mut tx, Some(receipt.initiative_id), None, &form.files).await?;
-    db::drafts::delete(&mut tx, campaign_id, unit_id, &form_key(initiative_id)).await?;
+    let owner = FileOwner::Initiative(receipt.initiative_id);
+    db::draft_files::hand_over(&mut tx, draft_key, owner, &removed).await?;
+    db::initiatives::insert_attachments(&mut tx, owner, &form.files).await?;
+    // The held files ticked for removal go with the draft.
+    db::drafts::delete(&mut tx, campaign_id, unit_id, &form_key).await?;
     tx.commit().await?;
     Ok((campaign_id, receipt))
 }

@@ -1,11 +1,14 @@
 //! Result reports. Whether one is on time is decided once, when it is first filed, against the
 //! report deadline read under a shared lock; an on-time report can be corrected until the
-//! deadline, a late one is filed once. Files are checked as for initiatives.
+//! deadline, a late one is filed once. Files are checked as for initiatives, and a refused
+//! report keeps its text and (scripts off) its files as the draft (`refused_form`).
 use super::access;
-use super::db::{self};
+use super::db::{self, initiatives::FileOwner};
+use super::refused_form::{self, SentFiles};
+use super::respond;
 use super::state::pool;
 use super::unit_portal::unit_campaign;
-use super::upload_form::{self, check_totals};
+use super::upload_form::{self, check_totals, kept_sizes};
 use crate::domain::text::required_paragraphs;
 use crate::error::{AppError, Checks, Problem};
 use crate::wire::reports::{FiledReport, ReportPage};
@@ -48,11 +51,14 @@ pub async fn page(campaign_id: i64) -> Result<ReportPage, AppError> {
     let draft = db::drafts::load::<String>(&pool, campaign_id, caller.unit_id(), db::drafts::REPORT)
         .await?
         .map(|(text, _)| text);
+    let held_key = (campaign_id, caller.unit_id(), db::drafts::REPORT);
+    let held = db::initiatives::attachments_of_draft(&pool, held_key).await?;
     Ok(ReportPage {
         campaign: unit_campaign(&caller, row),
         report,
         can_file: can,
         draft,
+        held,
     })
 }
 
@@ -71,12 +77,10 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     if !can_file(campaign.state().accepts_reports(), passed, existing.is_some()) {
         return Err(AppError::field("form", Problem::ReportClosed));
     }
-    let kept: Vec<i32> = db::initiatives::attachments_of_report(&mut *tx, campaign_id, unit_id)
-        .await?
-        .into_iter()
-        .filter(|a| !removed.contains(&a.id))
-        .map(|a| a.size_bytes)
-        .collect();
+    let draft_key = (campaign_id, unit_id, db::drafts::REPORT);
+    let mut files = db::initiatives::attachments_of_report(&mut *tx, campaign_id, unit_id).await?;
+    files.extend(db::initiatives::attachments_of_draft(&mut *tx, draft_key).await?);
+    let kept = kept_sizes(&files, &removed);
     let mut checks = Checks::default();
     let typed = form.text("body");
     let body = checks.check("body", required_paragraphs(&typed, REPORT_MAX));
@@ -84,7 +88,12 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     if let Err(refused) = checks.finish() {
         // What was typed is kept as the report's draft, so the form opens with it again.
         tx.rollback().await?;
-        db::drafts::save(&pool()?, campaign_id, unit_id, db::drafts::REPORT, &typed).await?;
+        let sent = respond::is_plain_form_post().then_some(SentFiles {
+            form: &form,
+            removed: &removed,
+            kept: &kept,
+        });
+        refused_form::keep(draft_key, &typed, sent).await?;
         return Err(refused);
     }
     let body = body.ok_or(AppError::Internal)?;
@@ -94,7 +103,10 @@ pub async fn submit(data: MultipartData) -> Result<(i64, bool), AppError> {
     };
     db::reports::upsert(&mut tx, campaign_id, unit_id, &body, on_time).await?;
     db::reports::delete_attachments(&mut tx, campaign_id, unit_id, &removed).await?;
-    db::initiatives::insert_attachments(&mut tx, None, Some((campaign_id, unit_id)), &form.files).await?;
+    let owner = FileOwner::Report(campaign_id, unit_id);
+    db::draft_files::hand_over(&mut tx, draft_key, owner, &removed).await?;
+    db::initiatives::insert_attachments(&mut tx, owner, &form.files).await?;
+    // The held files ticked for removal go with the draft.
     db::drafts::delete(&mut tx, campaign_id, unit_id, db::drafts::REPORT).await?;
     tx.commit().await?;
     Ok((campaign_id, on_time))

@@ -63,6 +63,12 @@ pub fn redirect_plain_form(to: &str) {
     }
 }
 
+/// Whether this server function was called by a plain form post (scripts off), whose page comes
+/// back from the server.
+pub fn is_plain_form_post() -> bool {
+    plain_form_referer().is_some()
+}
+
 /// The page a plain (non-JavaScript) form was posted from, without its query.
 fn plain_form_referer() -> Option<String> {
     plain_form_back(&use_context::<Parts>()?.headers)

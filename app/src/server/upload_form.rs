@@ -9,7 +9,8 @@
 //! `MAX_PHOTO_MB` (a phone camera's, sent without scripts): it is shrunk as soon as it has arrived
 //! (`photo_shrink`), and the form's total counts what is kept.
 use crate::domain::initiative::attachment::{
-    clean_file_name, jpeg_file_name, megabytes, MediaType, MAX_FILES, MAX_FILE_MB, MAX_PHOTO_MB, MAX_TOTAL_MB,
+    clean_file_name, jpeg_file_name, megabytes, AttachmentInfo, MediaType, MAX_FILES, MAX_FILE_MB,
+    MAX_PHOTO_MB, MAX_TOTAL_MB,
 };
 use crate::error::{AppError, Checks, Problem};
 use crate::server::access::UnitCaller;
@@ -238,14 +239,35 @@ pub fn check_totals(checks: &mut Checks, field: &str, kept: &[i32], form: &Uploa
     for problem in &form.file_problems {
         checks.check::<()>(field, Err(problem.clone()));
     }
-    if kept.len() + form.files.len() > MAX_FILES {
+    let (count, bytes) = totals(kept, form);
+    if count > MAX_FILES {
         checks.check::<()>(field, Err(Problem::TooManyFiles { max: MAX_FILES }));
     }
-    let total: usize = kept.iter().map(|b| *b as usize).sum::<usize>()
-        + form.files.iter().map(|f| f.bytes.len()).sum::<usize>();
-    if total > megabytes(MAX_TOTAL_MB) {
+    if bytes > megabytes(MAX_TOTAL_MB) {
         checks.check::<()>(field, Err(Problem::FilesTooLarge { max_mb: MAX_TOTAL_MB }));
     }
+}
+
+/// The sizes of the files a form keeps: those it has (stored or held) but the ones it removes.
+pub fn kept_sizes(files: &[AttachmentInfo], removed: &[i64]) -> Vec<i32> {
+    files
+        .iter()
+        .filter(|a| !removed.contains(&a.id))
+        .map(|a| a.size_bytes)
+        .collect()
+}
+
+/// Whether the new files fit beside the kept ones (count and total size).
+pub fn fits(kept: &[i32], form: &UploadForm) -> bool {
+    let (count, bytes) = totals(kept, form);
+    count <= MAX_FILES && bytes <= megabytes(MAX_TOTAL_MB)
+}
+
+/// How many files, and how many bytes, the kept ones and the new ones make.
+fn totals(kept: &[i32], form: &UploadForm) -> (usize, usize) {
+    let bytes = kept.iter().map(|b| *b as usize).sum::<usize>()
+        + form.files.iter().map(|f| f.bytes.len()).sum::<usize>();
+    (kept.len() + form.files.len(), bytes)
 }
 
 fn transport() -> AppError {

@@ -21,6 +21,8 @@ pub struct InitiativeForm {
     pub receipt_code: Option<String>,
     pub input: InitiativeInput,
     pub attachments: Vec<AttachmentInfo>,
+    /// Files of a refused plain post, held with the draft until the submit saves them.
+    pub held: Vec<AttachmentInfo>,
     /// Made when the form was first opened, kept with its draft until the submit commits.
     pub submit_key: String,
     pub draft_saved_at: Option<DateTime<Utc>>,

@@ -21,4 +21,6 @@ pub struct ReportPage {
     pub can_file: bool,
     /// Text of a refused submit, kept to fill the form again.
     pub draft: Option<String>,
+    /// Files of a refused plain post, held with the draft until the report is saved.
+    pub held: Vec<AttachmentInfo>,
 }

@@ -156,6 +156,29 @@ pub async fn post_multipart(
     body: Vec<u8>,
     cookie: Option<&str>,
 ) -> (StatusCode, String) {
+    let (status, body, _) = send_multipart(app, path, body, cookie, None).await;
+    (status, body)
+}
+
+/// A multipart post as a browser without scripts sends it from the page `from`: it reads HTML.
+pub async fn post_multipart_from_page(
+    app: &Router,
+    path: &str,
+    body: Vec<u8>,
+    cookie: &str,
+    from: &str,
+) -> (StatusCode, axum::http::HeaderMap) {
+    let (status, _, headers) = send_multipart(app, path, body, Some(cookie), Some(from)).await;
+    (status, headers)
+}
+
+async fn send_multipart(
+    app: &Router,
+    path: &str,
+    body: Vec<u8>,
+    cookie: Option<&str>,
+    page: Option<&str>,
+) -> (StatusCode, String, axum::http::HeaderMap) {
     let mut request = Request::post(path).header(
         header::CONTENT_TYPE,
         format!("multipart/form-data; boundary={BOUNDARY}"),
@@ -163,14 +186,23 @@ pub async fn post_multipart(
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
+    if let Some(page) = page {
+        request = request
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("http://localhost{page}"));
+    }
     let response = app
         .clone()
         .oneshot(request.body(Body::from(body)).unwrap())
         .await
         .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        String::from_utf8_lossy(&bytes).into_owned(),
+        parts.headers,
+    )
 }
 
 /// A GET whose answer is read as bytes (downloads).

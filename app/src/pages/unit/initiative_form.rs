@@ -86,7 +86,7 @@ fn InitiativeFormFields(form: InitiativeForm, refused: Option<AppError>) -> impl
     let form_key = form
         .initiative_id
         .map_or_else(|| "new".to_owned(), |id| id.to_string());
-    // Back from a refused plain post (scripts off): the text came back, the files did not.
+    // Back from a refused plain post (scripts off): the text and the files are the draft's.
     let refused_plain = refused.is_some();
     let error = Signal::derive(move || refused.clone());
     let input = form.input.clone();
@@ -213,11 +213,7 @@ fn InitiativeFormFields(form: InitiativeForm, refused: Option<AppError>) -> impl
                     required=true
                 />
                 <AuthorsPart mode=input.author_mode.clone() authors=input.authors.clone() error />
-                {refused_plain
-                    .then(|| {
-                        view! { <p class="alert alert-info">{t!(i18n, initiative.files_again)}</p> }
-                    })}
-                <AttachmentsPart stored=form.attachments.clone() error />
+                <AttachmentsPart stored=form.attachments.clone() held=form.held.clone() error />
                 <div class="send-status" role="status" aria-live="polite"></div>
                 <div class="actions">
                     <button type="submit" class="button">

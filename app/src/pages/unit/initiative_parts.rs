@@ -176,26 +176,43 @@ fn AuthorRow(index: usize, typed: AuthorInput, error: Signal<Option<AppError>>) 
     }
 }
 
-#[component]
-pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppError>>) -> impl IntoView {
+/// Files the form keeps, each with its "remove" box (`remove_attachment`, for stored and held
+/// files alike: the server drops each id from its own owner).
+fn kept_files(files: &[AttachmentInfo], class: &'static str) -> Option<impl IntoView> {
     let i18n = use_i18n();
-    let kept = (!stored.is_empty()).then(|| {
-        let items = stored
-            .iter()
-            .map(|a| {
-                let id = format!("remove-{}", a.id);
-                let label_for = id.clone();
-                view! {
-                    <li>
-                        {file_link(a)} " " <label class="check inline" for=label_for>
-                            <input type="checkbox" id=id name="remove_attachment" value=a.id />
-                            {t!(i18n, initiative.remove_file)}
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="stored-files">{items}</ul> }
+    let items = files
+        .iter()
+        .map(|a| {
+            let id = format!("remove-{}", a.id);
+            let label_for = id.clone();
+            view! {
+                <li>
+                    {file_link(a)} " " <label class="check inline" for=label_for>
+                        <input type="checkbox" id=id name="remove_attachment" value=a.id />
+                        {t!(i18n, initiative.remove_file)}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    (!files.is_empty()).then(|| view! { <ul class=class>{items}</ul> })
+}
+
+/// The form's files: those stored, those held from a refused plain post (`held`, saved with
+/// the next send that succeeds), and the picker for new ones.
+#[component]
+pub fn AttachmentsPart(
+    stored: Vec<AttachmentInfo>,
+    held: Vec<AttachmentInfo>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let kept = kept_files(&stored, "stored-files");
+    let held_list = (!held.is_empty()).then(|| {
+        view! {
+            <p class="hint held-note">{t!(i18n, initiative.held_files)}</p>
+            {kept_files(&held, "stored-files held-files")}
+        }
     });
     view! {
         <div
@@ -204,6 +221,7 @@ pub fn AttachmentsPart(stored: Vec<AttachmentInfo>, error: Signal<Option<AppErro
         >
             <label for="attachments">{t!(i18n, initiative.attachments)}</label>
             {kept}
+            {held_list}
             // With scripts on, the form's island makes it `enhanced` (`form_dom`).
             <div class="file-picker">
                 <input

@@ -50,6 +50,7 @@ fn Report(page: ReportPage) -> impl IntoView {
                 campaign_id=c.id
                 typed
                 stored
+                held=page.held.clone()
                 filed_before=page.report.is_some()
                 refused=plain_refusal_error()
             />

@@ -21,6 +21,7 @@ pub fn ReportForm(
     campaign_id: i64,
     typed: String,
     stored: Vec<AttachmentInfo>,
+    held: Vec<AttachmentInfo>,
     filed_before: bool,
     refused: Option<AppError>,
 ) -> impl IntoView {
@@ -42,7 +43,7 @@ pub fn ReportForm(
                     required=true
                     rows=10
                 />
-                <AttachmentsPart stored error />
+                <AttachmentsPart stored held error />
                 <div class="actions">
                     <button type="submit" class="button">
                         {if filed_before {

@@ -49,14 +49,15 @@ pub async fn file_in_subtree(ex: impl PgExecutor<'_>, file_id: i64, root: i64) -
     .await?)
 }
 
-/// Whether one of `links` is a live link of the unit that sent the file, in its campaign.
+/// Whether one of `links` is a live link of the unit that sent the file (with an initiative, a
+/// report, or a draft still being fixed), in its campaign.
 pub async fn file_of_links(ex: impl PgExecutor<'_>, file_id: i64, links: &[i64]) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (
                SELECT 1 FROM attachments a LEFT JOIN initiatives i ON i.id = a.initiative_id
                JOIN unit_links l ON l.id = ANY($2)
-                    AND l.campaign_id = COALESCE(i.campaign_id, a.report_campaign)
-                    AND l.unit_id = COALESCE(i.unit_id, a.report_unit)
+                    AND l.campaign_id = COALESCE(i.campaign_id, a.report_campaign, a.draft_campaign)
+                    AND l.unit_id = COALESCE(i.unit_id, a.report_unit, a.draft_unit)
                     AND l.revoked_at IS NULL
                WHERE a.id = $1) AS "found!""#,
         file_id,

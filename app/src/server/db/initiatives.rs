@@ -149,21 +149,47 @@ pub async fn authors(ex: impl PgExecutor<'_>, id: i64, collective: bool) -> Resu
     ))
 }
 
-/// Stores files for an initiative (`initiative_id`) or a report (`report`: campaign, unit).
+/// Whose files they are: one initiative, one unit's report (campaign, unit), or one form's
+/// draft (campaign, unit, form) while the unit fixes a refused form.
+#[derive(Debug, Clone, Copy)]
+pub enum FileOwner<'a> {
+    Initiative(i64),
+    Report(i64, i64),
+    Draft(i64, i64, &'a str),
+}
+
+/// An owner as the attachment's columns: initiative, report, draft (one of them set).
+pub(super) type OwnerColumns<'a> = (Option<i64>, Option<(i64, i64)>, Option<(i64, i64, &'a str)>);
+
+impl<'a> FileOwner<'a> {
+    pub(super) fn columns(self) -> OwnerColumns<'a> {
+        match self {
+            FileOwner::Initiative(id) => (Some(id), None, None),
+            FileOwner::Report(campaign, unit) => (None, Some((campaign, unit)), None),
+            FileOwner::Draft(campaign, unit, form) => (None, None, Some((campaign, unit, form))),
+        }
+    }
+}
+
+/// Stores files for their owner.
 pub async fn insert_attachments(
     conn: &mut PgConnection,
-    initiative_id: Option<i64>,
-    report: Option<(i64, i64)>,
+    owner: FileOwner<'_>,
     files: &[Upload],
 ) -> Result<(), AppError> {
+    let (initiative, report, draft) = owner.columns();
     for file in files {
         sqlx::query(
-            "INSERT INTO attachments (initiative_id, report_campaign, report_unit, file_name, media_type, size_bytes, bytes)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO attachments (initiative_id, report_campaign, report_unit, draft_campaign, draft_unit,
+                                      draft_form, file_name, media_type, size_bytes, bytes)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(initiative_id)
+        .bind(initiative)
         .bind(report.map(|r| r.0))
         .bind(report.map(|r| r.1))
+        .bind(draft.map(|d| d.0))
+        .bind(draft.map(|d| d.1))
+        .bind(draft.map(|d| d.2))
         .bind(&file.file_name)
         .bind(file.media_type.mime())
         .bind(file.bytes.len() as i32)
@@ -208,6 +234,23 @@ pub async fn attachments_of_report(
     ))
     .bind(campaign_id)
     .bind(unit_id)
+    .fetch_all(ex)
+    .await?)
+    .map(|rows| rows.into_iter().map(attachment_info).collect())
+}
+
+/// The files held with a form's draft (`db::draft_files`).
+pub async fn attachments_of_draft(
+    ex: impl PgExecutor<'_>,
+    (campaign_id, unit_id, form): (i64, i64, &str),
+) -> Result<Vec<AttachmentInfo>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {ATTACHMENT_COLUMNS} FROM attachments
+         WHERE draft_campaign = $1 AND draft_unit = $2 AND draft_form = $3 ORDER BY id"
+    ))
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(form)
     .fetch_all(ex)
     .await?)
     .map(|rows| rows.into_iter().map(attachment_info).collect())

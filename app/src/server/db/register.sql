@@ -15,7 +15,10 @@ WITH input AS (
 ), checked AS (
     SELECT x.*, coalesce(c.open, false) AS open,
            EXISTS (SELECT 1 FROM campaign_fields f WHERE f.id = x.field_id AND f.campaign_id = x.campaign_id)
-               AND (c.period_end IS NULL OR x.first_applied <= c.period_end) AS valid,
+               AND (c.period_end IS NULL OR x.first_applied <= c.period_end)
+               -- Files held with the draft go with the submit: the careful path moves them.
+               AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.draft_campaign = x.campaign_id
+                               AND a.draft_unit = x.unit_id AND a.draft_form = 'new') AS decidable,
            e.id AS earlier_id, e.receipt_code AS earlier_code
     FROM linked x
     LEFT JOIN camp c ON c.id = x.campaign_id
@@ -26,7 +29,7 @@ WITH input AS (
                              situation, solution, benefit, scope, first_applied, collective_author)
     SELECT campaign_id, unit_id, submit_key, receipt_code, kind, field_id, title, situation, solution,
            benefit, scope, first_applied, collective
-    FROM checked WHERE open AND valid AND earlier_id IS NULL
+    FROM checked WHERE open AND decidable AND earlier_id IS NULL
     ORDER BY unit_id, submit_key
     ON CONFLICT DO NOTHING
     RETURNING id, receipt_code, campaign_id, unit_id

@@ -1,7 +1,7 @@
 //! Registering new initiatives, the path almost every submit takes, several submits in one
 //! statement: for each, the link behind the session is still live, the campaign open (its row
-//! share-locked against a state change or an extension), the field and date valid, no earlier
-//! row with its submit key; then the initiatives, their authors and files are inserted and the
+//! share-locked against a state change or an extension), the field and date valid, no files
+//! held with the unit's draft (`db::draft_files`), no earlier row with its submit key; then the initiatives, their authors and files are inserted and the
 //! drafts removed, atomically. Rows are inserted in (unit, submit key) order, so two batches
 //! never wait on each other in opposite orders. Each submit's outcome comes back on its own.
 use crate::domain::initiative::{Author, Authors, InitiativeText};
@@ -28,8 +28,9 @@ pub enum Registered {
     LinkGone,
     /// Registration is closed (state or deadline).
     Closed,
-    /// Nothing stored: the field or date needs the full check, or a unique rule stopped the
-    /// insert (a concurrent twin, a receipt code taken); the caller takes the careful path.
+    /// Nothing stored: the field or date needs the full check, the draft holds files, or a
+    /// unique rule stopped the insert (a concurrent twin, a receipt code taken); the caller
+    /// takes the careful path.
     Recheck,
 }
 
