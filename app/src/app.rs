@@ -39,12 +39,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_plain_refusal();
     provide_field_labels();
-    // Effects run only in the browser: this marks the page as hydrated (tests wait for it).
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <I18nContextProvider>
             <Router>

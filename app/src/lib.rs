@@ -19,12 +19,22 @@ pub mod words;
 pub use app::{shell, App};
 
 /// The whole app's start: the page is hydrated from the body down and later pages render here.
+/// The body is marked `data-hydrated` once all of it is, its lazy route included (the tests wait
+/// for it; an effect of `App` would run while the route's piece is still loading).
 #[cfg(all(feature = "hydrate", not(feature = "islands_bundle")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // The page's own piece of WebAssembly loads before hydration starts (`lazy_pages`).
-    leptos::mount::hydrate_lazy(App);
+    // The page's own piece of WebAssembly loads before its route hydrates (`lazy_pages`).
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(body) = leptos::prelude::document().body() else {
+            return;
+        };
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        let _ = body.set_attribute("data-hydrated", "true");
+    });
 }
 
 /// The islands bundle's start (`lazy_pages`): a unit's and the public pages stay server

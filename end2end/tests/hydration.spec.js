@@ -41,3 +41,26 @@ test('admin pages hydrate without errors, load after load', async ({ page }, tes
   }
   expect(errors).toEqual([]);
 });
+
+// The body's mark is what every test waits for before it types: it must come once the page's
+// own route (loaded as a piece of its own) answers input, not while that piece is still loading
+// (typing then was lost: a total that did not follow, once a CI run).
+test('the hydrated mark comes once the page answers what is typed', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'hydration needs scripts');
+  await signInToUnits(page, testInfo);
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body?.dataset.hydrated !== 'true') return;
+      observer.disconnect();
+      // At the very moment of the mark: a point typed into the last (blank) criterion's cell.
+      const cells = document.querySelectorAll("input[name$='[max_points]']");
+      cells[cells.length - 1].value = '7';
+      cells[cells.length - 1].dispatchEvent(new Event('input', { bubbles: true }));
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
+  });
+  // The demo's draft for next year (5 criteria, 100 points), which no test saves.
+  for (let load = 0; load < 3; load++) {
+    await page.goto('/admin/campaigns/6/criteria');
+    await expect(page.getByText('Tổng điểm tối đa: 107')).toBeVisible();
+  }
+});
